@@ -1,0 +1,135 @@
+"""The records every stage shares. `Analysis.to_dict()` is the contract's `veille.analysis/1` shape."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "veille.analysis/1"
+ERROR_SCHEMA = "veille.error/1"
+
+EntityType = Literal["PER", "ORG", "LOC", "MISC"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+Polarity = Literal["support", "oppose", "demand", "neutral"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the article body: `body[start:end] == text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    sha256: str
+    language: str
+    published: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+
+    def header(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "sha256": self.sha256, "title": self.title, "published": self.published,
+            "language": self.language, "source": self.source, "url": self.url, "path": self.path,
+        }
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    mentions: list[Span]
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass
+class Quote:
+    id: str
+    kind: QuoteKind
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_text: str | None
+    cue: str | None = None
+    channel: str | None = None
+    date: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+@dataclass
+class TimeExpr:
+    text: str
+    start: int
+    end: int
+    value: str | None
+    type: TimeType = "DATE"
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    text: str
+    start: int
+    end: int
+    mode: str | None = None
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    date: str | None = None
+    killed: int | None = None
+    injured: int | None = None
+
+
+@dataclass
+class Stance:
+    holder: str | None
+    holder_text: str | None
+    polarity: Polarity
+    target: str
+    start: int
+    end: int
+
+
+@dataclass
+class Analysis:
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "article": self.article.header(),
+            "entities": [asdict(e) for e in self.entities],
+            "quotes": [asdict(q) for q in self.quotes],
+            "times": [asdict(t) for t in self.times],
+            "events": [asdict(e) for e in self.events],
+            "stances": [asdict(s) for s in self.stances],
+        }
+
+
+@dataclass
+class Failure:
+    """A record that could not be analysed, and why, in one line."""
+
+    id: str
+    error: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": ERROR_SCHEMA, "id": self.id, "error": self.error}

@@ -1,0 +1,50 @@
+"""The spaCy pipeline of each language, loaded once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..errors import BadInput
+
+PACKAGES = {"fr": "fr_core_news_md"}
+OPENING_MARKS = {'"', "«", "“"}
+
+
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Fixes sentence starts before the parser runs.
+
+    A line break always ends a sentence (the parser alone often joins paragraphs), and no sentence
+    starts inside a hyphenated word ("état-major", "a-t-il"), which the tokenizer splits.
+    """
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if "\n" in before.text:
+            token.is_sent_start = True
+        elif not before.whitespace_ and (token.text.startswith("-") or before.text.endswith("-")):
+            token.is_sent_start = False
+        elif before.text in OPENING_MARKS and not before.whitespace_ and _starts_chunk(before):
+            token.is_sent_start = False
+    return doc
+
+
+def _starts_chunk(token: Token) -> bool:
+    """True when nothing but white space stands right before the token."""
+    if token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return bool(before.whitespace_) or before.is_space
+
+
+@lru_cache(maxsize=None)
+def load(language: str) -> Language:
+    package = PACKAGES.get(language)
+    if package is None:
+        raise BadInput("language", f"no model for language {language!r} (have: {', '.join(PACKAGES)})")
+    nlp = spacy.load(package)
+    nlp.add_pipe("paragraph_boundaries", before="parser")
+    return nlp

@@ -1,0 +1,1 @@
+"""Inputs to Articles: records, text and HTML files, JSON Lines."""
