@@ -1,12 +1,319 @@
-"""Named entities: cleaned, one per referent, with every mention and the role the article gives."""
+"""Named entities: cleaned, one per referent, with every mention and the role the article gives.
+
+spaCy finds the mentions; this stage drops its junk, strips articles, groups the mentions of one
+referent ("Sergueï Lavrov", "M. Lavrov", "Lavrov"; "l'OTAN", "OTAN", "l'Alliance"; "Kiev", "Kyiv"),
+finds the repetitions spaCy missed, and reads each person's role from titles and appositions.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
 from spacy.tokens import Doc
 
-from ..model import Entity
+from ..model import Entity, Span
+from . import roles
 from .context import Context
+
+LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+LINKING = {"de", "du", "des", "d'", "la", "le", "les", "l'", "en", "et", "pour", "à", "au", "aux", "sur"}
+WORDS = re.compile(r"\s+|(?<=')")
+COMPLEMENT = re.compile(r"\s*(?:de la|de l'|de l’|du|des|de|d'|d’|en)\s*", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    tagged: bool = True  # False: found by looking for a name already known, not by the recogniser
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+@dataclass
+class Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+
+    def keys(self, lex: Lexicon) -> set[str]:
+        return {lex.key(m.text) for m in self.mentions}
+
+    @property
+    def label(self) -> str:
+        counts = Counter(m.label for m in self.mentions)
+        # a person named once in full outweighs several bare-surname mentions tagged otherwise
+        if "PER" in counts and any(m.label == "PER" and " " in m.text for m in self.mentions):
+            return "PER"
+        return counts.most_common(1)[0][0]
+
+    @property
+    def name(self) -> str:
+        named = [m.text for m in self.mentions if m.tagged] or [m.text for m in self.mentions]
+        return max(named, key=lambda t: (len(_strip_honorific(t).split()), len(t)))
+
+
+class Lexicon:
+    """The entity knowledge of one language, ready to use."""
+
+    def __init__(self, lexicon: dict[str, Any]) -> None:
+        data = lexicon["entities"]
+        honorifics = lexicon["titles"]["honorifics"]
+        self.titles = {w.lower() for w in lexicon["titles"]["heads"] + lexicon["titles"]["pre_modifiers"]}
+        self.demonyms = {self.fold(a) for entry in lexicon.get("demonyms", {}).values() for a in entry["adjectives"]}
+        self.junk = {j.lower() for j in data["junk"]}
+        self.stop_names = set(data["stop_names"])
+        self.determiners = sorted(data["determiners"], key=len, reverse=True)
+        self.variant_of: dict[str, str] = {}
+        for group in data["variants"]:
+            for name in group:
+                self.variant_of[self.fold(name)] = self.fold(group[0])
+        self.designators = data["designators"]
+        self.honorifics = honorifics
+
+    @staticmethod
+    def fold(text: str) -> str:
+        """Spelling-blind form: 'Isräel' and 'Israël', 'Elysée' and 'Élysée' fold alike."""
+        text = unicodedata.normalize("NFKD", text.translate(APOSTROPHES))
+        return re.sub(r"\s+", " ", "".join(c for c in text if not unicodedata.combining(c))).strip()
+
+    def key(self, text: str) -> str:
+        """What two mentions of one referent share once articles, courtesy titles and spellings go."""
+        text = self.fold(_strip_honorific(text, self.honorifics))
+        return self.variant_of.get(text, text)
 
 
 def extract(doc: Doc, ctx: Context) -> list[Entity]:
-    return []
+    lex = Lexicon(ctx.lexicon)
+    mentions = [m for m in (_clean(doc, start, end, label, lex) for start, end, label in _joined(doc)) if m]
+    clusters = _cluster(mentions, lex, doc.text)
+    _add_missed_mentions(doc.text, clusters, lex)
+    entities = []
+    for number, cluster in enumerate(sorted(clusters, key=lambda c: min(m.start for m in c.mentions)), start=1):
+        spans = sorted({m.span for m in cluster.mentions}, key=lambda s: s.start)
+        role = next((r for s in spans if (r := roles.find(doc, s.start, s.end, ctx.lexicon["titles"]))), None)
+        entities.append(Entity(id=f"e{number}", name=cluster.name, type=LABELS.get(cluster.label, "MISC"),  # type: ignore[arg-type]
+                               mentions=spans, role=role if cluster.label == "PER" else None))
+    return entities
+
+
+def _joined(doc: Doc) -> list[tuple[int, int, str]]:
+    """The recogniser's spans, with an organisation joined to the name that completes it
+    ("Parti des travailleurs" + "du" + "Kurdistan")."""
+    ents = list(doc.ents)
+    spans = []
+    joined = set()
+    for left, right in zip(ents, ents[1:]):
+        gap = doc.text[left.end_char:right.start_char]
+        ends_linked = left.text.split()[-1].lower() in LINKING and gap.isspace()
+        complete = left.text.isupper() or not any(c.isupper() for c in left.text)  # "OTAN", "à la"
+        if (left.label_ in ("ORG", "MISC") and not complete and "\n" not in gap
+                and (COMPLEMENT.fullmatch(gap) or ends_linked)):
+            spans.append((left.start_char, right.end_char, "ORG"))
+            joined |= {left.start_char, right.start_char}
+    spans += [(e.start_char, e.end_char, e.label_) for e in ents if e.start_char not in joined]
+    # a chain of joins keeps only its widest span
+    return [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] < o[1] and o[2] == "ORG" == sp[2]
+                                          for o in spans)]
+
+
+def _clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> Mention | None:
+    """The mention without articles, titles, stray punctuation or line breaks; None for junk."""
+    text = doc.text
+    if "\n" in text[start:end]:
+        end = start + text[start:end].index("\n")
+    for det in lex.determiners:
+        if text[start:end].startswith(det):
+            start += len(det)
+            break
+    prefix = re.match(r"(ex|anti|pro)-(?=\w)", text[start:end])
+    if prefix:
+        if prefix.group(1) != "ex":
+            return None  # "anti-Turquie" qualifies something else; it names nobody
+        start += len(prefix.group())
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
+        end -= 1
+    if text[end - 1:end] == ")" and "(" not in text[start:end]:
+        end -= 1
+    trimmed = _without_leading_words(text[start:end], lex)
+    if trimmed is None:
+        return None
+    if trimmed and text[start:end].split()[0].lower() in lex.titles:
+        label = "PER"  # what follows a title is the person who holds it
+    start += trimmed
+    surface = text[start:end]
+    if not surface or _is_junk(doc, start, end, surface, lex):
+        return None
+    return Mention(start, end, surface, LABELS.get(label, "MISC"))
+
+
+def _without_leading_words(surface: str, lex: Lexicon) -> int | None:
+    """How many characters of leading title or common words to drop ("Premier ministre Ulf Kristersson",
+    "conflit au Moyen-Orient"); None when nothing named is left ("ministre de la Défense civile")."""
+    words = list(re.finditer(r"\S+", surface))
+    first = words[0].group().lower()
+    led_by_title = first in lex.titles
+    if not (led_by_title or words[0].group()[0].islower()):
+        return 0
+    for before, word in zip(words, words[1:]):
+        if word.group()[0].isupper():
+            linking = before.group().lower()
+            if linking in LINKING or linking.endswith("'"):
+                return None if led_by_title else 0
+            return word.start()
+    return None if led_by_title else 0
+
+
+def _is_junk(doc: Doc, start: int, end: int, surface: str, lex: Lexicon) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) == 1 and surface.endswith("."):
+        return True  # "catégorie B."
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    if tokens is not None and len(tokens) == 1 and tokens[0].pos_ == "VERB":
+        return True  # a heading's first word: "Sombrer dans le chaos"
+    return (surface.lower() in lex.junk or surface in lex.stop_names or lex.fold(surface).lower() in lex.demonyms
+            or not any(c.isupper() for c in surface) or _alone_on_its_line(doc.text, start, end))
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """A name that makes a whole line is a heading or a leftover of the page, not a mention."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start:line_end if line_end >= 0 else len(text)].strip() == text[start:end]
+
+
+def _merge_bracketed(clusters: list[Cluster], text: str) -> list[Cluster]:
+    """'Parti des travailleurs du Kurdistan (PKK)': the name in brackets right after a name is its alias."""
+    owner = {(m.start, m.end): c for c in clusters for m in c.mentions}
+    for (start, end), cluster in list(owner.items()):
+        if text[end:end + 2] != " (":
+            continue
+        inner = next((c for (s, e), c in owner.items() if s == end + 2 and text[e:e + 1] == ")"), None)
+        if inner is not None and inner is not cluster and inner in clusters and cluster in clusters:
+            cluster.mentions.extend(inner.mentions)
+            clusters.remove(inner)
+            for m in inner.mentions:
+                owner[(m.start, m.end)] = cluster
+    return clusters
+
+
+def _cluster(mentions: list[Mention], lex: Lexicon, text: str) -> list[Cluster]:
+    by_key: dict[str, Cluster] = {}
+    for mention in mentions:
+        by_key.setdefault(lex.key(mention.text), Cluster()).mentions.append(mention)
+    clusters = _split_compounds(list(by_key.values()), lex)
+    clusters = _merge(clusters, lex, _is_short_form)
+    clusters = _merge(clusters, lex, _is_acronym)
+    clusters = _merge_bracketed(clusters, text)
+    clusters = _merge(clusters, lex, lambda short, full, *_: _designates(short, full, lex), naming=False)
+    return clusters
+
+
+def _designates(noun: str, name: str, lex: Lexicon) -> bool:
+    """'Alliance' for 'OTAN', when the lexicon says the noun stands for that name."""
+    return any(noun.lower() == d["noun"].lower() and name in {lex.key(n) for n in d["refers_to"]}
+               for d in lex.designators)
+
+
+def _split_compounds(clusters: list[Cluster], lex: Lexicon) -> list[Cluster]:
+    """'Trump-Poutine' (a summit, a duel) is two mentions when both halves name people of the article."""
+    surnames = {k.split()[-1] for c in clusters if c.label == "PER" for k in c.keys(lex)}
+    out = []
+    for cluster in clusters:
+        parts = [k.split("-") for k in cluster.keys(lex)]
+        if all(len(p) == 2 and set(p) <= surnames for p in parts):
+            for m in cluster.mentions:
+                cut = m.text.index("-")
+                out.append(Cluster([Mention(m.start, m.start + cut, m.text[:cut], "PER")]))
+                out.append(Cluster([Mention(m.start + cut + 1, m.end, m.text[cut + 1:], "PER")]))
+        else:
+            out.append(cluster)
+    return out
+
+
+def _merge(clusters: list[Cluster], lex: Lexicon, refers: Any, naming: bool = True) -> list[Cluster]:
+    """Folds each cluster into the one longer cluster it refers to; ambiguous ones stay apart.
+
+    With `naming` False the folded mentions never give the entity its name ("l'Alliance").
+    """
+    out = list(clusters)
+    for short in sorted(clusters, key=lambda c: min(len(k) for k in c.keys(lex))):
+        hosts = [c for c in out if c is not short and any(refers(s, k, short, c) for s in short.keys(lex)
+                                                          for k in c.keys(lex))]
+        if len(hosts) == 1:
+            for mention in short.mentions:
+                mention.tagged = mention.tagged and naming
+            hosts[0].mentions.extend(short.mentions)
+            out.remove(short)
+    return out
+
+
+def _is_short_form(short: str, full: str, short_cluster: Cluster, full_cluster: Cluster) -> bool:
+    """'Lavrov' of 'Sergueï Lavrov', 'Cavo Dragone' of 'Giuseppe Cavo Dragone'; for places and
+    organisations 'Cour suprême' of 'Cour suprême américaine' or '… des États-Unis', 'Elysée' of
+    'palais de l'Elysée', 'Banyuls' of 'Banyuls-sur-Mer'."""
+    s, f = WORDS.split(short), WORDS.split(full)
+    if full_cluster.label == "PER":
+        return len(s) < len(f) and f[-len(s):] == s
+    if short_cluster.label == "PER" or len(short) >= len(full):
+        return False
+    if full.startswith(short + "-"):
+        return True
+    if len(s) < len(f) and f[:len(s)] == s:
+        following = f[len(s)]
+        return following.lower() in LINKING or following[0].islower()
+    if len(s) < len(f) and f[-len(s):] == s:
+        return f[-len(s) - 1].lower() in LINKING | {"l", "d"}
+    return False
+
+
+def _is_acronym(short: str, full: str, short_cluster: Cluster, full_cluster: Cluster) -> bool:
+    """'PKK' of 'Parti des travailleurs du Kurdistan', 'CDK-F' of 'Conseil démocratique kurde en France'."""
+    letters = re.sub(r"[^A-Za-zÀ-ÖØ-Þ]", "", short)
+    if len(letters) < 2 or not letters.isupper() or len(full.split()) < 2:
+        return False
+    initials = "".join(w[0] for w in re.split(r"[\s\-']+", full) if w and w.lower() not in LINKING).upper()
+    return initials == letters.upper() and full_cluster.label in ("ORG", "MISC", "LOC")
+
+
+def _add_missed_mentions(text: str, clusters: list[Cluster], lex: Lexicon) -> None:
+    """Repetitions of a known name that spaCy did not tag ("Trump" in "le sommet Trump-Poutine"),
+    the spelling variants of the lexicon, and designators ("l'alliance" for the OTAN)."""
+    taken = [(m.start, m.end) for c in clusters for m in c.mentions]
+    for cluster in clusters:
+        forms = {m.text for m in cluster.mentions} | {_strip_honorific(m.text, lex.honorifics) for m in cluster.mentions}
+        if cluster.label == "PER":
+            forms |= {f.split()[-1] for f in forms if len(f.split()) > 1}
+        keys = cluster.keys(lex)
+        forms |= {v for v, canon in _variants(lex).items() if canon in keys}
+        for designator in lex.designators:
+            if keys & {lex.key(name) for name in designator["refers_to"]}:
+                forms.add(designator["noun"])
+                forms.add(designator["noun"].lower())
+        for form in sorted(forms, key=len, reverse=True):
+            if len(form) < 2:
+                continue
+            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?![\w])", text):
+                if not any(s < match.end() and match.start() < e for s, e in taken):
+                    cluster.mentions.append(Mention(match.start(), match.end(), match.group(), cluster.label, False))
+                    taken.append((match.start(), match.end()))
+
+
+def _variants(lex: Lexicon) -> dict[str, str]:
+    return {variant: canon for variant, canon in lex.variant_of.items() if variant != canon}
+
+
+def _strip_honorific(text: str, honorifics: list[str] | None = None) -> str:
+    words = text.split()
+    if len(words) > 1 and words[0] in (honorifics or ["M.", "Mme", "Mlle", "Me", "Dr"]):
+        return " ".join(words[1:])
+    return text

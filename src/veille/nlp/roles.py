@@ -1,0 +1,100 @@
+"""The title or function an article gives a person, from the words around one mention.
+
+Three constructions, tried in this order:
+    apposition after   "Giuseppe Cavo Dragone, président du Comité militaire de l'OTAN, a déclaré"
+    apposition before  "Le ministre russe des affaires étrangères, Sergueï Lavrov, a critiqué"
+    title before       "le président russe Vladimir Poutine"
+A role is a phrase whose head word is a title of the language's `titles.toml`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+BREAKS = {",", ";", ":", ".", "!", "?", "(", ")", "«", "»", '"', "“", "”", "—", "–"}
+MAX_WORDS = 14
+
+
+def find(doc: Doc, start: int, end: int, titles: dict[str, Any]) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    heads = set(titles["heads"])
+    premods = set(titles["pre_modifiers"])
+    for finder in (_after, _before_comma, _before):
+        found = finder(doc, span.start, span.end, heads, premods)
+        if found:
+            return found
+    return None
+
+
+def _is_head(token: Token, heads: set[str]) -> bool:
+    return token.lower_ in heads or (token.pos_ == "NOUN" and token.lemma_.lower() in heads)
+
+
+def _phrase_from(doc: Doc, i: int, heads: set[str], premods: set[str], stop: int) -> tuple[int, int] | None:
+    """A title phrase starting at token i (after an optional article), ending before a break."""
+    while i < stop and doc[i].pos_ == "DET":
+        i += 1
+    first = i
+    while i < stop and doc[i].lower_ in premods and not _is_head(doc[i], heads):
+        i += 1
+    if i >= stop or not _is_head(doc[i], heads):
+        return None
+    end = i + 1
+    while end < stop and end - first < MAX_WORDS:
+        token = doc[end]
+        if token.text in BREAKS or token.is_space or _is_finite_verb(token) or token.lower_ in ("qui", "que", "qu'"):
+            break
+        end += 1
+    if end < len(doc) and doc[end].text == "(":  # "(CDK-F)" completes the title it follows
+        close = next((j for j in range(end, min(end + 6, len(doc))) if doc[j].text == ")"), None)
+        if close is not None:
+            end = close + 1
+    return first, end
+
+
+def _is_finite_verb(token: Token) -> bool:
+    return token.pos_ == "AUX" or (token.pos_ == "VERB" and "Part" not in token.morph.get("VerbForm"))
+
+
+def _text(doc: Doc, first: int, end: int) -> str:
+    return doc.text[doc[first].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+
+
+def _after(doc: Doc, start: int, end: int, heads: set[str], premods: set[str]) -> str | None:
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    sentence_end = doc[end].sent.end
+    found = _phrase_from(doc, end + 1, heads, premods, sentence_end)
+    return _text(doc, *found) if found else None
+
+
+def _before_comma(doc: Doc, start: int, end: int, heads: set[str], premods: set[str]) -> str | None:
+    """'…, le leader des Insoumis, Jean-Luc Mélenchon': a title that ends at the comma before the name."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    return _before(doc, start - 1, end, heads, premods)
+
+
+def _before(doc: Doc, start: int, end: int, heads: set[str], premods: set[str]) -> str | None:
+    """The nearest title word before the name, widened to the title words and modifiers right before it."""
+    sentence_start = doc[start].sent.start
+    i = start - 1
+    head = None
+    while i >= sentence_start and start - i <= MAX_WORDS:
+        token = doc[i]
+        if token.text in BREAKS or token.is_space or token.pos_ in ("VERB", "AUX", "PROPN") and not _is_head(token, heads):
+            break
+        if _is_head(token, heads):
+            head = i
+            break
+        i -= 1
+    if head is None:
+        return None
+    first = head
+    while first - 1 >= sentence_start and (_is_head(doc[first - 1], heads) or doc[first - 1].lower_ in premods):
+        first -= 1
+    return _text(doc, first, start)
