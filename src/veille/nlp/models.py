@@ -6,7 +6,9 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
+from spacy.util import compile_infix_regex
 
 from ..errors import BadInput
 
@@ -46,5 +48,20 @@ def load(language: str) -> Language:
     if package is None:
         raise BadInput("language", f"no model for language {language!r} (have: {', '.join(PACKAGES)})")
     nlp = spacy.load(package)
+    _keep_elisions_whole(nlp)
     nlp.add_pipe("paragraph_boundaries", before="parser")
     return nlp
+
+
+ELIDED = ["qu", "l", "d", "n", "s", "c", "j", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"]
+
+
+def _keep_elisions_whole(nlp: Language) -> None:
+    """'qu’« il' must give 'qu’' + '«': otherwise the curly apostrophe is read as a closing quote,
+    'qu' loses its role of conjunction and the parse of the reported clause goes wrong."""
+    for word in ELIDED:
+        for apostrophe in "’'":
+            for form in (word + apostrophe, word.capitalize() + apostrophe):
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    infixes = [*nlp.Defaults.infixes, r"(?<=[’'])(?=[«\"“])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

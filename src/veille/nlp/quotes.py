@@ -1,16 +1,346 @@
-"""Direct, mixed and indirect speech, with speaker, cue, channel and date."""
+"""Direct, mixed and indirect speech, with speaker, cue, channel and date.
+
+Every speech verb of the language's `speech.toml` (and every "selon X") is a cue. A cue says what
+was said in one of four ways, read from the dependency parse and the punctuation around it:
+
+    que-clause    "Zelensky a déclaré que les frappes …"
+    incise        "« … », a déclaré M. Lavrov" / "…, a indiqué un responsable américain."
+    colon         "Il a déclaré : « … »"
+    object        "Ankara a annoncé protester contre …", "demandant la saisine du Parquet"
+    source        "…, selon les autorités ukrainiennes."
+
+Words between quotation marks that no cue claims are given to the speaker of the quote before
+them in the same or the previous paragraph (a statement carried on), when they are long enough
+to be a statement rather than a scare quote.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Token
 
 from ..model import Entity, Quote, TimeExpr
+from . import quotemarks, times as time_stage
 from .context import Context
+from .quotemarks import Marked
+from .speakers import Resolver, Speaker, inverted_subject, subject_phrase
+
+GLUE = {"ADV", "AUX"}  # what may stand between an incise's comma and its verb
+TRAILING = " \u00a0,;:.!?"
+MIN_FREE_QUOTE_WORDS = 4
+CLOSING = {"»", "”", '"'}
+SOURCE_AFTER = re.compile(r",\s+(?:selon|d['’]après)\s", re.IGNORECASE)
+
+
+@dataclass
+class Said:
+    """One thing a cue says was said, before it becomes a Quote."""
+
+    start: int
+    end: int
+    speaker: Speaker | None
+    cue: str
+    cue_token: int
+    direct: Marked | None = None
 
 
 def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr]) -> list[Quote]:
-    return []
+    lex = ctx.lexicon["speech"]
+    text = doc.text
+    marks = quotemarks.find(text)
+    resolver = Resolver(doc, entities, lex)
+    time_tokens = {t.i for tm in times for t in (doc.char_span(tm.start, tm.end, alignment_mode="expand") or [])}
+    verbs = set(lex["verbs"])
+    said: list[Said] = []
+    inside_marks = {t.i for m in marks for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
+    for token in doc:
+        if token.i in inside_marks:
+            continue  # the speaker's own words are not the article's report of them
+        if _is_source(token, lex):
+            found = _by_source(doc, token, resolver, lex)
+        elif _is_speech_verb(token, verbs):
+            found = _by_verb(doc, token, marks, resolver, time_tokens, lex)
+        else:
+            continue
+        if found is not None and found.speaker is not None:
+            resolver.heard(found.start, found.speaker)
+        if found is not None:
+            said.append(found)
+    said += _carried_on(doc, marks, said)
+    quotes = [_quote(doc, s, marks, entities, times, lex) for s in sorted(said, key=lambda s: s.start)]
+    return [replace(q, id=f"q{n}") for n, q in enumerate(_unique(quotes), start=1)]
+
+
+def _is_source(token: Token, lex: dict) -> bool:
+    """'selon', 'd'après' (which the tokenizer cuts in two), and 'Pour X,' opening a sentence."""
+    if token.pos_ != "ADP":
+        return False
+    if token.lower_ in lex["sources"]:
+        return True
+    if token.i > 0 and (token.doc[token.i - 1].lower_ + token.lower_).replace("’", "'") in lex["sources"]:
+        return True
+    return token.lower_ in lex["opening_sources"] and token.i == token.sent.start
+
+
+def _is_speech_verb(token: Token, verbs: set[str]) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.pos_ == "AUX" and token.dep_.startswith("aux"):
+        return False
+    if any(c.dep_.startswith("expl") for c in token.children):
+        return False  # "s'assurer que", "se dire": the reflexive verb is not the speech verb
+    lemma = token.lemma_.lower()
+    if lemma in verbs:
+        return True
+    # multi-word cues, read from their first verb: "mettre en garde", "faire valoir"
+    following = " ".join(t.lower_ for t in token.doc[token.i + 1:token.i + 3])
+    return any(f"{lemma} {following}".startswith(v) for v in verbs if " " in v and v.startswith(lemma + " "))
+
+
+def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, time_tokens: set[int],
+             lex: dict) -> Said | None:
+    cue = _cue_words(doc, verb)
+    que = _que_clause(doc, verb)
+    if que is None and verb.dep_ == "dep" and verb.head.i > verb.i:  # "a fait valoir qu'…"
+        que = _que_clause(doc, verb.head)
+    if que is not None:
+        return Said(*que, _speaker(resolver, subject_phrase(doc, verb)), cue, verb.i)
+    comma = _incise_comma(doc, verb)
+    if comma is not None:
+        speaker = _speaker(resolver, inverted_subject(doc, verb, time_tokens))
+        closing = doc[comma - 1] if comma > 0 else None
+        marked = next((m for m in marks if closing is not None and m.close == closing.idx), None)
+        if marked is not None:
+            return Said(marked.start, marked.end, speaker, cue, verb.i, direct=marked)
+        start = doc[comma].sent.start_char
+        end = doc[comma].idx
+        return Said(start, end, speaker, cue, verb.i) if end > start else None
+    colon = _colon_quote(doc, verb, marks)
+    if colon is not None:
+        return Said(colon.start, colon.end, _speaker(resolver, subject_phrase(doc, verb)), cue, verb.i, direct=colon)
+    if verb.lemma_.lower() in lex["object_verbs"]:
+        content = _object(doc, verb)
+        if content is not None:
+            return Said(*content, _speaker(resolver, subject_phrase(doc, verb)), cue, verb.i)
+    return None
+
+
+def _by_source(doc: Doc, prep: Token, resolver: Resolver, lex: dict) -> Said | None:
+    """'…, selon les autorités ukrainiennes.': the rest of the sentence is what the source said."""
+    source = prep.head
+    if source.i <= prep.i or source.pos_ not in ("NOUN", "PROPN", "PRON") or source.lower_ in ("laquelle", "lequel"):
+        return None
+    phrase_start, phrase_end = prep.i + 1, source.right_edge.i + 1
+    speaker = resolver.from_tokens(*_cut_relative(doc, phrase_start, phrase_end))
+    if speaker is None:
+        return None
+    named = speaker.entity is not None or source.pos_ == "PRON"
+    if not named and source.lemma_.lower() not in lex["source_nouns"]:
+        return None
+    sentence = prep.sent
+    before = (sentence.start_char, doc[max(prep.i - 1, sentence.start)].idx)
+    after_token = min(phrase_end, sentence.end - 1)
+    after = (doc[after_token].idx + (1 if doc[after_token].text == "," else 0), sentence.end_char)
+    words = [len(doc.text[lo:hi].split()) for lo, hi in (before, after)]
+    if min(words) >= 3:  # "La défiance est telle, selon elle, qu'elle joue …": the source sits inside
+        start, end = sentence.start_char, sentence.end_char
+    else:
+        start, end = max((before, after), key=lambda span: len(doc.text[span[0]:span[1]].strip(TRAILING)))
+    start, end = _strip(doc.text, start, end)
+    if end - start < 10:
+        return None
+    return Said(start, end, speaker, prep.text.lower(), prep.i)
+
+
+def _cut_relative(doc: Doc, first: int, end: int) -> tuple[int, int]:
+    for i in range(first + 1, end):
+        if doc[i].text == "," or doc[i].lower_ in ("qui", "dont"):
+            return first, i
+    return first, end
+
+
+def _cue_words(doc: Doc, verb: Token) -> str:
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    return " ".join([a.text for a in auxiliaries] + [verb.text])
+
+
+def _que_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.i < verb.i:
+            continue
+        mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_.rstrip("'’") in ("que", "qu")), None)
+        if mark is None:
+            continue
+        # the clause runs to the end of the sentence: its parse subtree is often cut short
+        end = verb.sent.end_char
+        for source in SOURCE_AFTER.finditer(doc.text, mark.idx, end):
+            end = source.start()
+            break
+        return _strip(doc.text, mark.idx + len(mark.text), end)
+    return None
+
+
+def _incise_comma(doc: Doc, verb: Token) -> int | None:
+    """Index of the comma that opens an incise ("…, a-t-il déclaré"), if the verb stands in one."""
+    finite = "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
+    if not finite:
+        return None  # "…, estimant que": a participle continues its clause, it does not report it
+    i = verb.i - 1
+    while i >= 0 and (doc[i].pos_ in GLUE or doc[i].text.startswith("-")):
+        i -= 1
+    if i < 0 or doc[i].text != ",":
+        return None
+    glued = any(c.dep_ == "nsubj" and c.text.startswith("-") for c in verb.children)
+    after_quote = i > 0 and doc[i - 1].text in CLOSING
+    subject_before = any(c.dep_.startswith("nsubj") and c.i < i for c in verb.children)
+    if subject_before and not (glued or after_quote):
+        return None  # "Le ministre …, Sergueï Lavrov, a critiqué": a subject before, not an incise
+    return i
+
+
+def _colon_quote(doc: Doc, verb: Token, marks: list[Marked]) -> Marked | None:
+    sentence_end = verb.sent.end_char
+    colon = doc.text.find(":", verb.idx, sentence_end)
+    if colon < 0:
+        return None
+    rest = doc.text[colon + 1:colon + 4].lstrip()
+    return next((m for m in marks if m.open > colon and doc.text[m.open] == rest[:1]), None)
+
+
+def _object(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """What an object verb says: its complements, to the end of the sentence ("a annoncé protester
+    contre …", "reproche aux autorités françaises d'avoir permis …"), less a trailing source."""
+    complements = [c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "obj", "obl:arg", "ccomp")]
+    if not complements:
+        return None
+    first = min(c.left_edge.i for c in complements)
+    end = verb.sent.end_char
+    for source in SOURCE_AFTER.finditer(doc.text, doc[first].idx, end):
+        end = source.start()
+        break
+    start, end = _strip(doc.text, doc[first].idx, end)
+    return (start, end) if len(doc.text[start:end].split()) >= 2 else None
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in TRAILING:
+        start += 1
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    return start, end
+
+
+def _speaker(resolver: Resolver, tokens: tuple[int, int] | None) -> Speaker | None:
+    return resolver.from_tokens(*tokens) if tokens is not None else None
+
+
+def _carried_on(doc: Doc, marks: list[Marked], said: list[Said]) -> list[Said]:
+    """Quotations no cue claims: a statement carried on from the quote before it, when it opens its
+    sentence ("« … »" or "A ses yeux, « … »") rather than sitting inside someone else's clause."""
+    text = doc.text
+    claimed = [(s.start, s.end) for s in said]
+    out: list[Said] = []
+    for mark in marks:
+        if any(s <= mark.start and mark.end <= e for s, e in claimed):
+            continue
+        if any(o.open < mark.open and mark.close < o.close for o in marks):
+            continue  # a quote inside a quote
+        if len(text[mark.start:mark.end].split()) < MIN_FREE_QUOTE_WORDS:
+            continue
+        sentence = doc.char_span(mark.open, mark.open + 1, alignment_mode="expand")
+        lead = text[sentence.sent.start_char:mark.open].strip() if sentence is not None else ""
+        if lead and not (lead.endswith(",") and len(lead.split()) <= 4):
+            continue
+        previous = [s for s in said + out if s.end <= mark.open and s.speaker is not None
+                    and text.count("\n", s.end, mark.open) <= 2]
+        speaker = max(previous, key=lambda s: s.end).speaker if previous else None
+        out.append(Said(mark.start, mark.end, speaker, "", -1, direct=mark))
+    return out
+
+
+def _quote(doc: Doc, said: Said, marks: list[Marked], entities: list[Entity], times: list[TimeExpr],
+           lex: dict) -> Quote:
+    text = doc.text
+    if said.direct is not None:
+        kind = "direct"
+    else:
+        kind = "mixed" if any(said.start <= m.open and m.close < said.end for m in marks) else "indirect"
+    speaker = said.speaker
+    cue_token = doc[said.cue_token] if said.cue_token >= 0 else None
+    return Quote(
+        id="", kind=kind, text=text[said.start:said.end], start=said.start, end=said.end,  # type: ignore[arg-type]
+        speaker=speaker.entity if speaker else None, speaker_text=speaker.text if speaker else None,
+        cue=said.cue or None, channel=_channel(doc, cue_token, said, entities, lex) if cue_token is not None else None,
+        date=_date(cue_token, said, times) if cue_token is not None else None,
+        speaker_start=speaker.start if speaker else None, speaker_end=speaker.end if speaker else None,
+    )
+
+
+def _channel(doc: Doc, cue: Token, said: Said, entities: list[Entity], lex: dict) -> str | None:
+    """Where it was said: a named outlet after 'sur', 'par', 'à', 'dans' in the cue's sentence, else a
+    medium noun ('communiqué', 'message')."""
+    sentence = cue.sent
+    lo, hi = sentence.start_char, sentence.end_char
+    speaker_span = (said.speaker.start, said.speaker.end) if said.speaker else (-1, -1)
+    preps = set(lex["channel_prepositions"])
+    for entity in entities:
+        if entity.type not in ("ORG", "MISC"):
+            continue
+        for m in entity.mentions:
+            if not (lo <= m.start < hi) or said.start <= m.start < said.end or speaker_span[0] <= m.start < speaker_span[1]:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and _governed_by(span.root, preps):
+                return entity.name
+    outside = doc.text[lo:said.start] + " " + doc.text[said.end:hi]
+    for noun in lex["channels"]:
+        if re.search(rf"\b{re.escape(noun)}\b", outside, re.IGNORECASE):
+            return noun
+    return None
+
+
+def _governed_by(token: Token, prepositions: set[str], hops: int = 3) -> bool:
+    """'sur Telegram', 'sur la plateforme de médias sociaux X', 'par l'agence de presse RIA Novosti'."""
+    for _ in range(hops):
+        if any(c.dep_ == "case" and c.lower_ in prepositions for c in token.children):
+            return True
+        if token.head.i == token.i or token.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        token = token.head
+    return False
+
+
+def _date(cue: Token, said: Said, times: list[TimeExpr]) -> str | None:
+    """The statement's date: a day named in the cue's sentence outside the quoted words, else the
+    latest day the article named before it (the day its story is on)."""
+    sentence = cue.sent
+    in_sentence = [t for t in times if sentence.start_char <= t.start < sentence.end_char
+                   and not (said.start <= t.start < said.end) and _is_day(t.value)]
+    if in_sentence:
+        return min(in_sentence, key=lambda t: abs(t.start - cue.idx)).value
+    before = [t for t in times if t.end <= min(said.start, cue.idx) and _is_day(t.value)]
+    return before[-1].value if before else None
+
+
+def _is_day(value: str | None) -> bool:
+    return value is not None and len(value) >= 10 and value[4] == "-" and value[7] == "-"
+
+
+def _unique(quotes: list[Quote]) -> list[Quote]:
+    """One quote per stretch of text: a later cue that finds the same words adds nothing."""
+    seen: dict[tuple[int, int], Quote] = {}
+    for q in quotes:
+        held = seen.get((q.start, q.end))
+        if held is None or (held.speaker is None and q.speaker is not None):
+            seen[(q.start, q.end)] = q
+    return sorted(seen.values(), key=lambda q: q.start)
 
 
 def anchor_times(times: list[TimeExpr], quotes: list[Quote], ctx: Context) -> list[TimeExpr]:
-    return times
+    """'aujourd'hui' inside a quotation is the day of the statement, when that day is known."""
+    out = []
+    for t in times:
+        holder = next((q for q in quotes if q.kind == "direct" and q.start <= t.start and t.end <= q.end and q.date), None)
+        out.append(time_stage.reanchor(t, date.fromisoformat(holder.date[:10]), ctx) if holder else t)
+    return out

@@ -1,0 +1,272 @@
+"""Who is speaking: the words that name a speaker, the entity they name, and pronouns resolved.
+
+A speaker phrase is the subject of a speech verb ("Zelensky a déclaré"), the subject after an
+inverted incise ("…, a déclaré M. Lavrov mercredi"), or the source of "selon"/"d'après". A pronoun
+("il", "-t-elle") stands for the latest person of its gender who spoke or acted before it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..model import Entity
+
+STOPS = {",", ".", ";", ":", "!", "?", "(", ")", "«", "»", '"', "“", "”", "—", "–"}
+PP_AFTER_SPEAKER = {"dans", "lors", "sur", "à", "au", "aux", "en", "pendant", "après", "avant", "depuis",
+                    "devant", "face", "vers", "selon", "avec", "par", "pour", "sans", "lundi", "mardi",
+                    "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    entity: str | None
+    text: str
+    start: int
+    end: int
+
+
+class Mentions:
+    """Which entity a stretch of text names."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        spans = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
+        self.starts = [s for s, _, _ in spans]
+        self.spans = spans
+        self.by_id = {e.id: e for e in entities}
+
+    def inside(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        i = bisect_right(self.starts, start - 1)
+        out = []
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if self.spans[i][1] <= end:
+                out.append(self.spans[i])
+            i += 1
+        return out
+
+    def covering(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        return [span for span in self.spans if span[0] < end and start < span[1]]
+
+    def starting_at(self, start: int) -> tuple[int, int, Entity] | None:
+        i = bisect_right(self.starts, start - 1)
+        return self.spans[i] if i < len(self.spans) and self.spans[i][0] == start else None
+
+
+class Resolver:
+    """Names speakers from token phrases and keeps the history pronouns refer back to."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], lex: dict[str, Any]) -> None:
+        self.doc = doc
+        self.entities = entities
+        self.mentions = Mentions(entities)
+        self.pronouns: dict[str, str] = lex["pronouns"]
+        self.gender = {e.id: _gender(doc, e, lex) for e in entities if e.type == "PER"}
+        # who was last the subject of a clause or a speaker, in text order: what "il" looks back to
+        self.history: list[tuple[int, Speaker, str | None]] = []
+        for token in doc:
+            if token.dep_.startswith("nsubj"):
+                for start, end, entity in self.mentions.covering(token.idx, token.idx + len(token.text)):
+                    if entity.type == "PER":
+                        self.history.append((start, Speaker(entity.id, entity.name, start, end),
+                                             self.gender.get(entity.id)))
+        self.history.sort(key=lambda item: item[0])
+
+    def heard(self, position: int, speaker: Speaker) -> None:
+        """Remembers a speaker, named or described ("un conseiller spécial"), for the pronouns after it."""
+        if speaker.text.lower() in self.pronouns:
+            return
+        gender = self.gender.get(speaker.entity or "")
+        if gender is None and speaker.entity is None:
+            span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+            if span is None or "Plur" in span.root.morph.get("Number"):
+                return
+            gender = next(iter(span.root.morph.get("Gender")), None)
+        self.history.append((speaker.start, speaker, gender))
+        self.history.sort(key=lambda item: item[0])
+
+    def from_tokens(self, first: int, end: int) -> Speaker | None:
+        """The speaker named by tokens [first, end)."""
+        if first >= end:
+            return None
+        doc = self.doc
+        start_char, end_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        text = doc.text[start_char:end_char]
+        gender = self.pronouns.get(text.lower())
+        if gender is not None:
+            # a pronoun is named by its antecedent: its words and its entity
+            return self.antecedent(start_char, gender) or Speaker(None, text, start_char, end_char)
+        entity = self._named(first, end) or self._described(first, end)
+        return Speaker(entity, text, start_char, end_char)
+
+    def _named(self, first: int, end: int) -> str | None:
+        """The entity a phrase names: the one at its head, or a person in apposition to a title
+        ("le leader des Insoumis, Jean-Luc Mélenchon"), not one inside a complement
+        ("un conseiller du président turc Recep Tayyip Erdogan" names nobody)."""
+        doc = self.doc
+        found = self.mentions.inside(doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        if not found:
+            return None
+        head = _head(doc, first, end)
+        for start, stop, entity in found:
+            if start <= head.idx < stop:
+                return entity.id
+        for start, stop, entity in found:
+            token = doc.char_span(start, stop, alignment_mode="expand")
+            if entity.type == "PER" and token is not None and token.root.dep_ in ("appos", "flat:name") \
+                    and token.root.head.i == head.i:
+                return entity.id
+            if entity.type == "PER" and token is not None and doc[token.start - 1].text == "," \
+                    and token.start - 1 > first:
+                return entity.id
+        return None
+
+    def _described(self, first: int, end: int) -> str | None:
+        """A definite description of a person named before: 'le ministre de l'Intérieur',
+        'la dirigeante de la CGT' for the latest person whose role shares its words."""
+        if self.doc[first].lower_ not in ("le", "la", "l'", "l’"):
+            return None
+        words = _words(self.doc[first + 1:end].text) - FUNCTION_WORDS
+        position = self.doc[first].idx
+        gender = {"le": "Masc", "la": "Fem"}.get(self.doc[first].lower_)
+        for pos, speaker, known in reversed(self.history):
+            if pos >= position or known not in (None, gender):
+                continue
+            entity = next((e for e in self.entities if e.id == speaker.entity), None)
+            if entity is not None and entity.role and words & _words(entity.role):
+                return entity.id
+        holders = [e for e in self.entities if e.type == "PER" and e.role and words and words <= _words(e.role)]
+        return holders[0].id if len(holders) == 1 else None
+
+    def antecedent(self, position: int, gender: str) -> Speaker | None:
+        for pos, speaker, known in reversed(self.history):
+            if pos < position and known in (None, gender):
+                return speaker
+        return None
+
+
+FUNCTION_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "en", "et", "à", "au", "aux"}
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", text)}
+
+
+def _head(doc: Doc, first: int, end: int) -> Token:
+    """The token of [first, end) whose head lies outside it."""
+    for token in doc[first:end]:
+        if not (first <= token.head.i < end) or token.head.i == token.i:
+            return token
+    return doc[first]
+
+
+def _gender(doc: Doc, entity: Entity, lex: dict[str, Any]) -> str | None:
+    votes: dict[str, int] = {}
+    for mention in entity.mentions:
+        words = mention.text.split()
+        if words[0] in lex["feminine_markers"]:
+            return "Fem"
+        if words[0] in lex["masculine_markers"]:
+            return "Masc"
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in doc[max(span.start - 3, 0):span.start]:
+            if token.pos_ in ("DET", "NOUN", "ADJ") and "\n" not in token.text:
+                for g in token.morph.get("Gender"):
+                    votes[g] = votes.get(g, 0) + 1
+    if entity.role:
+        first_role_word = entity.role.split()[0]
+        if first_role_word.endswith(("e", "ice")) and not first_role_word.endswith(("re", "tre", "ste", "aire", "ne")):
+            votes["Fem"] = votes.get("Fem", 0) + 1
+    return max(votes, key=votes.__getitem__) if votes else None
+
+
+def subject_phrase(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The subject of a verb as a token range: the nsubj's subtree, without relative clauses and
+    what follows a comma (unless it is a name in apposition)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i]
+    if not subjects:
+        head = verb
+        while head.dep_ in ("conj", "xcomp", "advcl", "acl") and head.head.i != head.i:
+            head = head.head
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            if subjects:
+                break
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.text.startswith("-"):  # "a-t-il": the pronoun glued to the auxiliary
+        glued = [c for c in verb.children if c.dep_ == "nsubj" and c.text.startswith("-") and c.text != "-t"]
+        subject = glued[0] if glued else subject
+        return subject.i, subject.i + 1
+    return _trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
+
+
+def inverted_subject(doc: Doc, verb: Token, skip: set[int]) -> tuple[int, int] | None:
+    """The subject after the verb in an incise ("…, a déclaré M. Lavrov mercredi, dans …"), or the
+    pronoun glued to it ("confie-t-elle"). `skip` holds tokens of time expressions to step over."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.text.startswith("-") and child.text != "-t":
+            return child.i, child.i + 1
+    end_of_sentence = verb.sent.end
+    i = verb.i + 1
+    while i < end_of_sentence and i - verb.i < 12:
+        token = doc[i]
+        if token.text.startswith("-") and token.pos_ == "PRON" and token.text != "-t":
+            return i, i + 1
+        if token.text in STOPS and token.text != ",":
+            return None
+        if i in skip or token.pos_ == "ADV" or token.text in (",", "-t"):
+            i += 1
+            continue
+        if token.pos_ == "ADP" or token.lower_ in ("au", "aux", "du"):
+            i = _past_prepositional_phrase(doc, i, end_of_sentence, skip)
+            continue
+        return _trim(doc, i, _noun_phrase_end(doc, i, end_of_sentence, skip))
+    return None
+
+
+def _past_prepositional_phrase(doc: Doc, i: int, stop: int, skip: set[int]) -> int:
+    i += 1
+    while i < stop and (doc[i].pos_ in ("DET", "NOUN", "ADJ", "NUM") or i in skip) and doc[i].text not in STOPS:
+        i += 1
+    return i
+
+
+def _noun_phrase_end(doc: Doc, i: int, stop: int, skip: set[int]) -> int:
+    end = i + 1
+    while end < stop:
+        token = doc[end]
+        if end in skip or token.is_space or token.lower_ in PP_AFTER_SPEAKER:
+            break
+        if token.text in STOPS:
+            # "le leader des Insoumis, Jean-Luc Mélenchon": a name in apposition belongs to the phrase
+            if token.text == "," and end + 1 < stop and doc[end + 1].pos_ == "PROPN":
+                j = end + 1
+                while j < stop and doc[j].pos_ == "PROPN":
+                    j += 1
+                end = j
+            break
+        if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
+            break
+        end += 1
+    return end
+
+
+def _trim(doc: Doc, first: int, end: int) -> tuple[int, int]:
+    """Cuts a phrase before a relative clause or a comma that does not introduce a name."""
+    for i in range(first + 1, end):
+        token = doc[i]
+        if token.lower_ in ("qui", "que", "qu'", "dont", "lequel", "laquelle") or token.is_space:
+            end = i
+            break
+        if token.text == "," and not (i + 1 < end and doc[i + 1].pos_ == "PROPN"):
+            end = i
+            break
+    while end > first + 1 and doc[end - 1].text in STOPS:
+        end -= 1
+    return first, end
