@@ -2,7 +2,8 @@
 
     VeilleError
     ├── BadInput      a record or file that cannot be analysed (empty, binary, not JSON, no text)
-    └── StoreError    the database cannot be opened or written
+    ├── StoreError    the database cannot be opened or written
+    └── BadSettings   veille.toml, a VEILLE_* variable or a flag holds a value veille cannot use
 """
 
 
@@ -18,4 +19,8 @@ class BadInput(VeilleError):
 
 
 class StoreError(VeilleError):
+    pass
+
+
+class BadSettings(VeilleError):
     pass

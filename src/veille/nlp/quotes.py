@@ -74,6 +74,14 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr
     return [replace(q, id=f"q{n}") for n, q in enumerate(_unique(quotes), start=1)]
 
 
+def _infinitive_guess(form: str) -> str:
+    """The lemmatizer leaves some present forms as they are ('indique', 'estiment'): the first-group
+    infinitive of such a form."""
+    if form.endswith("ent"):
+        return form[:-3] + "er"
+    return form + "r" if form.endswith("e") else form
+
+
 def _is_source(token: Token, lex: dict) -> bool:
     """'selon', 'd'après' (which the tokenizer cuts in two), and 'Pour X,' opening a sentence."""
     if token.pos_ != "ADP":
@@ -91,7 +99,7 @@ def _is_speech_verb(token: Token, verbs: set[str]) -> bool:
     if any(c.dep_.startswith("expl") for c in token.children):
         return False  # "s'assurer que", "se dire": the reflexive verb is not the speech verb
     lemma = token.lemma_.lower()
-    if lemma in verbs:
+    if lemma in verbs or _infinitive_guess(token.lower_) in verbs:
         return True
     # multi-word cues, read from their first verb: "mettre en garde", "faire valoir"
     following = " ".join(t.lower_ for t in token.doc[token.i + 1:token.i + 3])
@@ -109,21 +117,33 @@ def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, tim
     comma = _incise_comma(doc, verb)
     if comma is not None:
         speaker = _speaker(resolver, inverted_subject(doc, verb, time_tokens))
-        closing = doc[comma - 1] if comma > 0 else None
-        marked = next((m for m in marks if closing is not None and m.close == closing.idx), None)
-        if marked is not None:
+        before_comma = doc.text[:doc[comma].idx].rstrip(" \u00a0\u202f")
+        marked = next((m for m in marks if m.close == len(before_comma) - 1), None)
+        # the parser may start a sentence at the incise's comma: the reported words are before it
+        start = doc[max(comma - 1, 0)].sent.start_char
+        if marked is not None and len(doc.text[start:marked.open].split()) < 3:
             return Said(marked.start, marked.end, speaker, cue, verb.i, direct=marked)
-        start = doc[comma].sent.start_char
         end = doc[comma].idx
         return Said(start, end, speaker, cue, verb.i) if end > start else None
     colon = _colon_quote(doc, verb, marks)
     if colon is not None:
         return Said(colon.start, colon.end, _speaker(resolver, subject_phrase(doc, verb)), cue, verb.i, direct=colon)
-    if verb.lemma_.lower() in lex["object_verbs"]:
+    if _cue_lemma(verb, lex["object_verbs"]) or _infinitive(verb):
         content = _object(doc, verb)
         if content is not None:
             return Said(*content, _speaker(resolver, subject_phrase(doc, verb)), cue, verb.i)
     return None
+
+
+def _cue_lemma(verb: Token, lemmas: list[str]) -> bool:
+    following = " ".join(t.lower_ for t in verb.doc[verb.i + 1:verb.i + 3])
+    lemma = verb.lemma_.lower()
+    return lemma in lemmas or any(f"{lemma} {following}".startswith(v) for v in lemmas if " " in v)
+
+
+def _infinitive(verb: Token) -> bool:
+    """'Elle dit avoir « mis en garde » …': an infinitive after any speech verb is what was said."""
+    return any(c.dep_ == "xcomp" and c.i > verb.i and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
 def _by_source(doc: Doc, prep: Token, resolver: Resolver, lex: dict) -> Said | None:
@@ -194,8 +214,9 @@ def _incise_comma(doc: Doc, verb: Token) -> int | None:
     glued = any(c.dep_ == "nsubj" and c.text.startswith("-") for c in verb.children)
     after_quote = i > 0 and doc[i - 1].text in CLOSING
     subject_before = any(c.dep_.startswith("nsubj") and c.i < i for c in verb.children)
-    if subject_before and not (glued or after_quote):
-        return None  # "Le ministre …, Sergueï Lavrov, a critiqué": a subject before, not an incise
+    has_object = any(c.dep_ in ("obj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children)
+    if subject_before and has_object and not (glued or after_quote):
+        return None  # "Le ministre …, Sergueï Lavrov, a critiqué les efforts": a clause, not an incise
     return i
 
 

@@ -1,0 +1,265 @@
+"""The `veille` command: each subcommand parses its options and forwards to one library function.
+
+Data goes to stdout, messages to stderr. Exit status: 0 when something was analysed or found,
+1 when nothing could be analysed, 2 for a usage, settings or store error (one line, no traceback).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from . import render, settings
+from .errors import VeilleError
+from .model import Failure
+from .render import Format
+from .store import Outcome
+
+app = typer.Typer(
+    help="veille: who said what, when, in French news — each record linked to its evidence in the text.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class AnalyzeFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+
+
+Paths = Annotated[list[str] | None, typer.Argument(
+    help=".jsonl, .txt or .html files, folders of them, or - for JSON Lines on stdin (the default).",
+    show_default=False)]
+Db = Annotated[str | None, typer.Option(
+    "--db", help="SQLAlchemy URL of the store \\[default: $VEILLE_DB, veille.toml, else sqlite:///veille.db]",
+    show_default=False)]
+Published = Annotated[str | None, typer.Option(
+    "--published", help="Publication date (ISO 8601) of inputs that give none; relative dates resolve "
+                        "against it.", show_default=False)]
+Lang = Annotated[str | None, typer.Option(
+    "--lang", help="Language of inputs that give none \\[default: detected]", show_default=False)]
+BatchSize = Annotated[int | None, typer.Option(
+    "--batch-size", help="Articles parsed together \\[default: 16]", show_default=False)]
+QueryFormat = Annotated[Format | None, typer.Option(
+    "--format", "-f", help="Output format \\[default: table on a terminal, else jsonl]", show_default=False)]
+
+QUOTE_COLUMNS = ("article", "published", "speaker", "role", "kind", "text", "cue", "channel", "date")
+PEOPLE_COLUMNS = ("name", "roles", "articles", "quotes")
+
+
+@app.callback()
+def _options(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress and tracebacks.")]
+             = False) -> None:
+    _configure_logging(verbose)
+
+
+@app.command(epilog="Example: veille analyze --format jsonl dev.jsonl > dev.analysis.jsonl")
+def analyze(paths: Paths = None, published: Published = None, lang: Lang = None,
+            format: Annotated[AnalyzeFormat | None, typer.Option(
+                "--format", "-f", help="Output format \\[default: table on a terminal, else jsonl]",
+                show_default=False)] = None,
+            batch_size: BatchSize = None) -> None:
+    """Analyse articles: one analysis per input record, in input order."""
+    from .batch import analyse_paths
+
+    with _errors():
+        config = settings.load({"language": lang, "batch_size": batch_size})
+        _check_published(published)
+        fmt = Format(format.value) if format else render.default_format()
+        inputs = _inputs(paths)
+        results = analyse_paths(inputs, published=published, language=config.language,
+                                batch_size=config.batch_size)
+        analysed = render.analyses(results, fmt, sys.stdout, on_failure=_report)
+    if not analysed:
+        _message("nothing could be analysed")
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Example: veille ingest articles/ --published 2025-08-21 --db sqlite:///veille.db")
+def ingest(paths: Annotated[list[str], typer.Argument(help=".jsonl, .txt or .html files, folders, or -.",
+                                                      show_default=False)],
+           db: Db = None, published: Published = None, lang: Lang = None,
+           batch_size: BatchSize = None) -> None:
+    """Analyse articles and store them; a text already stored is kept once."""
+    from .batch import ingest_paths
+
+    with _errors():
+        config = settings.load({"db": db, "language": lang, "batch_size": batch_size})
+        _check_published(published)
+        report = ingest_paths(paths, config.db, published=published, language=config.language,
+                              batch_size=config.batch_size, on_outcome=_report_outcome)
+    _message(report.summary())
+    if not report.analysed:
+        raise typer.Exit(1)
+
+
+@app.command(epilog='Example: veille quotes --speaker Lavrov --contains "garanties de sécurité"')
+def quotes(speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.",
+                                                       show_default=False)] = None,
+           contains: Annotated[str | None, typer.Option(help="Words the quote must all hold.",
+                                                        show_default=False)] = None,
+           db: Db = None, format: QueryFormat = None) -> None:
+    """List stored quotes: who said what, when, in which article."""
+    from . import store
+
+    with _errors():
+        config = settings.load({"db": db})
+        found = store.quotes(speaker=speaker, contains=contains, url=config.db)
+        _rows(found, format, QUOTE_COLUMNS, "Quotes")
+
+
+@app.command(epilog="Example: veille people --format csv > people.csv")
+def people(db: Db = None, format: QueryFormat = None) -> None:
+    """List the people named in stored articles, with their roles and how often they are quoted."""
+    from . import store
+
+    with _errors():
+        config = settings.load({"db": db})
+        _rows(store.people(url=config.db), format, PEOPLE_COLUMNS, "People")
+
+
+@app.command(epilog="Example: veille export --format jsonl > analyses.jsonl")
+def export(db: Db = None, format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f",
+        help="jsonl: one analysis per line, in the contract's shape; csv: one row per quote.")]
+           = ExportFormat.jsonl) -> None:
+    """Write out the stored analyses (jsonl, json) or their quotes (csv)."""
+    from . import store
+
+    with _errors():
+        config = settings.load({"db": db})
+        if format is ExportFormat.csv:
+            render.rows(store.quotes(url=config.db), Format.csv, QUOTE_COLUMNS, sys.stdout)
+        else:
+            render.rows(store.export(url=config.db), Format(format.value), (), sys.stdout)
+
+
+@app.command(epilog="Example: veille reindex --db sqlite:///veille.db")
+def reindex(db: Db = None) -> None:
+    """Rebuild the entity, quote and time tables from the stored analyses."""
+    from . import store
+
+    with _errors():
+        config = settings.load({"db": db})
+        _message(f"{store.reindex(config.db)} articles reindexed")
+
+
+@app.command(epilog="Example: veille demo --db sqlite:///demo.db")
+def demo(db: Db = None) -> None:
+    """Store the bundled sample articles and show who said what, and when."""
+    from . import store
+    from .batch import demo as load_demo
+
+    with _errors():
+        config = settings.load({"db": db})
+        report = load_demo(config.db, on_outcome=_report_outcome)
+        _message(f"{report.summary()} into {config.db}")
+        found = store.quotes(url=config.db)
+        if not found:  # the extractors found no quote: still show who the articles name
+            _message("no quotes found in the sample articles")
+            render.table(store.people(url=config.db), PEOPLE_COLUMNS, sys.stdout, title="People")
+            return
+    render.table(_demo_rows(found), ("speaker", "role", "date", "quote", "article"), sys.stdout,
+                 title="Who said what, when")
+
+
+def main() -> None:
+    """Entry point of the `veille` console script."""
+    app()
+
+
+def _inputs(paths: list[str] | None) -> list[str]:
+    if paths:
+        return paths
+    if sys.stdin.isatty():
+        raise _Usage("give files to analyse, or pipe JSON Lines in (see veille analyze --help)")
+    return ["-"]
+
+
+def _check_published(published: str | None) -> None:
+    from .read.records import check_published
+
+    check_published(published, "--published")
+
+
+def _rows(found: list[dict[str, Any]], format: Format | None, columns: tuple[str, ...], title: str) -> None:
+    render.rows(found, format or render.default_format(), columns, sys.stdout, title=title)
+
+
+def _demo_rows(found: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Quotes grouped by speaker, the speaker named once per group."""
+    ordered = sorted(found, key=lambda q: (q["speaker"] or "~", q["date"] or q["published"] or ""))
+    previous = None
+    for quote in ordered:
+        speaker = quote["speaker"] or "(unattributed)"
+        first = speaker != previous
+        text = quote["text"] if len(quote["text"]) <= 200 else quote["text"][:199] + "…"
+        yield {"speaker": speaker if first else "", "role": quote["role"] if first else "",
+               "date": quote["date"] or quote["published"], "quote": text, "article": quote["article"]}
+        previous = speaker
+
+
+class _Usage(VeilleError):
+    """A command given in a way it cannot run."""
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turns a VeilleError into one line on stderr and exit status 2."""
+    try:
+        yield
+    except VeilleError as error:
+        _message(f"error: {error}")
+        raise typer.Exit(2) from None
+
+
+def _report(failure: Failure) -> None:
+    _message(f"error: {failure.error}")
+
+
+def _report_outcome(outcome: Outcome) -> None:
+    if outcome.status == "failed":
+        _message(f"error: {outcome.error}")
+
+
+def _message(text: str) -> None:
+    print(f"veille: {text}", file=sys.stderr, flush=True)
+
+
+class _StderrHandler(logging.Handler):
+    """Writes to whatever sys.stderr is at the time, so a test runner's captured stream is honoured."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            print(self.format(record), file=sys.stderr)
+        except (OSError, ValueError):  # a closed or broken stream must not break the command
+            self.handleError(record)
+
+
+class _OneLine(logging.Formatter):
+    def formatException(self, ei: Any) -> str:
+        return ""
+
+
+def _configure_logging(verbose: bool) -> None:
+    root = logging.getLogger("veille")
+    for handler in [h for h in root.handlers if isinstance(h, _StderrHandler)]:
+        root.removeHandler(handler)
+    handler = _StderrHandler()
+    fmt = "veille: %(levelname)s: %(message)s"
+    handler.setFormatter(logging.Formatter(fmt) if verbose else _OneLine(fmt))
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.WARNING)

@@ -1,0 +1,144 @@
+"""Paths to input records in the contract's shape, in order, each unreadable thing a Failure in its place.
+
+    >>> records = read_paths(["dev.jsonl", "articles/"], published="2025-08-21")
+
+A `.jsonl` file gives one record a line, a `.txt` or `.html` file one record named after the file,
+a folder its files of those kinds in name order, and `-` the JSON Lines on standard input.
+Reading never stops at a bad file or line: the caller decides what a Failure costs.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..model import Failure
+from .text import NotText, decode
+
+Record = dict[str, Any]
+STDIN = "-"
+TEXT_SUFFIXES = {".txt"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+def read_paths(paths: Iterable[str | Path], published: str | None = None, language: str | None = None,
+               stdin: IO[bytes] | None = None) -> Iterator[Record | Failure]:
+    """Records (or Failures) from files, folders and `-` (stdin), in the order given.
+
+    `published` and `language` fill records that do not carry their own: a JSON Lines record's
+    fields, or the date and language an HTML page states, win over them.
+    """
+    defaults = {"published": published, "language": language}
+    for path in paths:
+        for item in _read_one(path, stdin):
+            yield item if isinstance(item, Failure) else _fill(item, defaults)
+
+
+def read_jsonl(stream: Iterable[bytes], name: str) -> Iterator[Record | Failure]:
+    """One record per non-blank line of `stream`; a line that is not a JSON object is a Failure."""
+    for number, raw in enumerate(stream, start=1):
+        where = f"{name} line {number}"
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+        except UnicodeDecodeError as error:
+            yield Failure(f"{name}:{number}", f"{where}: not UTF-8 text (byte {error.start + 1})")
+            continue
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            reason = f"{error.msg.removesuffix(' at')} at column {error.colno}"
+            yield Failure(f"{name}:{number}", f"{where}: not JSON: {reason}")
+            continue
+        if not isinstance(record, dict):
+            yield Failure(f"{name}:{number}", f"{where}: not a JSON object but {_json_type(record)}")
+            continue
+        if record.get("text") is None:
+            # Caught here rather than by records.to_article because only the reader knows the line.
+            ident = str(record["id"]) if record.get("id") is not None else f"{name}:{number}"
+            yield Failure(ident, f"{where}: the record has no text")
+            continue
+        yield record
+
+
+def read_file(path: Path) -> Iterator[Record | Failure]:
+    """The records of one file, chosen by its extension."""
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl_file(path)
+        return
+    ident = path.stem
+    if suffix not in SUFFIXES:
+        yield Failure(ident, f"{path}: cannot read {suffix or 'files without extension'}: "
+                             f"give {', '.join(sorted(SUFFIXES))} files")
+        return
+    try:
+        data = path.read_bytes()
+        fields = _html_fields(data) if suffix in HTML_SUFFIXES else {"text": decode(data)}
+    except OSError as error:
+        yield Failure(ident, f"{path}: cannot read: {error.strerror or error}")
+        return
+    except NotText as error:
+        yield Failure(ident, f"{path}: {error}")
+        return
+    yield {"id": ident, **fields, "path": str(path)}
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The files of `folder` veille reads, in name order so that runs are repeatable."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+
+
+def _read_one(path: str | Path, stdin: IO[bytes] | None) -> Iterator[Record | Failure]:
+    if str(path) == STDIN:
+        yield from read_jsonl(stdin if stdin is not None else sys.stdin.buffer, "<stdin>")
+        return
+    path = Path(path)
+    if path.is_dir():
+        files = folder_files(path)
+        if not files:
+            yield Failure(str(path), f"{path}: folder holds no {', '.join(sorted(SUFFIXES))} files")
+        for file in files:
+            yield from read_file(file)
+    elif path.exists():
+        yield from read_file(path)
+    else:
+        yield Failure(path.stem or str(path), f"{path}: no such file or folder")
+
+
+def _read_jsonl_file(path: Path) -> Iterator[Record | Failure]:
+    try:
+        with path.open("rb") as stream:
+            seen = False
+            for item in read_jsonl(stream, str(path)):
+                seen = True
+                yield item
+    except OSError as error:
+        yield Failure(str(path), f"{path}: cannot read: {error.strerror or error}")
+        return
+    if not seen:
+        yield Failure(str(path), f"{path}: empty file")
+
+
+def _html_fields(data: bytes) -> Record:
+    from . import html  # trafilatura takes a fifth of a second to import; only HTML needs it
+
+    return html.extract(data)
+
+
+def _fill(record: Record, defaults: dict[str, str | None]) -> Record:
+    for key, value in defaults.items():
+        if value is not None and record.get(key) in (None, ""):
+            record[key] = value
+    return record
+
+
+def _json_type(value: Any) -> str:
+    names = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean"}
+    return names.get(type(value), "null")

@@ -1,0 +1,42 @@
+"""A saved web page to an input record: the article body without menus, footers and comments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import trafilatura
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
+
+from .text import NotText
+
+# Only dates the page states in its metadata: htmldate's extensive search guesses from any number
+# in the page (it dates an undated page 1 January), and a wrong date misplaces every relative date.
+DATE_SEARCH = {"extensive_search": False, "original_date": True}
+
+
+def extract(data: bytes) -> dict[str, Any]:
+    """The contract's record fields the page gives: text, title, published, url, source, language.
+
+    Fields the page does not state are left out, so that the caller's defaults can fill them.
+    """
+    tree = load_html(data)
+    if tree is None:
+        raise NotText("not an HTML page")
+    language = (tree.get("lang") or "").split("-")[0].strip().lower() or None
+    document = trafilatura.bare_extraction(
+        tree, with_metadata=True, include_comments=False, include_tables=False,
+        date_extraction_params=DATE_SEARCH,
+    )
+    text = document.text if isinstance(document, Document) else None
+    if not isinstance(document, Document) or not text or not text.strip():
+        raise NotText("no article text found in the page")
+    found = {
+        "text": text,
+        "title": document.title,
+        "published": document.date,
+        "url": document.url,
+        "source": document.sitename,
+        "language": language,
+    }
+    return {key: value for key, value in found.items() if value}

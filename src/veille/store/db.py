@@ -1,0 +1,70 @@
+"""Opening the store by URL, and turning database failures into one-line StoreErrors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from ..errors import StoreError
+from .schema import metadata
+
+
+def open_engine(url: str | None, create: bool = True) -> Engine:
+    """An engine on `url` (by default the `db` setting) with the schema in place.
+
+    `create=False` is for commands that only read: they should say there is no database rather
+    than leave an empty SQLite file behind a mistyped path.
+    """
+    if url is None:
+        from ..settings import load
+
+        url = load().db
+    parsed = _parse(url)
+    shown = describe(parsed)
+    database = parsed.database
+    if parsed.get_backend_name() == "sqlite" and database and database != ":memory:" \
+            and not database.startswith("file:"):
+        path = Path(database)
+        if not create and not path.exists():
+            raise StoreError(f"no database at {path}: run `veille ingest` or `veille demo` first")
+        if not path.parent.exists():
+            raise StoreError(f"cannot open {shown}: folder {path.parent} does not exist")
+    try:
+        engine = create_engine(parsed)
+    except (NoSuchModuleError, ImportError) as error:
+        raise StoreError(f"cannot open {shown}: no driver for it ({one_line(error)})") from None
+    with errors(f"cannot open {shown}"):
+        metadata.create_all(engine)
+    return engine
+
+
+@contextmanager
+def errors(doing: str) -> Iterator[None]:
+    """Re-raises any database error as a StoreError saying what was being done, in one line."""
+    try:
+        yield
+    except SQLAlchemyError as error:
+        cause = getattr(error, "orig", None) or error
+        raise StoreError(f"{doing}: {one_line(cause)}") from None
+
+
+def describe(url: URL) -> str:
+    """The URL as it may be shown to the user: without its password."""
+    return url.render_as_string(hide_password=True)
+
+
+def one_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
+
+
+def _parse(url: str) -> URL:
+    try:
+        return make_url(url)
+    except ArgumentError:
+        raise StoreError(f"not a database URL: {url!r} (try sqlite:///veille.db)") from None

@@ -1,0 +1,101 @@
+"""Analyses into the store, a batch per transaction, each text stored once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import islice
+from typing import Literal, TypeVar
+
+from sqlalchemy import Connection, insert, select
+
+from ..model import Analysis, Failure
+from . import index
+from .db import describe, errors, open_engine
+from .schema import articles
+
+Status = Literal["stored", "already stored", "failed"]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: its id, its status, and for a failure the one-line reason."""
+
+    id: str
+    status: Status
+    error: str | None = None
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    @property
+    def analysed(self) -> int:
+        """Inputs that were analysed, whether new to the store or not."""
+        return len(self.outcomes) - self.count("failed")
+
+    def summary(self) -> str:
+        statuses: tuple[Status, ...] = ("stored", "already stored", "failed")
+        return ", ".join(f"{self.count(status)} {status}" for status in statuses)
+
+
+def ingest(results: Iterable[Analysis | Failure], url: str | None = None, batch_size: int = 64,
+           on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
+    """Stores each Analysis of `results` (as `analyze_many` yields them) and reports every input.
+
+    A batch is one transaction, so a database error loses at most the batch being written and never
+    leaves an article without its derived rows. An article whose text (sha256) is already stored
+    is reported "already stored" and left as it is. Failures are reported, never written.
+    """
+    engine = open_engine(url)
+    report = IngestReport()
+    try:
+        for batch in _batches(results, batch_size):
+            with errors(f"cannot write to {describe(engine.url)}"), engine.begin() as conn:
+                outcomes = list(_store_batch(conn, batch))
+            for outcome in outcomes:
+                report.outcomes.append(outcome)
+                if on_outcome is not None:
+                    on_outcome(outcome)
+    finally:
+        engine.dispose()
+    return report
+
+
+def _store_batch(conn: Connection, batch: list[Analysis | Failure]) -> Iterator[Outcome]:
+    analyses = [item for item in batch if isinstance(item, Analysis)]
+    shas = [a.article.sha256 for a in analyses]
+    seen = set(conn.execute(select(articles.c.sha256).where(articles.c.sha256.in_(shas))).scalars())
+    now = datetime.now(UTC)
+    found: index.Rows = {}
+    for item in batch:
+        if isinstance(item, Failure):
+            yield Outcome(item.id, "failed", item.error)
+            continue
+        article = item.article
+        if article.sha256 in seen:
+            yield Outcome(article.id, "already stored")
+            continue
+        seen.add(article.sha256)
+        analysis = item.to_dict()
+        pk = conn.execute(insert(articles).values(
+            id=article.id, sha256=article.sha256, title=article.title, published=article.published,
+            language=article.language, source=article.source, url=article.url, path=article.path,
+            text=article.text, analysis=analysis, ingested_at=now,
+        ).returning(articles.c.pk)).scalar_one()
+        for table, values in index.rows(pk, analysis).items():
+            found.setdefault(table, []).extend(values)
+        yield Outcome(article.id, "stored")
+    index.write(conn, found)
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch

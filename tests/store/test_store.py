@@ -1,0 +1,153 @@
+"""The store keeps each analysis whole and indexes its entities, quotes and times for queries."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import jsonschema
+import pytest
+from sqlalchemy import create_engine, delete, func, select
+from sqlalchemy.exc import OperationalError
+
+from veille import store
+from veille.errors import StoreError
+from veille.model import Analysis, Failure
+from veille.store import index, schema
+
+
+def count(url: str, table: Any) -> int:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+def test_ingest_stores_each_analysis_and_reports_it(db_url: str, examples: list[Analysis]) -> None:
+    report = store.ingest(examples, db_url)
+
+    assert [(o.id, o.status) for o in report.outcomes] == [("lavrov", "stored"), ("zelensky", "stored")]
+    assert report.summary() == "2 stored, 0 already stored, 0 failed"
+    assert count(db_url, schema.articles) == 2
+    assert count(db_url, schema.quotes) == 3
+    assert count(db_url, schema.entities) == 5
+    assert count(db_url, schema.mentions) == 5
+    assert count(db_url, schema.times) == 2
+
+
+def test_the_same_text_ingested_twice_is_stored_once(db_url: str, examples: list[Analysis]) -> None:
+    store.ingest(examples, db_url)
+    again = dataclasses.replace(examples[0], article=dataclasses.replace(examples[0].article, id="copy"))
+
+    report = store.ingest([again], db_url)
+
+    assert [(o.id, o.status) for o in report.outcomes] == [("copy", "already stored")]
+    assert report.analysed == 1
+    assert count(db_url, schema.articles) == 2
+    assert count(db_url, schema.quotes) == 3
+
+
+def test_a_text_repeated_within_one_batch_is_stored_once(db_url: str, examples: list[Analysis]) -> None:
+    report = store.ingest([examples[0], examples[0]], db_url)
+
+    assert [o.status for o in report.outcomes] == ["stored", "already stored"]
+    assert count(db_url, schema.articles) == 1
+
+
+def test_failures_are_reported_and_never_written(db_url: str, examples: list[Analysis]) -> None:
+    bad = Failure("vide", "vide.txt: empty file")
+
+    report = store.ingest([examples[0], bad, examples[1]], db_url, batch_size=2)
+
+    assert [o.status for o in report.outcomes] == ["stored", "failed", "stored"]
+    assert report.outcomes[1].error == "vide.txt: empty file"
+    assert count(db_url, schema.articles) == 2
+
+
+def test_a_batch_that_cannot_be_written_leaves_nothing_half_stored(
+        db_url: str, examples: list[Analysis], monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(conn: Any, found: Any) -> None:
+        raise OperationalError("INSERT INTO quotes", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(index, "write", broken)
+
+    with pytest.raises(StoreError, match=r"cannot write to .*: disk I/O error"):
+        store.ingest(examples, db_url)
+    assert count(db_url, schema.articles) == 0
+
+
+def test_quotes_by_speaker_ignore_case_and_accents(filled_db: str) -> None:
+    found = store.quotes(speaker="serguei lavrov", url=filled_db)
+
+    assert [(q["speaker"], q["role"], q["date"], q["text"]) for q in found] == [
+        ("Sergueï Lavrov", "ministre russe des affaires étrangères", "2025-08-20",
+         "La Russie ne cédera pas sur les garanties de sécurité.")]
+    assert store.quotes(speaker="Macron", url=filled_db) == []
+
+
+def test_an_unnamed_speaker_is_found_by_the_words_naming_them(filled_db: str) -> None:
+    found = store.quotes(speaker="responsable américain", url=filled_db)
+
+    assert [(q["speaker"], q["kind"]) for q in found] == [
+        ("Un responsable américain de la défense", "indirect")]
+
+
+def test_quotes_containing_every_word(filled_db: str) -> None:
+    assert [q["article"] for q in store.quotes(contains="garanties", url=filled_db)] == ["lavrov", "zelensky"]
+    assert [q["article"] for q in store.quotes(contains="securite garanties", url=filled_db)] == ["lavrov"]
+    assert store.quotes(contains="garanties nucléaires", url=filled_db) == []
+
+
+def test_people_with_roles_articles_and_quotes(filled_db: str) -> None:
+    assert store.people(url=filled_db) == [
+        {"name": "Sergueï Lavrov", "roles": ["ministre russe des affaires étrangères"], "articles": 1,
+         "quotes": 1},
+        {"name": "Volodymyr Zelensky", "roles": ["président ukrainien"], "articles": 1, "quotes": 1},
+    ]
+
+
+def test_export_gives_back_the_analyses_in_the_contract_shape(
+        filled_db: str, examples: list[Analysis], contract_schema: dict[str, Any]) -> None:
+    exported = list(store.export(url=filled_db))
+
+    assert exported == [a.to_dict() for a in examples]
+    for analysis in exported:
+        jsonschema.validate(analysis, contract_schema)
+
+
+def test_reindex_rebuilds_the_derived_tables_from_the_stored_json(filled_db: str) -> None:
+    before = store.quotes(url=filled_db)
+    engine = create_engine(filled_db)
+    with engine.begin() as conn:
+        for table in schema.DERIVED:
+            conn.execute(delete(table))
+    assert store.quotes(url=filled_db) == []
+
+    assert store.reindex(filled_db) == 2
+
+    assert store.quotes(url=filled_db) == before
+    assert count(filled_db, schema.mentions) == 5
+
+
+def test_reading_a_store_that_does_not_exist_says_so(tmp_path: Any) -> None:
+    with pytest.raises(StoreError, match=r"no database at .*missing\.db"):
+        store.quotes(url=f"sqlite:///{tmp_path / 'missing.db'}")
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_a_store_in_a_missing_folder_or_a_bad_url_is_a_one_line_error(
+        tmp_path: Any, examples: list[Analysis]) -> None:
+    with pytest.raises(StoreError, match=r"folder .* does not exist"):
+        store.ingest(examples, f"sqlite:///{tmp_path / 'nowhere' / 'veille.db'}")
+    with pytest.raises(StoreError, match="not a database URL"):
+        store.people(url="veille.db")
+
+
+def test_a_password_in_the_url_is_not_shown(examples: list[Analysis]) -> None:
+    with pytest.raises(StoreError) as raised:
+        store.ingest(examples, "nosuchdialect://veille:s3cret@localhost/veille")
+    assert "s3cret" not in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_fold_drops_case_accents_and_curly_apostrophes() -> None:
+    assert index.fold("L\u2019Élysée a DÉCLARÉ") == "l'elysee a declare"

@@ -1,0 +1,242 @@
+"""The `veille` command, run in-process: what goes to stdout and stderr, and the exit status.
+
+These tests check the shape of the output, not what the extractors find, which changes as they improve.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from veille.cli import app
+from veille.read.records import body_hash
+
+LAVROV = "Sergueï Lavrov a déclaré mercredi que « la Russie ne cédera pas sur les garanties de sécurité »."
+MACRON = ("Emmanuel Macron a affirmé jeudi à Paris que la France soutiendrait l'Ukraine "
+          "« aussi longtemps qu'il le faudra ».")
+WINDOWS_1252 = "Le député a répondu à la presse : “nous ne céderons pas”."
+
+runner = CliRunner()
+
+
+def veille(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None) -> Any:
+    return runner.invoke(app, list(args), input=input, env=env)
+
+
+def lines(text: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+@pytest.fixture
+def bad_inputs(tmp_path: Path) -> list[str]:
+    """The issue's bad inputs, between good ones."""
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text("\n".join([
+        json.dumps({"id": "lavrov", "text": LAVROV, "published": "2025-08-21"}, ensure_ascii=False),
+        '{"id": "cassé", "text": "Le texte',
+        json.dumps({"id": "sans-texte", "title": "Un titre sans article"}),
+        json.dumps({"id": "macron", "text": MACRON}, ensure_ascii=False),
+    ]) + "\n", encoding="utf-8")
+    (tmp_path / "vide.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "depute.txt").write_bytes(WINDOWS_1252.encode("cp1252"))
+    return [str(dev), *(str(tmp_path / name) for name in ("vide.txt", "image.txt", "depute.txt"))]
+
+
+def test_analyze_keeps_input_order_and_gives_bad_records_an_error_line(
+        bad_inputs: list[str], contract_schema: dict[str, Any]) -> None:
+    result = veille("analyze", "--format", "jsonl", "--published", "2025-08-22", *bad_inputs)
+
+    assert result.exit_code == 0
+    out = lines(result.stdout)
+    assert [(o["schema"], o.get("id") or o["article"]["id"]) for o in out] == [
+        ("veille.analysis/1", "lavrov"),
+        ("veille.error/1", f"{bad_inputs[0]}:2"),
+        ("veille.error/1", "sans-texte"),
+        ("veille.analysis/1", "macron"),
+        ("veille.error/1", "vide"),
+        ("veille.error/1", "image"),
+        ("veille.analysis/1", "depute"),
+    ]
+    for analysis in (o for o in out if o["schema"] == "veille.analysis/1"):
+        jsonschema.validate(analysis, contract_schema)
+    published = [o["article"]["published"] for o in out if "article" in o]
+    assert published == ["2025-08-21", "2025-08-22", "2025-08-22"]
+    # The Windows-1252 file was decoded right: its text hashes as the Unicode sentence does.
+    assert out[-1]["article"]["sha256"] == body_hash(WINDOWS_1252)
+
+
+def test_every_error_is_one_line_on_stderr_naming_the_record(bad_inputs: list[str]) -> None:
+    result = veille("analyze", "--format", "jsonl", *bad_inputs)
+
+    assert result.stderr.splitlines() == [
+        f"veille: error: {bad_inputs[0]} line 2: not JSON: Unterminated string starting at column 25",
+        f"veille: error: {bad_inputs[0]} line 3: the record has no text",
+        f"veille: error: {bad_inputs[1]}: empty file",
+        f"veille: error: {bad_inputs[2]}: binary file, not text",
+    ]
+
+
+def test_exit_status_is_1_only_when_nothing_could_be_analysed(tmp_path: Path) -> None:
+    (tmp_path / "vide.txt").write_bytes(b"")
+
+    result = veille("analyze", str(tmp_path / "vide.txt"), str(tmp_path / "absent.txt"))
+
+    assert result.exit_code == 1
+    assert [o["schema"] for o in lines(result.stdout)] == ["veille.error/1", "veille.error/1"]
+    assert result.stderr.splitlines()[-1] == "veille: nothing could be analysed"
+
+
+def test_analyze_reads_json_lines_from_stdin() -> None:
+    record = json.dumps({"id": "lavrov", "text": LAVROV, "published": "2025-08-21"}, ensure_ascii=False)
+
+    result = veille("analyze", input=record + "\n")
+
+    assert result.exit_code == 0
+    assert [o["article"]["id"] for o in lines(result.stdout)] == ["lavrov"]
+
+
+def test_json_is_one_object_for_one_input_and_an_array_for_several(tmp_path: Path) -> None:
+    (tmp_path / "lavrov.txt").write_text(LAVROV, encoding="utf-8")
+    (tmp_path / "macron.txt").write_text(MACRON, encoding="utf-8")
+
+    one = json.loads(veille("analyze", "-f", "json", str(tmp_path / "lavrov.txt")).stdout)
+    both = json.loads(veille("analyze", "-f", "json", str(tmp_path)).stdout)
+
+    assert one["article"]["id"] == "lavrov"
+    assert [a["article"]["id"] for a in both] == ["lavrov", "macron"]
+
+
+def test_table_summarises_each_input(tmp_path: Path) -> None:
+    (tmp_path / "lavrov.txt").write_text(LAVROV, encoding="utf-8")
+
+    result = veille("analyze", "-f", "table", str(tmp_path / "lavrov.txt"), str(tmp_path / "absent.txt"))
+
+    assert result.exit_code == 0
+    assert "lavrov" in result.stdout and "absent" in result.stdout
+
+
+def test_a_bad_published_date_is_a_usage_error() -> None:
+    result = veille("analyze", "--published", "21/08/2025", "-", input="")
+
+    assert result.exit_code == 2
+    assert result.stderr == "veille: error: --published: 'published' is not an ISO 8601 date: '21/08/2025'\n"
+
+
+def test_ingest_twice_stores_once(tmp_path: Path, bad_inputs: list[str]) -> None:
+    db = f"sqlite:///{tmp_path / 'veille.db'}"
+
+    first = veille("ingest", *bad_inputs, "--db", db)
+    second = veille("ingest", bad_inputs[0], "--db", db)
+
+    assert first.exit_code == 0
+    assert first.stderr.splitlines()[-1] == "veille: 3 stored, 0 already stored, 4 failed"
+    assert second.exit_code == 0
+    assert second.stderr.splitlines()[-1] == "veille: 0 stored, 2 already stored, 2 failed"
+
+
+def test_ingest_of_nothing_analysable_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "vide.txt").write_bytes(b"")
+
+    result = veille("ingest", str(tmp_path / "vide.txt"), "--db", f"sqlite:///{tmp_path / 'veille.db'}")
+
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"veille: error: {tmp_path / 'vide.txt'}: empty file",
+                                          "veille: 0 stored, 0 already stored, 1 failed"]
+
+
+def test_quotes_filtered_by_speaker(filled_db: str) -> None:
+    result = veille("quotes", "--speaker", "Lavrov", "--db", filled_db)
+
+    assert result.exit_code == 0
+    assert [(q["speaker"], q["date"], q["article"]) for q in lines(result.stdout)] == [
+        ("Sergueï Lavrov", "2025-08-20", "lavrov")]
+
+
+def test_quotes_as_a_table_and_as_csv(filled_db: str) -> None:
+    table = veille("quotes", "--contains", "garanties", "--format", "table", "--db", filled_db)
+    rows = list(csv.DictReader(io.StringIO(veille("quotes", "-f", "csv", "--db", filled_db).stdout)))
+
+    assert "Sergueï Lavrov" in table.stdout and "Volodymyr Zelensky" in table.stdout
+    assert [r["speaker"] for r in rows] == ["Sergueï Lavrov", "Volodymyr Zelensky",
+                                            "Un responsable américain de la défense"]
+
+
+def test_people_lists_named_people_with_their_roles(filled_db: str) -> None:
+    result = veille("people", "--format", "json", "--db", filled_db)
+
+    assert json.loads(result.stdout)[0] == {"name": "Sergueï Lavrov", "roles": [
+        "ministre russe des affaires étrangères"], "articles": 1, "quotes": 1}
+
+
+def test_the_db_setting_comes_from_the_environment(filled_db: str) -> None:
+    result = veille("people", env={"VEILLE_DB": filled_db})
+
+    assert [p["name"] for p in lines(result.stdout)] == ["Sergueï Lavrov", "Volodymyr Zelensky"]
+
+
+def test_export_jsonl_round_trips_to_the_contract(filled_db: str, contract_schema: dict[str, Any]) -> None:
+    result = veille("export", "--format", "jsonl", "--db", filled_db)
+
+    exported = lines(result.stdout)
+    assert [a["article"]["id"] for a in exported] == ["lavrov", "zelensky"]
+    for analysis in exported:
+        jsonschema.validate(analysis, contract_schema)
+
+
+def test_export_csv_gives_one_row_per_quote(filled_db: str) -> None:
+    result = veille("export", "--format", "csv", "--db", filled_db)
+
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["article"], r["kind"]) for r in rows] == [
+        ("lavrov", "direct"), ("zelensky", "indirect"), ("zelensky", "indirect")]
+
+
+def test_store_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = veille("quotes", "--db", f"sqlite:///{tmp_path / 'absent.db'}")
+
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"veille: error: no database at {tmp_path / 'absent.db'}: " \
+                            "run `veille ingest` or `veille demo` first\n"
+
+
+def test_reindex_reports_how_many_articles(filled_db: str) -> None:
+    result = veille("reindex", "--db", filled_db)
+
+    assert (result.exit_code, result.stderr) == (0, "veille: 2 articles reindexed\n")
+
+
+def test_demo_stores_the_sample_articles(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'demo.db'}"
+
+    result = veille("demo", "--db", db)
+
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == f"veille: 7 stored, 0 already stored, 0 failed into {db}"
+    assert [a["article"]["id"] for a in lines(veille("export", "--db", db).stdout)] == [
+        "seed", "dev-03", "dev-07", "dev-11", "dev-19", "dev-24", "dev-26"]
+
+
+@pytest.mark.parametrize("command", ["analyze", "ingest", "quotes", "people", "export", "reindex", "demo"])
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = veille(command, "--help")
+
+    assert result.exit_code == 0
+    assert f"Example: veille {command}" in result.stdout
+
+
+def test_python_dash_m_veille_is_the_same_command() -> None:
+    result = subprocess.run([sys.executable, "-m", "veille", "--help"],
+                            capture_output=True, text=True, check=True)
+
+    assert "analyze" in result.stdout
