@@ -65,11 +65,14 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr
             found = _by_verb(doc, token, marks, resolver, time_tokens, lex)
         else:
             continue
+        if found is not None and found.speaker is None and _is_gerund(token):
+            found.speaker = _same_sentence_speaker(token, said)
         if found is not None and found.speaker is not None:
             resolver.heard(found.start, found.speaker)
         if found is not None:
             said.append(found)
     said += _carried_on(doc, marks, said)
+    said = _without_attributions_of_reports(said)
     quotes = [_quote(doc, s, marks, entities, times, lex) for s in sorted(said, key=lambda s: s.start)]
     return [replace(q, id=f"q{n}") for n, q in enumerate(_unique(quotes), start=1)]
 
@@ -80,6 +83,27 @@ def _infinitive_guess(form: str) -> str:
     if form.endswith("ent"):
         return form[:-3] + "er"
     return form + "r" if form.endswith("e") else form
+
+
+def _without_attributions_of_reports(said: list[Said]) -> list[Said]:
+    """'Ankara a annoncé protester …, selon une source': the source vouches for Ankara's statement;
+    the statement is Ankara's, so the source's wider span goes."""
+    verbs = [s for s in said if s.cue not in ("selon", "d'après", "pour")]
+    return [s for s in said if s in verbs or not any(v.start >= s.start and v.end <= s.end and v.speaker
+                                                      for v in verbs)]
+
+
+def _is_gerund(token: Token) -> bool:
+    return "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense")
+
+
+def _same_sentence_speaker(gerund: Token, said: list[Said]) -> Speaker | None:
+    """'…, a déclaré Jean-Luc Mélenchon, demandant la saisine du Parquet': a participle adds to the
+    statement of the speech verb before it in the sentence."""
+    sentence = gerund.sent
+    before = [s for s in said if sentence.start <= s.cue_token < gerund.i and s.speaker is not None
+              and s.cue not in ("selon", "d'après", "pour")]
+    return before[-1].speaker if before else None
 
 
 def _is_source(token: Token, lex: dict) -> bool:
@@ -114,6 +138,9 @@ def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, tim
         que = _que_clause(doc, verb.head)
     if que is not None:
         return Said(*que, _speaker(resolver, subject_phrase(doc, verb)), cue, verb.i)
+    colon = _colon_quote(doc, verb, marks)
+    if colon is not None:
+        return Said(colon.start, colon.end, _speaker(resolver, subject_phrase(doc, verb)), cue, verb.i, direct=colon)
     comma = _incise_comma(doc, verb)
     if comma is not None:
         speaker = _speaker(resolver, inverted_subject(doc, verb, time_tokens))
@@ -125,9 +152,6 @@ def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, tim
             return Said(marked.start, marked.end, speaker, cue, verb.i, direct=marked)
         end = doc[comma].idx
         return Said(start, end, speaker, cue, verb.i) if end > start else None
-    colon = _colon_quote(doc, verb, marks)
-    if colon is not None:
-        return Said(colon.start, colon.end, _speaker(resolver, subject_phrase(doc, verb)), cue, verb.i, direct=colon)
     if _cue_lemma(verb, lex["object_verbs"]) or _infinitive(verb):
         content = _object(doc, verb)
         if content is not None:
@@ -170,7 +194,8 @@ def _by_source(doc: Doc, prep: Token, resolver: Resolver, lex: dict) -> Said | N
     start, end = _strip(doc.text, start, end)
     if end - start < 10:
         return None
-    return Said(start, end, speaker, prep.text.lower(), prep.i)
+    cue = prep.lower_ if prep.lower_ != "après" else "d'après"
+    return Said(start, end, speaker, cue, prep.i)
 
 
 def _cut_relative(doc: Doc, first: int, end: int) -> tuple[int, int]:
@@ -212,12 +237,13 @@ def _incise_comma(doc: Doc, verb: Token) -> int | None:
     if i < 0 or doc[i].text != ",":
         return None
     glued = any(c.dep_ == "nsubj" and c.text.startswith("-") for c in verb.children)
-    after_quote = i > 0 and doc[i - 1].text in CLOSING
-    subject_before = any(c.dep_.startswith("nsubj") and c.i < i for c in verb.children)
-    has_object = any(c.dep_ in ("obj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children)
-    if subject_before and has_object and not (glued or after_quote):
-        return None  # "Le ministre …, Sergueï Lavrov, a critiqué les efforts": a clause, not an incise
-    return i
+    after_quote = i > 0 and doc.text[:doc[i].idx].rstrip()[-1:] in CLOSING
+    if glued or after_quote:
+        return i
+    # what stands before the comma must be a statement, not the verb's own subject in apposition
+    # ("Le ministre …, Sergueï Lavrov, a critiqué …")
+    clause = doc[doc[max(i - 1, 0)].sent.start:i]
+    return i if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in clause) else None
 
 
 def _colon_quote(doc: Doc, verb: Token, marks: list[Marked]) -> Marked | None:

@@ -63,30 +63,37 @@ class Resolver:
         self.doc = doc
         self.entities = entities
         self.mentions = Mentions(entities)
-        self.pronouns: dict[str, str] = lex["pronouns"]
+        self.pronouns: dict[str, tuple[str, str]] = {
+            **{p: (g, "Sing") for p, g in lex["pronouns"].items()},
+            **{p: (g, "Plur") for p, g in lex["plural_pronouns"].items()}}
         self.gender = {e.id: _gender(doc, e, lex) for e in entities if e.type == "PER"}
         # who was last the subject of a clause or a speaker, in text order: what "il" looks back to
-        self.history: list[tuple[int, Speaker, str | None]] = []
+        self.history: list[tuple[int, Speaker, str | None, str]] = []
         for token in doc:
             if token.dep_.startswith("nsubj"):
                 for start, end, entity in self.mentions.covering(token.idx, token.idx + len(token.text)):
                     if entity.type == "PER":
                         self.history.append((start, Speaker(entity.id, entity.name, start, end),
-                                             self.gender.get(entity.id)))
+                                             self.gender.get(entity.id), "Sing"))
         self.history.sort(key=lambda item: item[0])
 
     def heard(self, position: int, speaker: Speaker) -> None:
         """Remembers a speaker, named or described ("un conseiller spécial"), for the pronouns after it."""
         if speaker.text.lower() in self.pronouns:
             return
-        gender = self.gender.get(speaker.entity or "")
-        if gender is None and speaker.entity is None:
-            span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
-            if span is None or "Plur" in span.root.morph.get("Number"):
+        gender, number = self.gender.get(speaker.entity or ""), "Sing"
+        if speaker.entity is None:
+            root = self._root(speaker)
+            if root is None:
                 return
-            gender = next(iter(span.root.morph.get("Gender")), None)
-        self.history.append((speaker.start, speaker, gender))
+            gender = next(iter(root.morph.get("Gender")), None)
+            number = "Plur" if "Plur" in root.morph.get("Number") or " et " in speaker.text else "Sing"
+        self.history.append((speaker.start, speaker, gender, number))
         self.history.sort(key=lambda item: item[0])
+
+    def _root(self, speaker: Speaker) -> Token | None:
+        span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        return span.root if span is not None else None
 
     def from_tokens(self, first: int, end: int) -> Speaker | None:
         """The speaker named by tokens [first, end)."""
@@ -95,12 +102,28 @@ class Resolver:
         doc = self.doc
         start_char, end_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
         text = doc.text[start_char:end_char]
-        gender = self.pronouns.get(text.lower())
-        if gender is not None:
+        pronoun = self.pronouns.get(text.lower())
+        if pronoun is not None:
             # a pronoun is named by its antecedent: its words and its entity
-            return self.antecedent(start_char, gender) or Speaker(None, text, start_char, end_char)
+            return self.antecedent(start_char, *pronoun) or Speaker(None, text, start_char, end_char)
         entity = self._named(first, end) or self._described(first, end)
+        if entity is None:
+            earlier = self._described_before(first, end)
+            if earlier is not None:
+                return earlier
         return Speaker(entity, text, start_char, end_char)
+
+    def _described_before(self, first: int, end: int) -> Speaker | None:
+        """'cette source', 'le responsable de la défense': the unnamed speaker introduced before
+        with the same head noun ('une source diplomatique turque')."""
+        if self.doc[first].lower_ not in DEFINITE:
+            return None
+        head = _head(self.doc, first, end)
+        for pos, speaker, _, _ in reversed(self.history):
+            root = self._root(speaker) if speaker.entity is None else None
+            if pos < self.doc[first].idx and root is not None and root.lemma_ == head.lemma_:
+                return speaker
+        return None
 
     def _named(self, first: int, end: int) -> str | None:
         """The entity a phrase names: the one at its head, or a person in apposition to a title
@@ -132,7 +155,7 @@ class Resolver:
         words = _words(self.doc[first + 1:end].text) - FUNCTION_WORDS
         position = self.doc[first].idx
         gender = {"le": "Masc", "la": "Fem"}.get(self.doc[first].lower_)
-        for pos, speaker, known in reversed(self.history):
+        for pos, speaker, known, _ in reversed(self.history):
             if pos >= position or known not in (None, gender):
                 continue
             entity = next((e for e in self.entities if e.id == speaker.entity), None)
@@ -141,13 +164,14 @@ class Resolver:
         holders = [e for e in self.entities if e.type == "PER" and e.role and words and words <= _words(e.role)]
         return holders[0].id if len(holders) == 1 else None
 
-    def antecedent(self, position: int, gender: str) -> Speaker | None:
-        for pos, speaker, known in reversed(self.history):
-            if pos < position and known in (None, gender):
+    def antecedent(self, position: int, gender: str, number: str = "Sing") -> Speaker | None:
+        for pos, speaker, known, count in reversed(self.history):
+            if pos < position and known in (None, gender) and count == number:
                 return speaker
         return None
 
 
+DEFINITE = {"le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces"}
 FUNCTION_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "en", "et", "à", "au", "aux"}
 
 
@@ -241,7 +265,8 @@ def _noun_phrase_end(doc: Doc, i: int, stop: int, skip: set[int]) -> int:
     end = i + 1
     while end < stop:
         token = doc[end]
-        if end in skip or token.is_space or token.lower_ in PP_AFTER_SPEAKER:
+        after_participle = "Part" in doc[end - 1].morph.get("VerbForm") and token.lower_ == "par"
+        if end in skip or token.is_space or (token.lower_ in PP_AFTER_SPEAKER and not after_participle):
             break
         if token.text in STOPS:
             # "le leader des Insoumis, Jean-Luc Mélenchon": a name in apposition belongs to the phrase
