@@ -151,7 +151,7 @@ def _clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> Mention 
         label = "PER"  # what follows a title is the person who holds it
     start += trimmed
     surface = text[start:end]
-    if not surface or _is_junk(doc, start, end, surface, lex):
+    if not surface or _is_junk(doc, start, end, surface, LABELS.get(label, "MISC"), lex):
         return None
     return Mention(start, end, surface, LABELS.get(label, "MISC"))
 
@@ -173,13 +173,14 @@ def _without_leading_words(surface: str, lex: Lexicon) -> int | None:
     return None if led_by_title else 0
 
 
-def _is_junk(doc: Doc, start: int, end: int, surface: str, lex: Lexicon) -> bool:
+def _is_junk(doc: Doc, start: int, end: int, surface: str, label: str, lex: Lexicon) -> bool:
     letters = [c for c in surface if c.isalpha()]
     if len(letters) == 1 and surface.endswith("."):
         return True  # "catégorie B."
     tokens = doc.char_span(start, end, alignment_mode="expand")
-    if tokens is not None and len(tokens) == 1 and tokens[0].pos_ == "VERB":
-        return True  # a heading's first word: "Sombrer dans le chaos"
+    if label != "PER" and tokens is not None and len(tokens) and tokens[0].pos_ == "VERB" and set(
+            tokens[0].morph.get("VerbForm")) & {"Inf", "Part"}:
+        return True  # a heading's first words: "Sombrer dans le chaos", "Concernant l'énergie"
     return (surface.lower() in lex.junk or surface in lex.stop_names or lex.fold(surface).lower() in lex.demonyms
             or not any(c.isupper() for c in surface) or _alone_on_its_line(doc.text, start, end))
 

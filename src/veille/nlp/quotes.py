@@ -32,6 +32,7 @@ GLUE = {"ADV", "AUX"}  # what may stand between an incise's comma and its verb
 TRAILING = " \u00a0,;:.!?"
 MIN_FREE_QUOTE_WORDS = 4
 CLOSING = {"»", "”", '"'}
+OPENING = {"«", "“", '"'}
 SOURCE_AFTER = re.compile(r",\s+(?:selon|d['’]après)\s", re.IGNORECASE)
 
 
@@ -146,8 +147,9 @@ def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, tim
         speaker = _speaker(resolver, inverted_subject(doc, verb, time_tokens))
         before_comma = doc.text[:doc[comma].idx].rstrip(" \u00a0\u202f")
         marked = next((m for m in marks if m.close == len(before_comma) - 1), None)
-        # the parser may start a sentence at the incise's comma: the reported words are before it
-        start = doc[max(comma - 1, 0)].sent.start_char
+        # the parser may start a sentence at the incise's comma, or join two: the reported words
+        # run from the last sentence end before the comma
+        start = _clause_start(doc.text, doc[max(comma - 1, 0)].sent.start_char, doc[comma].idx)
         if marked is not None and len(doc.text[start:marked.open].split()) < 3:
             return Said(marked.start, marked.end, speaker, cue, verb.i, direct=marked)
         end = doc[comma].idx
@@ -157,6 +159,24 @@ def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, tim
         if content is not None:
             return Said(*content, _speaker(resolver, subject_phrase(doc, verb)), cue, verb.i)
     return None
+
+
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bM)[.!?…][»\"”]?\s+(?=[«\"“]?[A-ZÀ-Ý])")
+
+
+def _clause_end(doc: Doc, start: int, sentence_end: int) -> int:
+    """The end of the reported clause: the sentence's end (the parser sometimes joins two), or a
+    trailing source (', selon …')."""
+    text = doc.text
+    ends = [m.start() + 1 for m in SENTENCE_END.finditer(text, start, sentence_end)]
+    sources = [m.start() for m in SOURCE_AFTER.finditer(text, start, sentence_end)]
+    return min([sentence_end, *ends[:1], *sources[:1]])
+
+
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the last sentence before `hi` starts, looking no further back than `lo`."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text, lo, hi)]
+    return ends[-1] if ends else lo
 
 
 def _cue_lemma(verb: Token, lemmas: list[str]) -> bool:
@@ -218,11 +238,7 @@ def _que_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
         if mark is None:
             continue
         # the clause runs to the end of the sentence: its parse subtree is often cut short
-        end = verb.sent.end_char
-        for source in SOURCE_AFTER.finditer(doc.text, mark.idx, end):
-            end = source.start()
-            break
-        return _strip(doc.text, mark.idx + len(mark.text), end)
+        return _strip(doc.text, mark.idx + len(mark.text), _clause_end(doc, mark.idx, verb.sent.end_char))
     return None
 
 
@@ -240,6 +256,12 @@ def _incise_comma(doc: Doc, verb: Token) -> int | None:
     after_quote = i > 0 and doc.text[:doc[i].idx].rstrip()[-1:] in CLOSING
     if glued or after_quote:
         return i
+    # "M. Rousseau, qui …, a exhorté le gouvernement à …": a subject before and an object after
+    # make a clause of its own, not an incise
+    subject_before = any(c.dep_.startswith("nsubj") and c.i < i for c in verb.children)
+    has_object = any(c.dep_ in ("obj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children)
+    if subject_before and has_object:
+        return None
     # what stands before the comma must be a statement, not the verb's own subject in apposition
     # ("Le ministre …, Sergueï Lavrov, a critiqué …")
     clause = doc[doc[max(i - 1, 0)].sent.start:i]
@@ -262,11 +284,10 @@ def _object(doc: Doc, verb: Token) -> tuple[int, int] | None:
     if not complements:
         return None
     first = min(c.left_edge.i for c in complements)
-    end = verb.sent.end_char
-    for source in SOURCE_AFTER.finditer(doc.text, doc[first].idx, end):
-        end = source.start()
-        break
-    start, end = _strip(doc.text, doc[first].idx, end)
+    start = doc[first].idx
+    if start > 0 and doc.text[start - 1] in OPENING:
+        start -= 1  # 'a dénoncé "la prise d'otage" du président': the quote opens the object
+    start, end = _strip(doc.text, start, _clause_end(doc, start, verb.sent.end_char))
     return (start, end) if len(doc.text[start:end].split()) >= 2 else None
 
 
@@ -297,10 +318,13 @@ def _carried_on(doc: Doc, marks: list[Marked], said: list[Said]) -> list[Said]:
             continue
         sentence = doc.char_span(mark.open, mark.open + 1, alignment_mode="expand")
         lead = text[sentence.sent.start_char:mark.open].strip() if sentence is not None else ""
-        if lead and not (lead.endswith(",") and len(lead.split()) <= 4):
-            continue
         previous = [s for s in said + out if s.end <= mark.open and s.speaker is not None
                     and text.count("\n", s.end, mark.open) <= 2]
+        # '"…", a-t-il déclaré, "le temps est à l'action".': the same voice goes on after its incise
+        resumed = any(p.direct is not None and len(text[p.direct.close:mark.open].split()) <= 6
+                      and not re.search(r"[.!?]", text[p.direct.close + 1:mark.open]) for p in previous)
+        if lead and not resumed and not (lead.endswith(",") and len(lead.split()) <= 4):
+            continue
         speaker = max(previous, key=lambda s: s.end).speaker if previous else None
         out.append(Said(mark.start, mark.end, speaker, "", -1, direct=mark))
     return out
