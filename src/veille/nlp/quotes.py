@@ -155,7 +155,7 @@ def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, tim
         end = doc[comma].idx
         return Said(start, end, speaker, cue, verb.i) if end > start else None
     if _cue_lemma(verb, lex["object_verbs"]) or _infinitive(verb):
-        content = _object(doc, verb)
+        content = _object(doc, verb, time_tokens)
         if content is not None:
             return Said(*content, _speaker(resolver, subject_phrase(doc, verb)), cue, verb.i)
     return None
@@ -182,7 +182,8 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
 def _cue_lemma(verb: Token, lemmas: list[str]) -> bool:
     following = " ".join(t.lower_ for t in verb.doc[verb.i + 1:verb.i + 3])
     lemma = verb.lemma_.lower()
-    return lemma in lemmas or any(f"{lemma} {following}".startswith(v) for v in lemmas if " " in v)
+    return (lemma in lemmas or _infinitive_guess(verb.lower_) in lemmas
+            or any(f"{lemma} {following}".startswith(v) for v in lemmas if " " in v))
 
 
 def _infinitive(verb: Token) -> bool:
@@ -277,17 +278,18 @@ def _colon_quote(doc: Doc, verb: Token, marks: list[Marked]) -> Marked | None:
     return next((m for m in marks if m.open > colon and doc.text[m.open] == rest[:1]), None)
 
 
-def _object(doc: Doc, verb: Token) -> tuple[int, int] | None:
-    """What an object verb says: its complements, to the end of the sentence ("a annoncé protester
-    contre …", "reproche aux autorités françaises d'avoir permis …"), less a trailing source."""
-    complements = [c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "obj", "obl:arg", "ccomp")]
-    if not complements:
+def _object(doc: Doc, verb: Token, time_tokens: set[int]) -> tuple[int, int] | None:
+    """What an object verb says: what follows it to the end of the clause ("a annoncé mardi le
+    maintien de …", "reproche aux autorités françaises d'avoir permis …"), less a trailing source.
+
+    Read from the words, not the parse: a date after the verb often derails the parse of its object.
+    """
+    i = verb.i + 1
+    while i < len(doc) and (i in time_tokens or doc[i].pos_ == "ADV" or doc[i].text.startswith("-")):
+        i += 1
+    if i >= verb.sent.end or doc[i].is_punct and doc[i].text not in OPENING or doc[i].is_space:
         return None
-    first = min(c.left_edge.i for c in complements)
-    start = doc[first].idx
-    if start > 0 and doc.text[start - 1] in OPENING:
-        start -= 1  # 'a dénoncé "la prise d'otage" du président': the quote opens the object
-    start, end = _strip(doc.text, start, _clause_end(doc, start, verb.sent.end_char))
+    start, end = _strip(doc.text, doc[i].idx, _clause_end(doc, doc[i].idx, verb.sent.end_char))
     return (start, end) if len(doc.text[start:end].split()) >= 2 else None
 
 
