@@ -138,13 +138,14 @@ def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, tim
     if que is None and verb.dep_ == "dep" and verb.head.i > verb.i:  # "a fait valoir qu'…"
         que = _que_clause(doc, verb.head)
     if que is not None:
-        return Said(*que, _speaker(resolver, subject_phrase(doc, verb)), cue, verb.i)
+        return Said(*que, _subject(doc, verb, resolver), cue, verb.i)
     colon = _colon_quote(doc, verb, marks)
     if colon is not None:
-        return Said(colon.start, colon.end, _speaker(resolver, subject_phrase(doc, verb)), cue, verb.i, direct=colon)
+        return Said(colon.start, colon.end, _subject(doc, verb, resolver), cue, verb.i, direct=colon)
     comma = _incise_comma(doc, verb)
-    if comma is not None:
-        speaker = _speaker(resolver, inverted_subject(doc, verb, time_tokens))
+    inverted = inverted_subject(doc, verb, time_tokens) if comma is not None else None
+    if comma is not None and not _governs_infinitive(doc, inverted):
+        speaker = _speaker(resolver, inverted)
         before_comma = doc.text[:doc[comma].idx].rstrip(" \u00a0\u202f")
         marked = next((m for m in marks if m.close == len(before_comma) - 1), None)
         # the parser may start a sentence at the incise's comma, or join two: the reported words
@@ -157,7 +158,7 @@ def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, tim
     if _cue_lemma(verb, lex["object_verbs"]) or _infinitive(verb):
         content = _object(doc, verb, time_tokens)
         if content is not None:
-            return Said(*content, _speaker(resolver, subject_phrase(doc, verb)), cue, verb.i)
+            return Said(*content, _subject(doc, verb, resolver), cue, verb.i)
     return None
 
 
@@ -177,6 +178,20 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
     """Where the last sentence before `hi` starts, looking no further back than `lo`."""
     ends = [m.end() for m in SENTENCE_END.finditer(text, lo, hi)]
     return ends[-1] if ends else lo
+
+
+def _governs_infinitive(doc: Doc, phrase: tuple[int, int] | None) -> bool:
+    """'a exhorté le gouvernement à "aller plus loin"': the phrase after the verb is its object, since
+    an infinitive complement follows; an incise's subject is followed by nothing of the kind."""
+    if phrase is None:
+        return False
+    i = phrase[1]
+    if i >= len(doc) or doc[i].lower_.rstrip("'’") not in ("à", "de", "d"):
+        return False
+    i += 1
+    while i < len(doc) and doc[i].text in OPENING | {"ne", "n'", "pas"}:
+        i += 1
+    return i < len(doc) and "Inf" in doc[i].morph.get("VerbForm")
 
 
 def _cue_lemma(verb: Token, lemmas: list[str]) -> bool:
@@ -303,6 +318,25 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _speaker(resolver: Resolver, tokens: tuple[int, int] | None) -> Speaker | None:
     return resolver.from_tokens(*tokens) if tokens is not None else None
+
+
+def _subject(doc: Doc, verb: Token, resolver: Resolver) -> Speaker | None:
+    """The verb's subject; when the parse gives none, a name that opens the sentence and is only
+    followed by appositions up to the verb ("Eric Ciotti, président de LR, …, appelle …")."""
+    found = _speaker(resolver, subject_phrase(doc, verb))
+    if found is not None:
+        return found
+    sentence = verb.sent
+    first = sentence.start
+    while first < verb.i and (doc[first].pos_ == "DET" or doc[first].is_space):
+        first += 1
+    mention = resolver.mentions.starting_at(doc[first].idx)
+    if mention is None or mention[2].type not in ("PER", "ORG"):
+        return None
+    end = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    if end is None or end.end >= verb.i or doc[end.end].text != ",":
+        return None
+    return resolver.from_tokens(first, end.end)
 
 
 def _carried_on(doc: Doc, marks: list[Marked], said: list[Said]) -> list[Said]:
