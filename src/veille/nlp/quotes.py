@@ -29,7 +29,7 @@ from .quotemarks import Marked
 from .speakers import Resolver, Speaker, inverted_subject, subject_phrase
 
 GLUE = {"ADV", "AUX"}  # what may stand between an incise's comma and its verb
-TRAILING = " \u00a0,;:.!?"
+TRAILING = " \u00a0\n,;:.!?"
 MIN_FREE_QUOTE_WORDS = 4
 CLOSING = {"»", "”", '"'}
 OPENING = {"«", "“", '"'}
@@ -74,7 +74,9 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr
             said.append(found)
     said += _carried_on(doc, marks, said)
     said = _without_attributions_of_reports(said)
-    quotes = [_quote(doc, s, marks, entities, times, lex) for s in sorted(said, key=lambda s: s.start)]
+    quotes: list[Quote] = []
+    for s in sorted(said, key=lambda s: s.start):
+        quotes.append(_quote(doc, s, marks, entities, times, lex, quotes))
     return [replace(q, id=f"q{n}") for n, q in enumerate(_unique(quotes), start=1)]
 
 
@@ -151,6 +153,12 @@ def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, tim
         # the parser may start a sentence at the incise's comma, or join two: the reported words
         # run from the last sentence end before the comma
         start = _clause_start(doc.text, doc[max(comma - 1, 0)].sent.start_char, doc[comma].idx)
+        if marked is None:
+            # '« … », le Parti des travailleurs du Kurdistan, a critiqué cette source': a quote that
+            # opens the clause, glossed before the incise
+            opening = start + len(doc.text[start:]) - len(doc.text[start:].lstrip())
+            marked = next((m for m in marks if m.open == opening and m.close < doc[comma].idx
+                           and doc.text[m.close + 1:m.close + 3].strip().startswith(",")), None)
         if marked is not None and len(doc.text[start:marked.open].split()) < 3:
             return Said(marked.start, marked.end, speaker, cue, verb.i, direct=marked)
         end = doc[comma].idx
@@ -367,7 +375,7 @@ def _carried_on(doc: Doc, marks: list[Marked], said: list[Said]) -> list[Said]:
 
 
 def _quote(doc: Doc, said: Said, marks: list[Marked], entities: list[Entity], times: list[TimeExpr],
-           lex: dict) -> Quote:
+           lex: dict, earlier: list[Quote]) -> Quote:
     text = doc.text
     if said.direct is not None:
         kind = "direct"
@@ -379,7 +387,7 @@ def _quote(doc: Doc, said: Said, marks: list[Marked], entities: list[Entity], ti
         id="", kind=kind, text=text[said.start:said.end], start=said.start, end=said.end,  # type: ignore[arg-type]
         speaker=speaker.entity if speaker else None, speaker_text=speaker.text if speaker else None,
         cue=said.cue or None, channel=_channel(doc, cue_token, said, entities, lex) if cue_token is not None else None,
-        date=_date(cue_token, said, times) if cue_token is not None else None,
+        date=_date(cue_token, said, times, earlier) if cue_token is not None else None,
         speaker_start=speaker.start if speaker else None, speaker_end=speaker.end if speaker else None,
     )
 
@@ -418,16 +426,21 @@ def _governed_by(token: Token, prepositions: set[str], hops: int = 3) -> bool:
     return False
 
 
-def _date(cue: Token, said: Said, times: list[TimeExpr]) -> str | None:
-    """The statement's date: a day named in the cue's sentence outside the quoted words, else the
-    latest day the article named before it (the day its story is on)."""
+def _date(cue: Token, said: Said, times: list[TimeExpr], earlier: list[Quote]) -> str | None:
+    """The statement's date: a day named in the cue's sentence outside the quoted words; else the
+    date of the same speaker's last dated statement; else the story's day, the first day the
+    article names (wire copy opens on the day its news happened)."""
     sentence = cue.sent
     in_sentence = [t for t in times if sentence.start_char <= t.start < sentence.end_char
                    and not (said.start <= t.start < said.end) and _is_day(t.value)]
     if in_sentence:
         return min(in_sentence, key=lambda t: abs(t.start - cue.idx)).value
-    before = [t for t in times if t.end <= min(said.start, cue.idx) and _is_day(t.value)]
-    return before[-1].value if before else None
+    speaker = said.speaker.entity if said.speaker else None
+    same_voice = [q.date for q in earlier if speaker and q.speaker == speaker and q.date]
+    if same_voice:
+        return same_voice[-1]
+    days = [t for t in times if _is_day(t.value)]
+    return days[0].value if days and days[0].start < said.start else None
 
 
 def _is_day(value: str | None) -> bool:
