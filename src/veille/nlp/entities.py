@@ -272,7 +272,8 @@ def _is_short_form(short: str, full: str, short_cluster: Cluster, full_cluster: 
     if len(s) < len(f) and f[:len(s)] == s:
         following = f[len(s)]
         return following.lower() in LINKING or following[0].islower()
-    if len(s) < len(f) and f[-len(s):] == s:
+    if len(s) < len(f) and f[-len(s):] == s and f[0][:1].islower():
+        # 'palais de l'Elysée' is the Elysée; 'Comité militaire de l'OTAN' is a body of its own
         return f[-len(s) - 1].lower() in LINKING | {"l", "d"}
     return False
 
