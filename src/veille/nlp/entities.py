@@ -76,6 +76,7 @@ class Lexicon:
             for name in group:
                 self.variant_of[self.fold(name)] = self.fold(group[0])
         self.designators = data["designators"]
+        self.state_forms = set(data.get("state_forms", []))
         self.honorifics = honorifics
 
     @staticmethod
@@ -212,7 +213,7 @@ def _cluster(mentions: list[Mention], lex: Lexicon, text: str) -> list[Cluster]:
     for mention in mentions:
         by_key.setdefault(lex.key(mention.text), Cluster()).mentions.append(mention)
     clusters = _split_compounds(list(by_key.values()), lex)
-    clusters = _merge(clusters, lex, _is_short_form)
+    clusters = _merge(clusters, lex, lambda *pair: _is_short_form(*pair, lex.state_forms))
     clusters = _merge(clusters, lex, _is_acronym)
     clusters = _merge_bracketed(clusters, text)
     clusters = _merge(clusters, lex, lambda short, full, *_: _designates(short, full, lex), naming=False)
@@ -258,7 +259,8 @@ def _merge(clusters: list[Cluster], lex: Lexicon, refers: Any, naming: bool = Tr
     return out
 
 
-def _is_short_form(short: str, full: str, short_cluster: Cluster, full_cluster: Cluster) -> bool:
+def _is_short_form(short: str, full: str, short_cluster: Cluster, full_cluster: Cluster,
+                   state_forms: set[str]) -> bool:
     """'Lavrov' of 'Sergueï Lavrov', 'Cavo Dragone' of 'Giuseppe Cavo Dragone'; for places and
     organisations 'Cour suprême' of 'Cour suprême américaine' or '… des États-Unis', 'Elysée' of
     'palais de l'Elysée', 'Banyuls' of 'Banyuls-sur-Mer'."""
@@ -272,7 +274,7 @@ def _is_short_form(short: str, full: str, short_cluster: Cluster, full_cluster: 
     if len(s) < len(f) and f[:len(s)] == s:
         following = f[len(s)]
         return following.lower() in LINKING or following[0].islower()
-    if len(s) < len(f) and f[-len(s):] == s and f[0][:1].islower():
+    if len(s) < len(f) and f[-len(s):] == s and (f[0][:1].islower() or f[0] in state_forms):
         # 'palais de l'Elysée' is the Elysée; 'Comité militaire de l'OTAN' is a body of its own
         return f[-len(s) - 1].lower() in LINKING | {"l", "d"}
     return False
