@@ -76,7 +76,7 @@ class Lexicon:
             for name in group:
                 self.variant_of[self.fold(name)] = self.fold(group[0])
         self.designators = data["designators"]
-        self.state_forms = set(data.get("state_forms", []))
+        self.state_forms = {self.fold(w) for w in data.get("state_forms", [])}
         self.honorifics = honorifics
 
     @staticmethod
