@@ -99,9 +99,12 @@ def extract(doc: Doc, ctx: Context) -> list[Entity]:
     entities = []
     for number, cluster in enumerate(sorted(clusters, key=lambda c: min(m.start for m in c.mentions)), start=1):
         spans = sorted({m.span for m in cluster.mentions}, key=lambda s: s.start)
-        role = next((r for s in spans if (r := roles.find(doc, s.start, s.end, ctx.lexicon["titles"]))), None)
-        entities.append(Entity(id=f"e{number}", name=cluster.name, type=LABELS.get(cluster.label, "MISC"),  # type: ignore[arg-type]
-                               mentions=spans, role=role if cluster.label == "PER" else None))
+        kind = LABELS.get(cluster.label, "MISC")
+        role = None
+        if kind in ("PER", "ORG"):
+            role = next((r for s in spans if (r := roles.find(doc, s.start, s.end, ctx.lexicon["titles"], kind))), None)
+        entities.append(Entity(id=f"e{number}", name=cluster.name, type=kind,  # type: ignore[arg-type]
+                               mentions=spans, role=role))
     return entities
 
 

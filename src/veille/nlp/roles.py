@@ -17,11 +17,13 @@ BREAKS = {",", ";", ":", ".", "!", "?", "(", ")", "«", "»", '"', "“", "”",
 MAX_WORDS = 14
 
 
-def find(doc: Doc, start: int, end: int, titles: dict[str, Any]) -> str | None:
+def find(doc: Doc, start: int, end: int, titles: dict[str, Any], kind: str = "PER") -> str | None:
+    """The role of the entity mentioned at [start, end): a person's title, or what an organisation is
+    ("le quotidien Les Échos", "X, le réseau social")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    heads = set(titles["heads"])
+    heads = set(titles["heads"] if kind == "PER" else titles["organisation_heads"])
     premods = set(titles["pre_modifiers"])
     for finder in (_after, _before_comma, _before):
         found = finder(doc, span.start, span.end, heads, premods)
@@ -86,8 +88,10 @@ def _before(doc: Doc, start: int, end: int, heads: set[str], premods: set[str]) 
     head = None
     while i >= sentence_start and start - i <= MAX_WORDS:
         token = doc[i]
-        if token.text in BREAKS or token.is_space or token.pos_ in ("VERB", "AUX", "PROPN") and not _is_head(token, heads):
-            break
+        complement = token.pos_ == "PROPN" and i > sentence_start and doc[i - 1].pos_ in ("ADP", "DET")
+        if token.text in BREAKS or token.is_space or (
+                token.pos_ in ("VERB", "AUX", "PROPN") and not complement and not _is_head(token, heads)):
+            break  # "le dirigeant du Tchad, X" reads on; "Tchad X" would be two names
         if _is_head(token, heads):
             head = i
             break
