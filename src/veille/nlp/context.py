@@ -6,9 +6,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from spacy.tokens import Doc
+
 
 @dataclass(frozen=True)
 class Context:
     published: date | None
     language: str
     lexicon: dict[str, Any]
+
+
+def text_of(doc: Doc) -> str:
+    """The article body of a parsed document, built once: spaCy joins its tokens anew at every
+    `doc.text`, which the stages read hundreds of times an article."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from ..model import Entity, Span
 from . import roles
-from .context import Context
+from .context import Context, text_of
 
 LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -60,6 +61,9 @@ class Cluster:
         return max(named, key=lambda t: (len(_strip_honorific(t).split()), len(t)))
 
 
+_BUILT: dict[int, tuple[dict[str, Any], Lexicon]] = {}
+
+
 class Lexicon:
     """The entity knowledge of one language, ready to use."""
 
@@ -76,6 +80,7 @@ class Lexicon:
             for name in group:
                 self.variant_of[self.fold(name)] = self.fold(group[0])
         self.designators = data["designators"]
+        self._keys: dict[str, str] = {}
         self.state_forms = {self.fold(w) for w in data.get("state_forms", [])}
         self.honorifics = honorifics
 
@@ -87,15 +92,26 @@ class Lexicon:
 
     def key(self, text: str) -> str:
         """What two mentions of one referent share once articles, courtesy titles and spellings go."""
-        text = self.fold(_strip_honorific(text, self.honorifics))
-        return self.variant_of.get(text, text)
+        known = self._keys.get(text)
+        if known is None:
+            folded = self.fold(_strip_honorific(text, self.honorifics))
+            known = self._keys[text] = self.variant_of.get(folded, folded)
+        return known
+
+    @classmethod
+    def of(cls, lexicon: dict[str, Any]) -> Lexicon:
+        """The Lexicon of a language's data, built once per process."""
+        built = _BUILT.get(id(lexicon))
+        if built is None or built[0] is not lexicon:
+            built = _BUILT[id(lexicon)] = (lexicon, cls(lexicon))
+        return built[1]
 
 
 def extract(doc: Doc, ctx: Context) -> list[Entity]:
-    lex = Lexicon(ctx.lexicon)
+    lex = Lexicon.of(ctx.lexicon)
     mentions = [m for m in (_clean(doc, start, end, label, lex) for start, end, label in _joined(doc)) if m]
-    clusters = _cluster(mentions, lex, doc.text)
-    _add_missed_mentions(doc.text, clusters, lex)
+    clusters = _cluster(mentions, lex, text_of(doc))
+    _add_missed_mentions(text_of(doc), clusters, lex)
     entities = []
     for number, cluster in enumerate(sorted(clusters, key=lambda c: min(m.start for m in c.mentions)), start=1):
         spans = sorted({m.span for m in cluster.mentions}, key=lambda s: s.start)
@@ -115,22 +131,34 @@ def _joined(doc: Doc) -> list[tuple[int, int, str]]:
     spans = []
     joined = set()
     for left, right in zip(ents, ents[1:]):
-        gap = doc.text[left.end_char:right.start_char]
+        gap = text_of(doc)[left.end_char:right.start_char]
         ends_linked = left.text.split()[-1].lower() in LINKING and gap.isspace()
         complete = left.text.isupper() or not any(c.isupper() for c in left.text)  # "OTAN", "à la"
         if (left.label_ in ("ORG", "MISC") and not complete and "\n" not in gap
                 and (COMPLEMENT.fullmatch(gap) or ends_linked)):
             spans.append((left.start_char, right.end_char, "ORG"))
             joined |= {left.start_char, right.start_char}
-    spans += [(e.start_char, e.end_char, e.label_) for e in ents if e.start_char not in joined]
+    spans += [(e.start_char, _with_adjectives(e), e.label_) for e in ents if e.start_char not in joined]
     # a chain of joins keeps only its widest span
     return [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] < o[1] and o[2] == "ORG" == sp[2]
                                           for o in spans)]
 
 
+def _with_adjectives(ent: SpacySpan) -> int:
+    """'Conseil constitutionnel', 'Parlement européen': the recogniser often stops before the
+    adjectives that finish an institution's one-word name."""
+    end = ent.end
+    if ent.label_ == "ORG" and len(ent) == 1:
+        doc = ent.doc
+        while end < len(doc) and end - ent.end < 2 and doc[end].pos_ == "ADJ" and doc[end].text.islower() \
+                and not doc[end - 1].whitespace_ == "":
+            end += 1
+    return ent.doc[end - 1].idx + len(ent.doc[end - 1].text)
+
+
 def _clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> Mention | None:
     """The mention without articles, titles, stray punctuation or line breaks; None for junk."""
-    text = doc.text
+    text = text_of(doc)
     if "\n" in text[start:end]:
         end = start + text[start:end].index("\n")
     for det in lex.determiners:
@@ -173,6 +201,8 @@ def _without_leading_words(surface: str, lex: Lexicon) -> int | None:
             linking = before.group().lower()
             if linking in LINKING or linking.endswith("'"):
                 return None if led_by_title else 0
+            if not led_by_title and before is words[0]:
+                return 0  # "mer Noire", "rue Royale": the common noun is part of the name
             return word.start()
     return None if led_by_title else 0
 
@@ -186,7 +216,7 @@ def _is_junk(doc: Doc, start: int, end: int, surface: str, label: str, lex: Lexi
             tokens[0].morph.get("VerbForm")) & {"Inf", "Part"}:
         return True  # a heading's first words: "Sombrer dans le chaos", "Concernant l'énergie"
     return (surface.lower() in lex.junk or surface in lex.stop_names or lex.fold(surface).lower() in lex.demonyms
-            or not any(c.isupper() for c in surface) or _alone_on_its_line(doc.text, start, end))
+            or not any(c.isupper() for c in surface) or _alone_on_its_line(text_of(doc), start, end))
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
@@ -200,8 +230,8 @@ def _merge_bracketed(clusters: list[Cluster], text: str) -> list[Cluster]:
     """'Parti des travailleurs du Kurdistan (PKK)': the name in brackets right after a name is its alias."""
     owner = {(m.start, m.end): c for c in clusters for m in c.mentions}
     for (start, end), cluster in list(owner.items()):
-        if text[end:end + 2] != " (":
-            continue
+        if text[end:end + 2] != " (" or text[start:end].isupper():
+            continue  # "PARIS (AFP) –" is a dateline, not a name and its acronym
         inner = next((c for (s, e), c in owner.items() if s == end + 2 and text[e:e + 1] == ")"), None)
         if inner is not None and inner is not cluster and inner in clusters and cluster in clusters:
             cluster.mentions.extend(inner.mentions)

@@ -23,8 +23,9 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Quote, TimeExpr
-from . import quotemarks, times as time_stage
-from .context import Context
+from . import quotemarks
+from . import times as time_stage
+from .context import Context, text_of
 from .quotemarks import Marked
 from .speakers import Resolver, Speaker, inverted_subject, subject_phrase
 
@@ -50,7 +51,7 @@ class Said:
 
 def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr]) -> list[Quote]:
     lex = ctx.lexicon["speech"]
-    text = doc.text
+    text = text_of(doc)
     marks = quotemarks.find(text)
     resolver = Resolver(doc, entities, lex)
     time_tokens = {t.i for tm in times for t in (doc.char_span(tm.start, tm.end, alignment_mode="expand") or [])}
@@ -123,7 +124,7 @@ def _is_source(token: Token, lex: dict) -> bool:
 def _is_speech_verb(token: Token, verbs: set[str]) -> bool:
     if token.pos_ not in ("VERB", "AUX") or token.pos_ == "AUX" and token.dep_.startswith("aux"):
         return False
-    if any(c.dep_.startswith("expl") for c in token.children):
+    if any(c.dep_.startswith("expl") and not c.text.startswith("-") for c in token.children):
         return False  # "s'assurer que", "se dire": the reflexive verb is not the speech verb
     lemma = token.lemma_.lower()
     if lemma in verbs or _infinitive_guess(token.lower_) in verbs:
@@ -148,18 +149,18 @@ def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, tim
     inverted = inverted_subject(doc, verb, time_tokens) if comma is not None else None
     if comma is not None and not _governs_infinitive(doc, inverted):
         speaker = _speaker(resolver, inverted)
-        before_comma = doc.text[:doc[comma].idx].rstrip(" \u00a0\u202f")
+        before_comma = text_of(doc)[:doc[comma].idx].rstrip(" \u00a0\u202f")
         marked = next((m for m in marks if m.close == len(before_comma) - 1), None)
         # the parser may start a sentence at the incise's comma, or join two: the reported words
         # run from the last sentence end before the comma
-        start = _clause_start(doc.text, doc[max(comma - 1, 0)].sent.start_char, doc[comma].idx)
+        start = _clause_start(text_of(doc), doc[max(comma - 1, 0)].sent.start_char, doc[comma].idx)
         if marked is None:
             # '« … », le Parti des travailleurs du Kurdistan, a critiqué cette source': a quote that
             # opens the clause, glossed before the incise
-            opening = start + len(doc.text[start:]) - len(doc.text[start:].lstrip())
+            opening = start + len(text_of(doc)[start:]) - len(text_of(doc)[start:].lstrip())
             marked = next((m for m in marks if m.open == opening and m.close < doc[comma].idx
-                           and doc.text[m.close + 1:m.close + 3].strip().startswith(",")), None)
-        if marked is not None and len(doc.text[start:marked.open].split()) < 3:
+                           and text_of(doc)[m.close + 1:m.close + 3].strip().startswith(",")), None)
+        if marked is not None and len(text_of(doc)[start:marked.open].split()) < 3:
             return Said(marked.start, marked.end, speaker, cue, verb.i, direct=marked)
         end = doc[comma].idx
         return Said(start, end, speaker, cue, verb.i) if end > start else None
@@ -176,7 +177,7 @@ SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bM)[.!?…][»\"”]?\s+(?=[«\"“
 def _clause_end(doc: Doc, start: int, sentence_end: int) -> int:
     """The end of the reported clause: the sentence's end (the parser sometimes joins two), or a
     trailing source (', selon …')."""
-    text = doc.text
+    text = text_of(doc)
     ends = [m.start() + 1 for m in SENTENCE_END.finditer(text, start, sentence_end)]
     sources = [m.start() for m in SOURCE_AFTER.finditer(text, start, sentence_end)]
     return min([sentence_end, *ends[:1], *sources[:1]])
@@ -230,12 +231,12 @@ def _by_source(doc: Doc, prep: Token, resolver: Resolver, lex: dict) -> Said | N
     before = (sentence.start_char, doc[max(prep.i - 1, sentence.start)].idx)
     after_token = min(phrase_end, sentence.end - 1)
     after = (doc[after_token].idx + (1 if doc[after_token].text == "," else 0), sentence.end_char)
-    words = [len(doc.text[lo:hi].split()) for lo, hi in (before, after)]
+    words = [len(text_of(doc)[lo:hi].split()) for lo, hi in (before, after)]
     if min(words) >= 3:  # "La défiance est telle, selon elle, qu'elle joue …": the source sits inside
         start, end = sentence.start_char, sentence.end_char
     else:
-        start, end = max((before, after), key=lambda span: len(doc.text[span[0]:span[1]].strip(TRAILING)))
-    start, end = _strip(doc.text, start, end)
+        start, end = max((before, after), key=lambda span: len(text_of(doc)[span[0]:span[1]].strip(TRAILING)))
+    start, end = _strip(text_of(doc), start, end)
     if end - start < 10:
         return None
     cue = prep.lower_ if prep.lower_ != "après" else "d'après"
@@ -262,7 +263,7 @@ def _que_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
         if mark is None:
             continue
         # the clause runs to the end of the sentence: its parse subtree is often cut short
-        return _strip(doc.text, mark.idx + len(mark.text), _clause_end(doc, mark.idx, verb.sent.end_char))
+        return _strip(text_of(doc), mark.idx + len(mark.text), _clause_end(doc, mark.idx, verb.sent.end_char))
     return None
 
 
@@ -276,8 +277,8 @@ def _incise_comma(doc: Doc, verb: Token) -> int | None:
         i -= 1
     if i < 0 or doc[i].text != ",":
         return None
-    glued = any(c.dep_ == "nsubj" and c.text.startswith("-") for c in verb.children)
-    after_quote = i > 0 and doc.text[:doc[i].idx].rstrip()[-1:] in CLOSING
+    glued = any(_glued_pronoun(c) for c in verb.children)
+    after_quote = i > 0 and text_of(doc)[:doc[i].idx].rstrip()[-1:] in CLOSING
     if glued or after_quote:
         return i
     # "M. Rousseau, qui …, a exhorté le gouvernement à …": a subject before and an object after
@@ -292,13 +293,18 @@ def _incise_comma(doc: Doc, verb: Token) -> int | None:
     return i if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in clause) else None
 
 
+def _glued_pronoun(token: Token) -> bool:
+    """'-il' in 'a-t-il déclaré', whatever the parser calls it (nsubj, expl:subj)."""
+    return token.pos_ == "PRON" and token.text.startswith("-") and token.text != "-t"
+
+
 def _colon_quote(doc: Doc, verb: Token, marks: list[Marked]) -> Marked | None:
     sentence_end = verb.sent.end_char
-    colon = doc.text.find(":", verb.idx, sentence_end)
+    colon = text_of(doc).find(":", verb.idx, sentence_end)
     if colon < 0:
         return None
-    rest = doc.text[colon + 1:colon + 4].lstrip()
-    return next((m for m in marks if m.open > colon and doc.text[m.open] == rest[:1]), None)
+    rest = text_of(doc)[colon + 1:colon + 4].lstrip()
+    return next((m for m in marks if m.open > colon and text_of(doc)[m.open] == rest[:1]), None)
 
 
 def _object(doc: Doc, verb: Token, time_tokens: set[int]) -> tuple[int, int] | None:
@@ -312,8 +318,8 @@ def _object(doc: Doc, verb: Token, time_tokens: set[int]) -> tuple[int, int] | N
         i += 1
     if i >= verb.sent.end or doc[i].is_punct and doc[i].text not in OPENING or doc[i].is_space:
         return None
-    start, end = _strip(doc.text, doc[i].idx, _clause_end(doc, doc[i].idx, verb.sent.end_char))
-    return (start, end) if len(doc.text[start:end].split()) >= 2 else None
+    start, end = _strip(text_of(doc), doc[i].idx, _clause_end(doc, doc[i].idx, verb.sent.end_char))
+    return (start, end) if len(text_of(doc)[start:end].split()) >= 2 else None
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -350,7 +356,7 @@ def _subject(doc: Doc, verb: Token, resolver: Resolver) -> Speaker | None:
 def _carried_on(doc: Doc, marks: list[Marked], said: list[Said]) -> list[Said]:
     """Quotations no cue claims: a statement carried on from the quote before it, when it opens its
     sentence ("« … »" or "A ses yeux, « … »") rather than sitting inside someone else's clause."""
-    text = doc.text
+    text = text_of(doc)
     claimed = [(s.start, s.end) for s in said]
     out: list[Said] = []
     for mark in marks:
@@ -376,7 +382,7 @@ def _carried_on(doc: Doc, marks: list[Marked], said: list[Said]) -> list[Said]:
 
 def _quote(doc: Doc, said: Said, marks: list[Marked], entities: list[Entity], times: list[TimeExpr],
            lex: dict, earlier: list[Quote]) -> Quote:
-    text = doc.text
+    text = text_of(doc)
     if said.direct is not None:
         kind = "direct"
     else:
@@ -408,7 +414,7 @@ def _channel(doc: Doc, cue: Token, said: Said, entities: list[Entity], lex: dict
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and _governed_by(span.root, preps):
                 return entity.name
-    outside = doc.text[lo:said.start] + " " + doc.text[said.end:hi]
+    outside = text_of(doc)[lo:said.start] + " " + text_of(doc)[said.end:hi]
     for noun in lex["channels"]:
         if re.search(rf"\b{re.escape(noun)}\b", outside, re.IGNORECASE):
             return noun

@@ -13,6 +13,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from .context import text_of
+
 BREAKS = {",", ";", ":", ".", "!", "?", "(", ")", "«", "»", '"', "“", "”", "—", "–"}
 MAX_WORDS = 14
 
@@ -63,7 +65,7 @@ def _is_finite_verb(token: Token) -> bool:
 
 
 def _text(doc: Doc, first: int, end: int) -> str:
-    return doc.text[doc[first].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+    return text_of(doc)[doc[first].idx:doc[end - 1].idx + len(doc[end - 1].text)]
 
 
 def _after(doc: Doc, start: int, end: int, heads: set[str], premods: set[str]) -> str | None:

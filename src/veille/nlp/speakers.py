@@ -15,10 +15,11 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..model import Entity
+from .context import text_of
 
 STOPS = {",", ".", ";", ":", "!", "?", "(", ")", "«", "»", '"', "“", "”", "—", "–"}
 PP_AFTER_SPEAKER = {"dans", "lors", "sur", "à", "au", "aux", "en", "pendant", "après", "avant", "depuis",
-                    "devant", "face", "vers", "selon", "avec", "par", "pour", "sans", "lundi", "mardi",
+                    "devant", "face", "vers", "selon", "avec", "par", "pour", "sans", "sous", "lundi", "mardi",
                     "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
 
 
@@ -70,11 +71,14 @@ class Resolver:
         # who was last the subject of a clause or a speaker, in text order: what "il" looks back to
         self.history: list[tuple[int, Speaker, str | None, str]] = []
         for token in doc:
-            if token.dep_.startswith("nsubj"):
-                for start, end, entity in self.mentions.covering(token.idx, token.idx + len(token.text)):
-                    if entity.type == "PER":
-                        self.history.append((start, Speaker(entity.id, entity.name, start, end),
-                                             self.gender.get(entity.id), "Sing"))
+            if token.dep_.startswith("nsubj") and token.pos_ in ("NOUN", "PROPN"):
+                # "Le ministre de l'Intérieur, Bruno Retailleau, a …": the person the subject names
+                first, end = _trim(doc, token.left_edge.i, token.right_edge.i + 1)
+                named = self.mentions.by_id.get(self._named(first, end) or "")
+                if named is not None and named.type == "PER":
+                    start, stop = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+                    self.history.append((start, Speaker(named.id, text_of(doc)[start:stop], start, stop),
+                                         self.gender.get(named.id), "Sing"))
         self.history.sort(key=lambda item: item[0])
 
     def heard(self, position: int, speaker: Speaker) -> None:
@@ -101,7 +105,7 @@ class Resolver:
             return None
         doc = self.doc
         start_char, end_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        text = doc.text[start_char:end_char]
+        text = text_of(doc)[start_char:end_char]
         pronoun = self.pronouns.get(text.lower())
         if pronoun is not None:
             # a pronoun is named by its antecedent: its words and its entity
@@ -234,7 +238,7 @@ def inverted_subject(doc: Doc, verb: Token, skip: set[int]) -> tuple[int, int] |
     """The subject after the verb in an incise ("…, a déclaré M. Lavrov mercredi, dans …"), or the
     pronoun glued to it ("confie-t-elle"). `skip` holds tokens of time expressions to step over."""
     for child in verb.children:
-        if child.dep_ == "nsubj" and child.text.startswith("-") and child.text != "-t":
+        if child.pos_ == "PRON" and child.text.startswith("-") and child.text != "-t":
             return child.i, child.i + 1
     end_of_sentence = verb.sent.end
     i = verb.i + 1
@@ -293,5 +297,7 @@ def _trim(doc: Doc, first: int, end: int) -> tuple[int, int]:
             end = i
             break
     while end > first + 1 and doc[end - 1].text in STOPS:
+        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[first:end - 1]):
+            break  # "l'Organisation mondiale de la santé (OMS)" keeps its bracket
         end -= 1
     return first, end

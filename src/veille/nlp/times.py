@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import TimeExpr, TimeType
 from . import timex
-from .context import Context
+from .context import Context, text_of
 from .timex import Grammar, Pattern
 
 Tense = Literal["past", "present", "future"]
@@ -100,7 +100,7 @@ def extract(doc: Doc, ctx: Context) -> list[TimeExpr]:
     for i, item in enumerate(found):
         if item.pattern.rule in ANCHORED_RULES:
             item.value = _resolve_anchored(doc, found, i, ctx.published)
-    return [TimeExpr(doc.text[f.start:f.end], f.start, f.end, f.value, f.type) for f in found]
+    return [TimeExpr(text_of(doc)[f.start:f.end], f.start, f.end, f.value, f.type) for f in found]
 
 
 def reanchor(time: TimeExpr, anchor: date, ctx: Context) -> TimeExpr:
@@ -128,7 +128,7 @@ def reanchor(time: TimeExpr, anchor: date, ctx: Context) -> TimeExpr:
 
 def _candidates(doc: Doc, grammar: Grammar) -> Iterator[Found]:
     for pattern in grammar.patterns:
-        for match in pattern.regex.finditer(doc.text):
+        for match in pattern.regex.finditer(text_of(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None or _misread(span, match, pattern):
                 continue
@@ -495,7 +495,7 @@ def _previous_day(found: list[Found], i: int) -> date | None:
 
 def _following_day(doc: Doc, found: list[Found], i: int) -> date | None:
     """The day named right after the expression: "au lendemain du drame vendredi" counts from vendredi."""
-    if i + 1 >= len(found) or doc.text[found[i].end:found[i + 1].start].strip():
+    if i + 1 >= len(found) or text_of(doc)[found[i].end:found[i + 1].start].strip():
         return None
     parsed = _date_of(found[i + 1])
     return parsed[1] if parsed and parsed[0] == "D" else None

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 STOPWORDS = {
-    "fr": {"le", "la", "les", "des", "du", "une", "est", "et", "que", "qui", "dans", "pour", "pas", "sur", "au", "il"},
+    "fr": {"le", "la", "les", "des", "du", "une", "est", "et", "que", "qui", "dans", "pour", "pas", "sur", "au", "il",
+           "a", "ont", "été", "aux", "par", "ce", "cette", "mais", "avec", "l", "d", "qu", "n", "s", "selon"},
     "en": {"the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "by", "he", "it", "as", "at"},
     "de": {"der", "die", "und", "das", "den", "ist", "nicht", "mit", "sich", "von", "auf", "für", "ein", "eine"},
     "es": {"el", "los", "las", "del", "y", "que", "en", "por", "con", "para", "una", "se", "es", "lo", "al"},
@@ -22,4 +23,6 @@ def detect(text: str, default: str = "fr") -> str:
             if word in words:
                 counts[language] += 1
     best = max(counts, key=counts.__getitem__)
-    return best if counts[best] else default
+    if counts[best] == 0 or counts[best] == counts.get(default, 0):
+        return default  # nothing to go on, or a tie: the language the project reads first
+    return best
