@@ -240,10 +240,7 @@ def test_a_people_named_in_the_plural_is_not_an_entity(analyse: Analyse, text: s
     "Reconstruire après les flammes\nLes pompiers luttent depuis trois jours contre un incendie dans les Landes.",
     "Selon les pompiers, le feu a parcouru 800 hectares dans les Landes. Mais le vent faiblit depuis lundi.",
     pytest.param(
-        "Les pompiers luttent depuis trois jours contre un incendie dans les Landes.\nLire aussi\n",
-        marks=pytest.mark.xfail(strict=True, reason="keeps 'Lire' (MISC): the recogniser tags only 'Lire' of "
-                                                    "the 'Lire aussi' link, which the junk list and the "
-                                                    "alone-on-its-line check both miss")),
+        "Les pompiers luttent depuis trois jours contre un incendie dans les Landes.\nLire aussi\n"),
     pytest.param(
         "Les pompiers luttent depuis trois jours contre un incendie dans les Landes.\n"
         "Lire aussi : Incendies : la saison la plus précoce depuis vingt ans\n",
@@ -258,21 +255,13 @@ def test_page_furniture_and_capitalised_words_are_dropped(analyse: Analyse, text
 @pytest.mark.parametrize(("text", "name"), [
     ("La Cour de cassation a confirmé mercredi la condamnation de l'ancien maire.", "Cour de cassation"),
     pytest.param("Le Conseil constitutionnel a censuré jeudi plusieurs articles de la loi sur l'immigration.",
-                 "Conseil constitutionnel",
-                 marks=pytest.mark.xfail(strict=True, reason="the entity is 'Conseil': the recogniser tags only "
-                                                             "the capitalised word and nothing completes the "
-                                                             "name with its adjective")),
-    pytest.param("Deux pétroliers ont été attaqués en mer Noire, a indiqué l'armée ukrainienne.", "mer Noire",
-                 marks=pytest.mark.xfail(strict=True, reason="the entity is 'Noire' (LOC): the lowercase 'mer' "
-                                                             "that heads the name is left out")),
+                 "Conseil constitutionnel"),
+    pytest.param("Deux pétroliers ont été attaqués en mer Noire, a indiqué l'armée ukrainienne.", "mer Noire"),
 ])
 def test_a_name_is_not_cut_to_its_capitalised_word(analyse: Analyse, text: str, name: str) -> None:
     assert name in names(analyse(text))
 
 
-@pytest.mark.xfail(strict=True, reason="the agency becomes a mention of the city: the name in brackets right "
-                                       "after the dateline's city is merged into it as its alias, like an "
-                                       "acronym")
 @pytest.mark.parametrize(("text", "city"), [
     ("PARIS (AFP) – Les pompiers luttent depuis trois jours contre un incendie dans les Landes.", "PARIS"),
     ("BRUXELLES (Reuters) - La Commission européenne a ouvert mardi une enquête sur Temu.", "BRUXELLES"),

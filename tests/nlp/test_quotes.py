@@ -179,10 +179,7 @@ def test_a_source_named_with_selon_at_the_end(analyse: Analyse, text: str, said:
 
 @pytest.mark.parametrize("introduction", [
     "Johanna Rolland a présenté lundi le budget de la ville.",
-    pytest.param("La maire de Nantes, Johanna Rolland, a présenté lundi le budget de la ville.",
-                 marks=pytest.mark.xfail(strict=True, reason="speaker is None, speaker_text 'elle': a person "
-                                                             "introduced by 'La <title>, <name>,' is not an "
-                                                             "antecedent for a later pronoun")),
+    pytest.param("La maire de Nantes, Johanna Rolland, a présenté lundi le budget de la ville."),
 ])
 def test_d_apres_elle_names_the_woman_who_spoke_before(analyse: Analyse, introduction: str) -> None:
     text = introduction + " D'après elle, la dette de Nantes restera stable jusqu'en 2027."
@@ -203,9 +200,7 @@ def test_d_apres_elle_names_the_woman_who_spoke_before(analyse: Analyse, introdu
                  marks=pytest.mark.xfail(strict=True, reason="speaker is None, speaker_text 'Il': with a title "
                                                              "before the name the parse's subject is the title, "
                                                              "so the person never enters the pronoun history")),
-    pytest.param("Le ministre de l'Intérieur, Bruno Retailleau, s'est rendu jeudi à Mayotte.",
-                 marks=pytest.mark.xfail(strict=True, reason="speaker is None, speaker_text 'Il': a name in "
-                                                             "apposition to the subject is not an antecedent")),
+    pytest.param("Le ministre de l'Intérieur, Bruno Retailleau, s'est rendu jeudi à Mayotte."),
 ])
 def test_a_pronoun_speaker_is_the_person_named_before(analyse: Analyse, introduction: str) -> None:
     text = introduction + " Il a déclaré que l'Etat allait renforcer les contrôles en mer."
@@ -287,8 +282,6 @@ def test_an_unnamed_speaker_is_kept_in_words(analyse: Analyse) -> None:
     assert text[quote.speaker_start:quote.speaker_end] == quote.speaker_text  # type: ignore[misc]
 
 
-@pytest.mark.xfail(strict=True, reason="speaker_text is \"un responsable américain de la défense sous couvert "
-                                       "d'anonymat\": 'sous' is not among the prepositions that end a speaker")
 def test_an_unnamed_speaker_after_the_incise_verb_ends_at_its_noun_phrase(analyse: Analyse) -> None:
     text = ("Deux destroyers seront déployés en mer Rouge, a indiqué un responsable américain de la défense "
             "sous couvert d'anonymat.")
@@ -298,8 +291,6 @@ def test_an_unnamed_speaker_after_the_incise_verb_ends_at_its_noun_phrase(analys
     assert quote.speaker_text == "un responsable américain de la défense"
 
 
-@pytest.mark.xfail(strict=True, reason="speaker_text is 'L’Organisation mondiale de la santé (OMS': the "
-                                       "subject phrase is trimmed of the closing bracket as stray punctuation")
 def test_a_speaker_named_with_its_acronym_keeps_the_brackets_whole(analyse: Analyse) -> None:
     text = ("L’Organisation mondiale de la santé (OMS) a appelé jeudi les Etats à renforcer la surveillance de "
             "la grippe aviaire.")
