@@ -231,17 +231,11 @@ def test_a_feminine_pronoun_skips_the_man_named_last(analyse: Analyse) -> None:
     pytest.param(
         "Astrid Panosyan-Bouvet a présenté mardi sa réforme de l'assurance chômage. « Nous ne laisserons pas "
         "les fraudeurs décider », a-t-elle ajouté.",
-        "Nous ne laisserons pas les fraudeurs décider", "Astrid Panosyan-Bouvet",
-        marks=pytest.mark.xfail(strict=True, reason="speaker and speaker_text are None: '-t-elle' stands before "
-                                                    "the participle, where the inverted-subject search does not "
-                                                    "look")),
+        "Nous ne laisserons pas les fraudeurs décider", "Astrid Panosyan-Bouvet"),
     pytest.param(
         "La ministre du Travail, Astrid Panosyan-Bouvet, a présenté mardi sa réforme de l'assurance chômage. "
         "« Nous ne laisserons pas les fraudeurs décider », a-t-elle ajouté lors d'un déplacement à Marseille.",
-        "Nous ne laisserons pas les fraudeurs décider", "Astrid Panosyan-Bouvet",
-        marks=pytest.mark.xfail(strict=True, reason="the speaker is the place 'Marseille': the search steps "
-                                                    "over 'lors d'un déplacement à' and takes the next noun "
-                                                    "phrase for an inverted subject")),
+        "Nous ne laisserons pas les fraudeurs décider", "Astrid Panosyan-Bouvet"),
 ])
 def test_an_inverted_pronoun_in_the_incise_names_the_speaker(analyse: Analyse, text: str, said: str,
                                                              person: str) -> None:

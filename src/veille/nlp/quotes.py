@@ -27,7 +27,7 @@ from . import quotemarks
 from . import times as time_stage
 from .context import Context, text_of
 from .quotemarks import Marked
-from .speakers import Resolver, Speaker, inverted_subject, subject_phrase
+from .speakers import Resolver, Speaker, glued_pronoun, inverted_subject, subject_phrase
 
 GLUE = {"ADV", "AUX"}  # what may stand between an incise's comma and its verb
 TRAILING = " \u00a0\n,;:.!?"
@@ -277,7 +277,7 @@ def _incise_comma(doc: Doc, verb: Token) -> int | None:
         i -= 1
     if i < 0 or doc[i].text != ",":
         return None
-    glued = any(_glued_pronoun(c) for c in verb.children)
+    glued = glued_pronoun(doc, verb) is not None
     after_quote = i > 0 and text_of(doc)[:doc[i].idx].rstrip()[-1:] in CLOSING
     if glued or after_quote:
         return i
@@ -291,11 +291,6 @@ def _incise_comma(doc: Doc, verb: Token) -> int | None:
     # ("Le ministre …, Sergueï Lavrov, a critiqué …")
     clause = doc[doc[max(i - 1, 0)].sent.start:i]
     return i if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in clause) else None
-
-
-def _glued_pronoun(token: Token) -> bool:
-    """'-il' in 'a-t-il déclaré', whatever the parser calls it (nsubj, expl:subj)."""
-    return token.pos_ == "PRON" and token.text.startswith("-") and token.text != "-t"
 
 
 def _colon_quote(doc: Doc, verb: Token, marks: list[Marked]) -> Marked | None:

@@ -202,15 +202,29 @@ def _gender(doc: Doc, entity: Entity, lex: dict[str, Any]) -> str | None:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        for token in doc[max(span.start - 3, 0):span.start]:
-            if token.pos_ in ("DET", "NOUN", "ADJ") and "\n" not in token.text:
-                for g in token.morph.get("Gender"):
-                    votes[g] = votes.get(g, 0) + 1
+        article = _title_article(doc, span.start)
+        for g in article.morph.get("Gender") if article is not None else ():
+            votes[g] = votes.get(g, 0) + 2
+
     if entity.role:
         first_role_word = entity.role.split()[0]
         if first_role_word.endswith(("e", "ice")) and not first_role_word.endswith(("re", "tre", "ste", "aire", "ne")):
             votes["Fem"] = votes.get("Fem", 0) + 1
     return max(votes, key=votes.__getitem__) if votes else None
+
+
+def _title_article(doc: Doc, start: int) -> Token | None:
+    """The article that opens the title before a name: 'La' in 'La ministre du Travail, Astrid …'."""
+    found = None
+    i = start - 1
+    while i >= 0 and start - i <= 8:
+        token = doc[i]
+        if token.is_space or token.pos_ in ("VERB", "AUX") or token.text in (".", ";", ":", "«", "»", '"'):
+            break
+        if token.pos_ == "DET" and token.lower_ in ("le", "la", "l'", "l’", "un", "une"):
+            found = token
+        i -= 1
+    return found
 
 
 def subject_phrase(doc: Doc, verb: Token) -> tuple[int, int] | None:
@@ -234,12 +248,23 @@ def subject_phrase(doc: Doc, verb: Token) -> tuple[int, int] | None:
     return _trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
 
 
+def glued_pronoun(doc: Doc, verb: Token) -> Token | None:
+    """'-elle' in 'a-t-elle ajouté' or 'confie-t-elle', however the parser attached it."""
+    for i in (*range(verb.i + 1, min(verb.i + 3, len(doc))), *range(verb.i - 1, max(verb.i - 4, -1), -1)):
+        token = doc[i]
+        if token.text.startswith("-") and token.text not in ("-t", "-") and token.pos_ == "PRON":
+            return token
+        if i < verb.i and not (token.pos_ in ("AUX", "ADV") or token.text.startswith("-")):
+            break
+    return None
+
+
 def inverted_subject(doc: Doc, verb: Token, skip: set[int]) -> tuple[int, int] | None:
     """The subject after the verb in an incise ("…, a déclaré M. Lavrov mercredi, dans …"), or the
     pronoun glued to it ("confie-t-elle"). `skip` holds tokens of time expressions to step over."""
-    for child in verb.children:
-        if child.pos_ == "PRON" and child.text.startswith("-") and child.text != "-t":
-            return child.i, child.i + 1
+    glued = glued_pronoun(doc, verb)
+    if glued is not None:
+        return glued.i, glued.i + 1
     end_of_sentence = verb.sent.end
     i = verb.i + 1
     while i < end_of_sentence and i - verb.i < 12:
