@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from veille.model import Analysis, Article, Entity, Quote, Span, TimeExpr
+from veille.model import Analysis, Article, Entity, Event, Quote, Span, Stance, TimeExpr
 from veille.read.records import body_hash
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -96,4 +96,143 @@ def filled_db(db_url: str, examples: list[Analysis]) -> str:
     from veille import store
 
     store.ingest(examples, db_url)
+    return db_url
+
+
+# --- Articles across which actors, places and stories are linked ---
+
+SUMMIT = ("Vladimir Poutine, le président russe, a reçu vendredi en Alaska le président américain Donald Trump. "
+          "« Nous voulons une paix durable », a déclaré Vladimir Poutine. "
+          "La Russie a frappé Soumy dans la nuit, faisant deux morts.")
+OFFENSIVE = ("Poutine a promis mercredi de poursuivre l'offensive. Le Kremlin a rejeté les sanctions européennes. "
+             "Des drones ont visé Kyiv dans la nuit.")
+WIRE = ("Kiev, 21 août 2025 (AFP) – L'armée russe a lancé dans la nuit de mercredi à jeudi une attaque massive "
+        "de drones et de missiles contre l'Ukraine, a annoncé l'armée de l'air ukrainienne. Selon les autorités "
+        "régionales, au moins deux personnes ont été tuées et une dizaine blessées à Soumy, dans le nord-est du "
+        "pays, où des immeubles d'habitation ont été touchés. « La Russie continue de frapper des civils alors "
+        "que nous parlons de paix », a dénoncé le président ukrainien Volodymyr Zelensky sur Telegram. Il a de "
+        "nouveau réclamé un renforcement de la défense antiaérienne de son pays. Moscou affirme ne viser que des "
+        "cibles militaires. Ces frappes interviennent quelques jours après la rencontre en Alaska entre Donald "
+        "Trump et Vladimir Poutine, qui n'a débouché sur aucun accord de cessez-le-feu. Les Européens appellent "
+        "Washington à maintenir la pression sur le Kremlin et à fournir de nouvelles garanties de sécurité à Kiev.")
+# The same dispatch as another outlet ran it: new dateline, a verb and a noun changed, the end cut.
+WIRE_COPY = (WIRE.replace("Kiev, 21 août 2025 (AFP) –", "KIEV (AFP) -")
+             .replace("Moscou affirme ne viser que des cibles militaires.",
+                      "Moscou assure ne viser que des objectifs militaires.")
+             .replace(" Les Européens appellent Washington à maintenir la pression sur le Kremlin et à fournir "
+                      "de nouvelles garanties de sécurité à Kiev.", " Mis à jour à 10h30."))
+
+
+def spans(text: str, *words: str) -> list[Span]:
+    """Every occurrence of each of `words` in `text`, in reading order."""
+    found = []
+    for word in words:
+        start = text.find(word)
+        while start != -1:
+            found.append(Span(start, start + len(word), word))
+            start = text.find(word, start + len(word))
+    return sorted(found, key=lambda s: s.start)
+
+
+def entity(text: str, id: str, name: str, type: str, *words: str, role: str | None = None) -> Entity:
+    return Entity(id, name, type, spans(text, *(words or (name,))), role=role)  # type: ignore[arg-type]
+
+
+def event(text: str, id: str, type: str, evidence: str, **fields: Any) -> Event:
+    where = span(text, evidence)
+    return Event(id, type, where.text, where.start, where.end, **fields)
+
+
+def stance(text: str, holder: str | None, polarity: str, target: str, evidence: str,
+           holder_text: str | None = None) -> Stance:
+    where = span(text, evidence)
+    return Stance(holder, holder_text, polarity, target, where.start, where.end)  # type: ignore[arg-type]
+
+
+def quote(text: str, id: str, kind: str, said: str, speaker: str | None, speaker_text: str | None,
+          **fields: Any) -> Quote:
+    where = span(text, said)
+    return Quote(id, kind, where.text, where.start, where.end, speaker, speaker_text, **fields)  # type: ignore[arg-type]
+
+
+def summit(id: str = "sommet", published: str = "2025-08-15") -> Analysis:
+    """Putin named in full, with his title; a meeting, a strike on Soumy, a quote and a stance."""
+    text = SUMMIT
+    return Analysis(
+        Article(id, text, body_hash(text), "fr", published=published, source="AFP"),
+        entities=[
+            entity(text, "e1", "Vladimir Poutine", "PER", role="président russe"),
+            entity(text, "e2", "Alaska", "LOC"),
+            entity(text, "e3", "Donald Trump", "PER", role="président américain"),
+            entity(text, "e4", "Russie", "LOC"),
+            entity(text, "e5", "Soumy", "LOC"),
+        ],
+        quotes=[quote(text, "q1", "direct", "Nous voulons une paix durable", "e1", "Vladimir Poutine",
+                      cue="a déclaré", date="2025-08-15")],
+        events=[
+            event(text, "v1", "CONSULT", "Vladimir Poutine, le président russe, a reçu vendredi en Alaska le "
+                  "président américain Donald Trump.", mode="visit", actors=["e1"], targets=["e3"],
+                  locations=["e2"], date="2025-08-15"),
+            event(text, "v2", "ASSAULT", "La Russie a frappé Soumy dans la nuit, faisant deux morts.",
+                  mode="aerial", actors=["e4"], locations=["e5"], killed=2),
+        ],
+        stances=[stance(text, "e1", "support", "une paix durable", "Nous voulons une paix durable")],
+    )
+
+
+def offensive(id: str = "offensive", published: str = "2025-08-20") -> Analysis:
+    """Putin by surname alone; the Kremlin rejects sanctions; drones over Kyiv."""
+    text = OFFENSIVE
+    return Analysis(
+        Article(id, text, body_hash(text), "fr", published=published, source="Le Monde"),
+        entities=[
+            entity(text, "e1", "Poutine", "PER"),
+            entity(text, "e2", "Kremlin", "ORG"),
+            entity(text, "e3", "Kyiv", "LOC"),
+        ],
+        quotes=[quote(text, "q1", "indirect", "de poursuivre l'offensive", "e1", "Poutine", cue="a promis",
+                      date="2025-08-20")],
+        events=[
+            event(text, "v1", "REJECT", "Le Kremlin a rejeté les sanctions européennes.", actors=["e2"]),
+            event(text, "v2", "ASSAULT", "Des drones ont visé Kyiv dans la nuit.", mode="drone",
+                  locations=["e3"]),
+        ],
+        stances=[stance(text, "e2", "oppose", "les sanctions européennes",
+                        "Le Kremlin a rejeté les sanctions européennes.")],
+    )
+
+
+def wire(id: str = "afp", text: str = WIRE, published: str = "2025-08-21", source: str = "AFP") -> Analysis:
+    """A wire dispatch: an overnight attack, a quote by Zelensky, his demand for air defence."""
+    entities = [
+        entity(text, "e1", "Kiev", "LOC", "Kiev", "KIEV"),
+        entity(text, "e2", "Ukraine", "LOC"),
+        entity(text, "e3", "Soumy", "LOC"),
+        entity(text, "e4", "Volodymyr Zelensky", "PER", role="président ukrainien"),
+        entity(text, "e5", "Telegram", "MISC"),
+        entity(text, "e6", "Moscou", "LOC"),
+        entity(text, "e7", "Alaska", "LOC"),
+        entity(text, "e8", "Donald Trump", "PER"),
+        entity(text, "e9", "Vladimir Poutine", "PER"),
+    ]
+    return Analysis(
+        Article(id, text, body_hash(text), "fr", published=published, source=source),
+        entities=[e for e in entities if e.mentions],
+        quotes=[quote(text, "q1", "direct", "La Russie continue de frapper des civils alors que nous parlons de "
+                      "paix", "e4", "le président ukrainien Volodymyr Zelensky", cue="a dénoncé",
+                      channel="Telegram")],
+        events=[event(text, "v1", "ASSAULT", "L'armée russe a lancé dans la nuit de mercredi à jeudi une "
+                      "attaque massive de drones et de missiles contre l'Ukraine", mode="aerial",
+                      targets=["e2"], locations=["e3"], date="2025-08-21", killed=2, injured=10)],
+        stances=[stance(text, "e4", "demand", "un renforcement de la défense antiaérienne",
+                        "Il a de nouveau réclamé un renforcement de la défense antiaérienne de son pays.")],
+    )
+
+
+@pytest.fixture
+def linked_db(db_url: str) -> str:
+    """A store of five articles: Putin in full then by surname, a wire story, its copy, and Lavrov's quote."""
+    from veille import store
+
+    store.ingest([summit(), offensive(), wire(), wire("reuters", WIRE_COPY, source="Reuters"), lavrov()], db_url)
     return db_url

@@ -227,7 +227,92 @@ def test_demo_stores_the_sample_articles(tmp_path: Path) -> None:
         "seed", "dev-03", "dev-07", "dev-11", "dev-19", "dev-24", "dev-26"]
 
 
-@pytest.mark.parametrize("command", ["analyze", "ingest", "quotes", "people", "export", "reindex", "demo"])
+def test_actor_as_json_is_the_record_of_the_one_actor_found(linked_db: str) -> None:
+    result = veille("actor", "Poutine", "--format", "json", "--db", linked_db)
+
+    assert result.exit_code == 0
+    putin = json.loads(result.stdout)
+    assert (putin["name"], putin["country"], putin["first_seen"], putin["last_seen"]) == (
+        "Vladimir Poutine", "RU", "2025-08-15", "2025-08-21")
+    assert set(putin) >= {"aliases", "roles", "quotes", "events", "stances", "lat", "lon", "ambiguous"}
+
+
+def test_actor_as_jsonl_csv_and_table(linked_db: str) -> None:
+    jsonl = veille("actor", "Soumy", "--db", linked_db)
+    rows = list(csv.DictReader(io.StringIO(veille("actor", "Poutine", "-f", "csv", "--db", linked_db).stdout)))
+    table = veille("actor", "Poutine", "-f", "table", "--db", linked_db)
+
+    assert [(a["name"], a["place"], a["country"]) for a in lines(jsonl.stdout)] == [("Soumy", "Sumy", "UA")]
+    assert [(r["kind"], r["date"], r["what"]) for r in rows] == [
+        ("role", "2025-08-15", "président russe"), ("quote", "2025-08-15", "direct"),
+        ("quote", "2025-08-20", "indirect"), ("event", "2025-08-15", "CONSULT (visit) as actor"),
+        ("stance", "2025-08-15", "support: une paix durable")]
+    assert list(rows[0]) == ["actor", "kind", "date", "until", "what", "text", "sources"]
+    assert "Vladimir Poutine" in table.stdout and "président russe" in table.stdout
+
+
+def test_actor_not_found_exits_1_saying_so(linked_db: str) -> None:
+    result = veille("actor", "Macron", "--db", linked_db)
+
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "veille: no actor matches 'Macron'\n"
+
+
+def test_events_filtered_as_jsonl_with_sources(linked_db: str) -> None:
+    result = veille("events", "--type", "assault", "--place", "Ukraine", "--from", "2025-08-21", "--db", linked_db)
+
+    assert result.exit_code == 0
+    (attack,) = lines(result.stdout)
+    assert (attack["type"], attack["places"], attack["killed"], attack["sources"]) == (
+        "ASSAULT", ["Soumy"], 2, ["afp", "reuters"])
+
+
+def test_events_as_csv_have_one_column_per_field(linked_db: str) -> None:
+    result = veille("events", "--actor", "Poutine", "-f", "csv", "--db", linked_db)
+
+    (row,) = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(row) == ["date", "published", "type", "mode", "actors", "targets", "places", "killed",
+                         "injured", "text", "sources"]
+    assert (row["type"], row["actors"], row["targets"]) == ("CONSULT", "Vladimir Poutine", "Donald Trump")
+
+
+def test_an_unknown_event_type_or_a_bad_day_is_a_usage_error(linked_db: str) -> None:
+    bad_type = veille("events", "--type", "PARTY", "--db", linked_db)
+    bad_day = veille("events", "--from", "21/08/2025", "--db", linked_db)
+
+    assert bad_type.exit_code == 2 and "PARTY" in bad_type.stderr
+    assert (bad_day.exit_code, bad_day.stderr) == (
+        2, "veille: error: --from: not a day, month or year (YYYY-MM-DD, YYYY-MM, YYYY): '21/08/2025'\n")
+
+
+def test_timeline_as_json_lists_days_in_order(linked_db: str) -> None:
+    result = veille("timeline", "--to", "2025-08-20", "-f", "json", "--db", linked_db)
+
+    found = json.loads(result.stdout)
+    assert [t["day"] for t in found] == sorted(t["day"] for t in found)
+    assert {t["day"] for t in found} == {"2025-08-15", "2025-08-20"}
+    assert set(found[0]) == {"day", "kind", "who", "what", "where", "text", "article", "sources"}
+
+
+def test_stances_by_holder_as_a_table(linked_db: str) -> None:
+    table = veille("stances", "--holder", "Zelensky", "-f", "table", "--db", linked_db)
+    jsonl = veille("stances", "--target", "sanctions", "--db", linked_db)
+
+    assert "demand" in table.stdout and "afp; reuters" in table.stdout
+    assert [(s["holder"], s["polarity"]) for s in lines(jsonl.stdout)] == [("Kremlin", "oppose")]
+
+
+def test_reindex_relinks_actors_and_stories(linked_db: str) -> None:
+    before = veille("actor", "Poutine", "-f", "json", "--db", linked_db).stdout
+
+    result = veille("reindex", "--db", linked_db)
+
+    assert (result.exit_code, result.stderr) == (0, "veille: 5 articles reindexed\n")
+    assert veille("actor", "Poutine", "-f", "json", "--db", linked_db).stdout == before
+
+
+@pytest.mark.parametrize("command", ["analyze", "ingest", "quotes", "people", "export", "reindex", "demo",
+                                     "actor", "events", "timeline", "stances"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = veille(command, "--help")
 

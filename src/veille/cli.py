@@ -7,9 +7,11 @@ Data goes to stdout, messages to stderr. Exit status: 0 when something was analy
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -20,6 +22,7 @@ from .errors import VeilleError
 from .model import Failure
 from .render import Format
 from .store import Outcome
+from .store.facts import EVENT_TYPES
 
 app = typer.Typer(
     help="veille: who said what, when, in French news — each record linked to its evidence in the text.",
@@ -56,8 +59,22 @@ BatchSize = Annotated[int | None, typer.Option(
 QueryFormat = Annotated[Format | None, typer.Option(
     "--format", "-f", help="Output format \\[default: table on a terminal, else jsonl]", show_default=False)]
 
-QUOTE_COLUMNS = ("article", "published", "speaker", "role", "kind", "text", "cue", "channel", "date")
+Since = Annotated[str | None, typer.Option(
+    "--from", help="First day, as YYYY-MM-DD, YYYY-MM or YYYY (included).", show_default=False)]
+Until = Annotated[str | None, typer.Option(
+    "--to", help="Last day, as YYYY-MM-DD, YYYY-MM or YYYY (included).", show_default=False)]
+ActorName = Annotated[str | None, typer.Option(
+    "--actor", help="Part of an actor's name or alias (any spelling an article used).", show_default=False)]
+
+EventType = StrEnum("EventType", {t: t for t in EVENT_TYPES})  # type: ignore[misc]
+
+QUOTE_COLUMNS = ("article", "published", "speaker", "role", "kind", "text", "cue", "channel", "date", "sources")
 PEOPLE_COLUMNS = ("name", "roles", "articles", "quotes")
+EVENT_COLUMNS = ("date", "published", "type", "mode", "actors", "targets", "places", "killed", "injured", "text",
+                 "sources")
+STANCE_COLUMNS = ("published", "holder", "polarity", "target", "text", "sources")
+TIMELINE_COLUMNS = ("day", "kind", "who", "what", "where", "text", "sources")
+ISO_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 @app.callback()
@@ -131,6 +148,70 @@ def people(db: Db = None, format: QueryFormat = None) -> None:
         _rows(store.people(url=config.db), format, PEOPLE_COLUMNS, "People")
 
 
+@app.command(epilog="Example: veille actor Poutine --format json")
+def actor(name: Annotated[str, typer.Argument(help="A name or alias, or part of one; case and accents "
+                                                   "do not matter.", show_default=False)],
+          db: Db = None, format: QueryFormat = None) -> None:
+    """Show one actor across articles: aliases, country, roles over time, quotes, events and stances.
+
+    Every person a surname may mean is shown; exit status 1 when no actor matches.
+    """
+    from . import store
+
+    with _errors():
+        config = settings.load({"db": db})
+        found = store.actor(name, url=config.db)
+        if found:
+            render.profiles(found, format or render.default_format(), sys.stdout)
+    if not found:
+        _message(f"no actor matches {name!r}")
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Example: veille events --type ASSAULT --place Ukraine --from 2025-08-01")
+def events(type: Annotated[EventType | None, typer.Option(
+               "--type", case_sensitive=False, help="PLOVER event type.", show_default=False)] = None,
+           place: Annotated[str | None, typer.Option(
+               help="Part of a place's name, or a country (Ukraine keeps events in Soumy).",
+               show_default=False)] = None,
+           actor: ActorName = None, since: Since = None, until: Until = None,
+           db: Db = None, format: QueryFormat = None) -> None:
+    """List stored events (who did what to whom, where, when, how many killed or injured), oldest first."""
+    from . import store
+
+    with _errors():
+        config = settings.load({"db": db})
+        found = store.events(type=type.value if type else None, place=place, actor=actor,
+                             since=_day(since, "--from"), until=_day(until, "--to"), url=config.db)
+        _rows(found, format, EVENT_COLUMNS, "Events")
+
+
+@app.command(epilog="Example: veille timeline --from 2025-08-18 --to 2025-08-22")
+def timeline(since: Since = None, until: Until = None, actor: ActorName = None,
+             db: Db = None, format: QueryFormat = None) -> None:
+    """List events and statements (quotes, stances) day by day, each with its evidence and sources."""
+    from . import store
+
+    with _errors():
+        config = settings.load({"db": db})
+        found = store.timeline(since=_day(since, "--from"), until=_day(until, "--to"), actor=actor, url=config.db)
+        _rows(found, format, TIMELINE_COLUMNS, "Timeline")
+
+
+@app.command(epilog='Example: veille stances --holder Macron --target "cessez-le-feu"')
+def stances(holder: Annotated[str | None, typer.Option(
+                help="Part of the holder's name, alias or description.", show_default=False)] = None,
+            target: Annotated[str | None, typer.Option(
+                help="Words the stance's target must all hold.", show_default=False)] = None,
+            db: Db = None, format: QueryFormat = None) -> None:
+    """List who supports, opposes or demands what, oldest first."""
+    from . import store
+
+    with _errors():
+        config = settings.load({"db": db})
+        _rows(store.stances(holder=holder, target=target, url=config.db), format, STANCE_COLUMNS, "Stances")
+
+
 @app.command(epilog="Example: veille export --format jsonl > analyses.jsonl")
 def export(db: Db = None, format: Annotated[ExportFormat, typer.Option(
         "--format", "-f",
@@ -149,7 +230,8 @@ def export(db: Db = None, format: Annotated[ExportFormat, typer.Option(
 
 @app.command(epilog="Example: veille reindex --db sqlite:///veille.db")
 def reindex(db: Db = None) -> None:
-    """Rebuild the entity, quote and time tables from the stored analyses."""
+    """Rebuild every derived table from the stored analyses: entities, quotes, times, events, stances,
+    and the links across articles (actors with their places, stories)."""
     from . import store
 
     with _errors():
@@ -193,6 +275,19 @@ def _check_published(published: str | None) -> None:
     from .read.records import check_published
 
     check_published(published, "--published")
+
+
+def _day(value: str | None, flag: str) -> str | None:
+    """A --from or --to value once it is known to be an ISO day, month or year."""
+    if value is None:
+        return None
+    try:
+        if not ISO_DAY.fullmatch(value):
+            raise ValueError
+        date.fromisoformat(value + {4: "-01-01", 7: "-01", 10: ""}[len(value)])
+    except ValueError:
+        raise _Usage(f"{flag}: not a day, month or year (YYYY-MM-DD, YYYY-MM, YYYY): {value!r}") from None
+    return value
 
 
 def _rows(found: list[dict[str, Any]], format: Format | None, columns: tuple[str, ...], title: str) -> None:

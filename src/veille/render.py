@@ -112,3 +112,44 @@ def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(str(v) for v in value)
     return str(value)
+
+
+PROFILE_COLUMNS = ("id", "name", "type", "country", "place", "first_seen", "last_seen", "articles", "aliases")
+PROFILE_FACT_COLUMNS = ("actor", "kind", "date", "until", "what", "text", "sources")
+
+
+def profiles(found: Sequence[dict[str, Any]], fmt: Format, out: IO[str]) -> None:
+    """Actors' records (`store.actor`): whole in JSON (one object for one actor) and JSON Lines (one a
+    line); in CSV one row per role, quote, event and stance; as tables, each actor then its facts."""
+    if fmt is Format.json:
+        out.write(dumps(found[0] if len(found) == 1 else list(found), indent=2) + "\n")
+    elif fmt is Format.jsonl:
+        for profile in found:
+            out.write(dumps(profile) + "\n")
+    elif fmt is Format.csv:
+        rows([fact for p in found for fact in profile_facts(p)], fmt, PROFILE_FACT_COLUMNS, out)
+    else:
+        for profile in found:
+            summary = {**profile, "aliases": [a["alias"] for a in profile["aliases"]],
+                       "name": f"{profile['name']} (ambiguous)" if profile["ambiguous"] else profile["name"]}
+            table([summary], PROFILE_COLUMNS, out, title="Actor")
+            table(profile_facts(profile), PROFILE_FACT_COLUMNS[1:], out, title=f"{profile['name']}: record")
+
+
+def profile_facts(profile: dict[str, Any]) -> list[dict[str, Any]]:
+    """An actor's record as flat rows: its roles (first and last seen), then quotes, events, stances."""
+    name = profile["name"]
+    facts: list[dict[str, Any]] = [
+        {"actor": name, "kind": "role", "date": r["first_seen"], "until": r["last_seen"], "what": r["role"],
+         "text": f"{r['articles']} article{'s' if r['articles'] > 1 else ''}"}
+        for r in profile["roles"]
+    ]
+    facts += [{"actor": name, "kind": "quote", "date": q["date"] or q["published"], "what": q["kind"],
+               "text": q["text"], "sources": q["sources"]} for q in profile["quotes"]]
+    facts += [{"actor": name, "kind": "event", "date": e["date"] or e["published"],
+               "what": " ".join(filter(None, [e["type"], e["mode"] and f"({e['mode']})",
+                                              e.get("as") and f"as {'/'.join(e['as'])}"])),
+               "text": e["text"], "sources": e["sources"]} for e in profile["events"]]
+    facts += [{"actor": name, "kind": "stance", "date": s["published"], "what": f"{s['polarity']}: {s['target']}",
+               "text": s["text"], "sources": s["sources"]} for s in profile["stances"]]
+    return facts

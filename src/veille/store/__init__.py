@@ -3,22 +3,31 @@
     >>> from veille import analyze_many, store
     >>> report = store.ingest(analyze_many(records), "sqlite:///veille.db")
     >>> store.quotes(speaker="Lavrov", url="sqlite:///veille.db")
+    >>> store.actor("Poutine", url="sqlite:///veille.db")[0]["roles"]
+    >>> store.events(type="ASSAULT", place="Ukraine", since="2025-08", url="sqlite:///veille.db")
 
 Each function's `url` defaults to the `db` setting (VEILLE_DB, veille.toml, else sqlite:///veille.db).
+Listings show each fact of a wire story once, with every stored copy of it in `sources`.
 """
 
 from __future__ import annotations
 
 from .db import describe, errors, open_engine
+from .facts import actor, events, stances, timeline
 from .index import rebuild
 from .ingest import IngestReport, Outcome, ingest
 from .query import export, people, quotes
 
-__all__ = ["IngestReport", "Outcome", "export", "ingest", "people", "quotes", "reindex"]
+__all__ = ["IngestReport", "Outcome", "actor", "events", "export", "ingest", "people", "quotes", "reindex",
+           "stances", "timeline"]
 
 
 def reindex(url: str | None = None) -> int:
-    """Rebuilds every derived table from the stored analyses, in one transaction; returns the count."""
+    """Rebuilds every derived table from the stored analyses, in one transaction; returns the count.
+
+    Entities, quotes, times, events and stances are read again from each analysis; actors (with
+    their places) and stories are linked again by replaying the articles in the order they were stored.
+    """
     engine = open_engine(url, create=False)
     try:
         with errors(f"cannot reindex {describe(engine.url)}"), engine.begin() as conn:

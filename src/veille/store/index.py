@@ -1,27 +1,44 @@
-"""Rows of the derived tables, computed from an analysis's JSON alone, so they can always be rebuilt."""
+"""Rows of the derived tables: per article from its analysis JSON alone, across articles by replaying
+every article in storing order, so they can always be rebuilt."""
 
 from __future__ import annotations
 
-import unicodedata
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert, select
 
-from .schema import DERIVED, articles, entities, mentions, quotes, times
+from ..resolve.names import fold
+from .links import Linker
+from .schema import (
+    DERIVED,
+    PER_ARTICLE,
+    actor_links,
+    actor_roles,
+    articles,
+    entities,
+    event_actors,
+    events,
+    mentions,
+    quotes,
+    stances,
+    times,
+)
 
 Rows = dict[Table, list[dict[str, Any]]]
-APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+PARTICIPANTS = (("actor", "actors"), ("target", "targets"), ("location", "locations"))
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, for searches that should not depend on either."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(APOSTROPHES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+def rows(article: int, analysis: dict[str, Any], text: str | None = None,
+         actors: Mapping[str, int] | None = None) -> Rows:
+    """The per-article rows of one stored article (`article` is its `articles.pk`).
 
-
-def rows(article: int, analysis: dict[str, Any]) -> Rows:
-    """The derived rows of one stored article (`article` is its `articles.pk`)."""
-    found: Rows = {table: [] for table in DERIVED}
+    `text` is the article body, for the evidence of stances (which carry offsets only); `actors`
+    maps entity ids to the actors they were linked to.
+    """
+    actors = actors or {}
+    found: Rows = {table: [] for table in PER_ARTICLE}
     names: dict[str, str] = {}
     for entity in analysis.get("entities", []):
         names[entity["id"]] = entity["name"]
@@ -48,30 +65,73 @@ def rows(article: int, analysis: dict[str, Any]) -> Rows:
          "type": t.get("type") or "DATE"}
         for t in analysis.get("times", [])
     )
+    for event in analysis.get("events", []):
+        found[events].append({
+            "article": article, "event": event["id"], "type": event["type"], "mode": event.get("mode"),
+            "date": event.get("date"), "killed": event.get("killed"), "injured": event.get("injured"),
+            "text": event["text"], "start": event["start"], "end": event["end"],
+            "text_folded": fold(event["text"]),
+        })
+        found[event_actors].extend(
+            {"article": article, "event": event["id"], "role": role, "position": position, "entity": entity,
+             "actor": actors.get(entity)}
+            for role, field in PARTICIPANTS for position, entity in enumerate(event.get(field) or [])
+        )
+    for number, stance in enumerate(analysis.get("stances", [])):
+        holder = stance.get("holder")
+        holder_name = names.get(holder or "") or stance.get("holder_text")
+        found[stances].append({
+            "article": article, "stance": number, "holder": holder, "holder_actor": actors.get(holder or ""),
+            "holder_text": stance.get("holder_text"), "holder_name": holder_name,
+            "polarity": stance["polarity"], "target": stance["target"],
+            "text": text[stance["start"]:stance["end"]] if text is not None else None,
+            "start": stance["start"], "end": stance["end"],
+            "holder_folded": fold(holder_name) if holder_name else None, "target_folded": fold(stance["target"]),
+        })
     return found
 
 
+def link(conn: Connection, linker: Linker, article: int, analysis: dict[str, Any], text: str,
+         found: Rows) -> None:
+    """Links one stored article to actors and a story, and adds its derived rows to `found`."""
+    actors = linker.add(conn, article, analysis, text)
+    for table, values in rows(article, analysis, text, actors).items():
+        found.setdefault(table, []).extend(values)
+
+
 def write(conn: Connection, found: Rows) -> None:
-    """Inserts derived rows, one executemany per table."""
-    for table, values in found.items():
+    """Inserts derived rows, one executemany per table, parents first."""
+    for table in DERIVED:
+        values = found.get(table)
         if values:
             conn.execute(insert(table), values)
+
+
+def finish(conn: Connection, linker: Linker, found: Rows) -> None:
+    """Writes a batch: the actors it changed, then every derived row, links and roles included."""
+    written = linker.flush(conn)
+    found.setdefault(actor_links, []).extend(written["links"])
+    found.setdefault(actor_roles, []).extend(written["roles"])
+    write(conn, found)
 
 
 def rebuild(conn: Connection, batch_size: int = 200) -> int:
     """Empties the derived tables and fills them again from every stored analysis; returns the count.
 
-    Runs in the caller's transaction, so a failure leaves the old index in place.
+    Articles are replayed in the order they were stored, so actors and stories come out as they
+    were built on ingest. Runs in the caller's transaction: a failure leaves the old index in place.
     """
-    for table in DERIVED:
+    for table in reversed(DERIVED):
         conn.execute(delete(table))
+    linker = Linker()
+    linker.prepare(conn)
     keys = list(conn.execute(select(articles.c.pk).order_by(articles.c.pk)).scalars())
     for first in range(0, len(keys), batch_size):
         chunk = keys[first:first + batch_size]
-        found: Rows = {table: [] for table in DERIVED}
-        stored = select(articles.c.pk, articles.c.analysis).where(articles.c.pk.in_(chunk))
-        for pk, analysis in conn.execute(stored):
-            for table, values in rows(pk, analysis).items():
-                found[table].extend(values)
-        write(conn, found)
+        found: Rows = {}
+        stored = (select(articles.c.pk, articles.c.analysis, articles.c.text)
+                  .where(articles.c.pk.in_(chunk)).order_by(articles.c.pk))
+        for pk, analysis, text in conn.execute(stored).all():
+            link(conn, linker, pk, analysis, text, found)
+        finish(conn, linker, found)
     return len(keys)

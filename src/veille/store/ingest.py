@@ -13,6 +13,7 @@ from sqlalchemy import Connection, insert, select
 from ..model import Analysis, Failure
 from . import index
 from .db import describe, errors, open_engine
+from .links import Linker
 from .schema import articles
 
 Status = Literal["stored", "already stored", "failed"]
@@ -50,15 +51,17 @@ def ingest(results: Iterable[Analysis | Failure], url: str | None = None, batch_
     """Stores each Analysis of `results` (as `analyze_many` yields them) and reports every input.
 
     A batch is one transaction, so a database error loses at most the batch being written and never
-    leaves an article without its derived rows. An article whose text (sha256) is already stored
+    leaves an article without its derived rows. Each stored article is linked to the actors and
+    stories of the articles stored before it. An article whose text (sha256) is already stored
     is reported "already stored" and left as it is. Failures are reported, never written.
     """
     engine = open_engine(url)
     report = IngestReport()
+    linker = Linker()
     try:
         for batch in _batches(results, batch_size):
             with errors(f"cannot write to {describe(engine.url)}"), engine.begin() as conn:
-                outcomes = list(_store_batch(conn, batch))
+                outcomes = list(_store_batch(conn, batch, linker))
             for outcome in outcomes:
                 report.outcomes.append(outcome)
                 if on_outcome is not None:
@@ -68,7 +71,8 @@ def ingest(results: Iterable[Analysis | Failure], url: str | None = None, batch_
     return report
 
 
-def _store_batch(conn: Connection, batch: list[Analysis | Failure]) -> Iterator[Outcome]:
+def _store_batch(conn: Connection, batch: list[Analysis | Failure], linker: Linker) -> Iterator[Outcome]:
+    linker.prepare(conn)
     analyses = [item for item in batch if isinstance(item, Analysis)]
     shas = [a.article.sha256 for a in analyses]
     seen = set(conn.execute(select(articles.c.sha256).where(articles.c.sha256.in_(shas))).scalars())
@@ -89,10 +93,9 @@ def _store_batch(conn: Connection, batch: list[Analysis | Failure]) -> Iterator[
             language=article.language, source=article.source, url=article.url, path=article.path,
             text=article.text, analysis=analysis, ingested_at=now,
         ).returning(articles.c.pk)).scalar_one()
-        for table, values in index.rows(pk, analysis).items():
-            found.setdefault(table, []).extend(values)
+        index.link(conn, linker, pk, analysis, article.text, found)
         yield Outcome(article.id, "stored")
-    index.write(conn, found)
+    index.finish(conn, linker, found)
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -1,66 +1,91 @@
-"""Reading the store: quotes, people, and the stored analyses themselves."""
+"""Reading the store: quotes, people, and the stored analyses themselves.
+
+Copies of one wire story say the same things: listings show each of a story's facts once, from its
+earliest copy, with `sources` naming every copy that carries it.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Connection, func, or_, select
 
-from . import index
+from ..resolve.names import fold
 from .db import describe, errors, open_engine
-from .schema import articles, entities
+from .schema import actor_aliases, actor_links, actor_roles, actors, articles, entities, story_articles
 from .schema import quotes as quotes_table
 
+log = logging.getLogger(__name__)
 Row = dict[str, Any]
+FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def quotes(speaker: str | None = None, contains: str | None = None, url: str | None = None) -> list[Row]:
-    """Stored quotes, oldest article first, then in reading order.
+    """Stored quotes, oldest article first, then in reading order; a story's quote once, with its `sources`
+    (and `speaker_actor`, the id of the speaker's actor, for `veille actor`).
 
-    `speaker` matches part of the speaker's name ("lavrov" finds "Sergueï Lavrov"); `contains`
-    keeps quotes holding every one of its words. Both ignore case and accents.
+    `speaker` matches part of the speaker's name as the article writes it or as the store knows the
+    actor ("lavrov" finds "Sergueï Lavrov"; "Vladimir Poutine" finds an article's "Poutine");
+    `contains` keeps quotes holding every one of its words. Both ignore case and accents.
     """
-    q, a, e = quotes_table, articles, entities
+    with reading(url) as conn:
+        return quote_rows(conn, speaker=speaker, contains=contains)
+
+
+def quote_rows(conn: Connection, speaker: str | None = None, contains: str | None = None,
+               actor_ids: Iterable[int] | None = None) -> list[Row]:
+    """The quotes of `quotes`, read on an open connection; `actor_ids` keeps those the actors said."""
+    q, a, e, link = quotes_table, articles, entities, actor_links
     query = (
-        select(a.c.id.label("article"), a.c.published, q.c.quote, q.c.kind, q.c.speaker_name.label("speaker"),
-               e.c.role, q.c.text, q.c.cue, q.c.channel, q.c.date, q.c.start, q.c.end)
+        select(a.c.id.label("article"), a.c.published, story().label("story"), q.c.quote, q.c.kind,
+               q.c.speaker_name.label("speaker"), e.c.role, q.c.text, q.c.cue, q.c.channel, q.c.date,
+               q.c.start, q.c.end, link.c.actor.label("speaker_actor"), q.c.text_folded, q.c.speaker_folded)
         .join(a, a.c.pk == q.c.article)
+        .outerjoin(story_articles, story_articles.c.article == a.c.pk)
         .outerjoin(e, (e.c.article == q.c.article) & (e.c.entity == q.c.speaker))
+        .outerjoin(link, (link.c.article == q.c.article) & (link.c.entity == q.c.speaker))
         .order_by(a.c.published, a.c.pk, q.c.start)
     )
     if speaker:
-        query = query.where(q.c.speaker_folded.contains(index.fold(speaker.strip()), autoescape=True))
-    for word in index.fold(contains or "").split():
+        folded = fold(speaker.strip())
+        query = query.where(or_(q.c.speaker_folded.contains(folded, autoescape=True),
+                                link.c.actor.in_(actor_matching(folded))))
+    for word in fold(contains or "").split():
         query = query.where(q.c.text_folded.contains(word, autoescape=True))
-    return _all(url, query)
+    if actor_ids is not None:
+        query = query.where(link.c.actor.in_(list(actor_ids)))
+    found = once_per_story(conn.execute(query).mappings(),
+                           lambda r: (r["text_folded"], r["speaker_actor"] or r["speaker_folded"]))
+    for row in found:
+        del row["text_folded"], row["speaker_folded"]
+    return found
 
 
 def people(url: str | None = None) -> list[Row]:
-    """Named people (PER entities) by name: their roles, how many articles name them, how many quotes.
+    """Named people (actors of type PER): their roles, how many articles name them, how many quotes.
 
-    People are grouped by the name as written; telling two spellings of one person apart is the
-    resolver's job, not the index's.
+    A person is one actor across articles ("Vladimir Poutine" and another article's "Poutine"); a
+    quote that copies of one story repeat counts once.
     """
-    e, q = entities, quotes_table
-    said = (select(q.c.article, q.c.speaker, func.count().label("quotes"))
-            .where(q.c.speaker.is_not(None)).group_by(q.c.article, q.c.speaker).subquery())
-    query = (
-        select(e.c.name, e.c.role, e.c.article, func.coalesce(said.c.quotes, 0).label("quotes"))
-        .outerjoin(said, (said.c.article == e.c.article) & (said.c.speaker == e.c.entity))
-        .where(e.c.type == "PER")
-    )
-    grouped: dict[str, Row] = {}
-    roles: dict[str, set[str]] = defaultdict(set)
-    for row in _all(url, query):
-        person = grouped.setdefault(row["name"], {"name": row["name"], "articles": set(), "quotes": 0})
-        person["articles"].add(row["article"])
-        person["quotes"] += row["quotes"]
-        if row["role"]:
-            roles[row["name"]].add(row["role"])
-    found = [{"name": name, "roles": sorted(roles[name]), "articles": len(person["articles"]),
-              "quotes": person["quotes"]} for name, person in grouped.items()]
+    with reading(url) as conn:
+        warn_if_unlinked(conn)
+        persons = dict(conn.execute(select(actors.c.id, actors.c.name).where(actors.c.type == "PER")).all())
+        roles: dict[int, set[str]] = defaultdict(set)
+        for actor, role in conn.execute(select(actor_roles.c.actor, actor_roles.c.role)):
+            roles[actor].add(role)
+        named: dict[int, int] = dict(conn.execute(select(actor_links.c.actor, func.count(actor_links.c.article.distinct()))
+                                  .group_by(actor_links.c.actor)).all())
+        said: dict[int, int] = defaultdict(int)
+        for quote in quote_rows(conn):
+            if quote["speaker_actor"] is not None:
+                said[quote["speaker_actor"]] += 1
+    found = [{"name": name, "roles": sorted(roles[id]), "articles": named.get(id, 0), "quotes": said[id]}
+             for id, name in persons.items()]
     return sorted(found, key=lambda p: (-p["quotes"], -p["articles"], p["name"]))
 
 
@@ -77,10 +102,74 @@ def export(url: str | None = None) -> Iterator[dict[str, Any]]:
         engine.dispose()
 
 
-def _all(url: str | None, query: Any) -> list[Row]:
+# --- shared by the queries ---
+
+@contextmanager
+def reading(url: str | None) -> Iterator[Connection]:
+    """A connection to read the store at `url`; database errors become one-line StoreErrors."""
     engine = open_engine(url, create=False)
     try:
         with errors(f"cannot read {describe(engine.url)}"), engine.connect() as conn:
-            return [dict(row._mapping) for row in conn.execute(query)]
+            yield conn
     finally:
         engine.dispose()
+
+
+def warn_if_unlinked(conn: Connection) -> None:
+    """Warns when articles were stored by a veille that did not link them yet (no actors, events,
+    stories): the cross-article tables would silently miss them until `veille reindex`."""
+    stored = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+    linked = conn.execute(select(func.count()).select_from(story_articles)).scalar_one()
+    if linked < stored:
+        log.warning("%d of %d stored articles are not linked to actors and stories yet: run `veille reindex`",
+                    stored - linked, stored)
+
+
+def story() -> ColumnElement[int]:
+    """An article's story; an article stored before stories were kept is a story of its own."""
+    return func.coalesce(story_articles.c.story, articles.c.pk)
+
+
+def actor_matching(folded: str) -> Any:
+    """The ids of actors with a name or alias holding `folded` (already folded)."""
+    return (select(actor_aliases.c.actor).where(actor_aliases.c.folded.contains(folded, autoescape=True))
+            .union(select(actors.c.id).where(actors.c.name_folded.contains(folded, autoescape=True))))
+
+
+def once_per_story(rows: Iterable[Any], key: Callable[[Row], Hashable]) -> list[Row]:
+    """One row per fact and story, in order: the first copy's row, with every copy's article in `sources`.
+
+    Each row has `story` and `article`; `key` says what makes two rows one fact (its folded text and
+    who it is from). `story` is dropped from the rows returned.
+    """
+    kept: dict[tuple[Any, Hashable], Row] = {}
+    found = []
+    for mapping in rows:
+        row = dict(mapping)
+        fact = (row.pop("story"), key(row))
+        if fact in kept:
+            sources = kept[fact]["sources"]
+            if row["article"] not in sources:
+                sources.append(row["article"])
+            continue
+        row["sources"] = [row["article"]]
+        kept[fact] = row
+        found.append(row)
+    return found
+
+
+def day(date: str | None, published: str | None) -> str | None:
+    """The day a fact belongs to: its own date when that is a full date, else its article's."""
+    for value in (date, published):
+        if value and FULL_DATE.match(value):
+            return value[:10]
+    return None
+
+
+def in_range(value: str | None, since: str | None, until: str | None) -> bool:
+    """Whether an ISO day lies between `since` and `until`, each a year, month or day, both included."""
+    if since is None and until is None:
+        return True
+    if value is None:
+        return False
+    return (since is None or value[:len(since)] >= since) and (until is None or value[:len(until)] <= until)

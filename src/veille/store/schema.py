@@ -1,14 +1,36 @@
 """The store's tables, in SQLAlchemy Core with portable types so one schema serves SQLite and PostgreSQL.
 
 `articles` keeps each analysis whole (`analysis`, the contract's JSON); every other table is derived
-from that JSON by `index.rows` and can be dropped and rebuilt (`reindex`) when the extractors improve.
-Derived tables carry no primary keys of their own: they mirror whatever the analysis holds, and a
-duplicate id from a faulty extractor must not stop an article from being stored.
+and can be dropped and rebuilt (`reindex`) when the extractors improve. Two kinds:
+
+- per article (`PER_ARTICLE`): entities, mentions, quotes, times, events and their participants,
+  stances; computed from one analysis by `index.rows`. They carry no primary keys of their own:
+  they mirror whatever the analysis holds, and a duplicate id from a faulty extractor must not stop
+  an article from being stored.
+- across articles (`ACROSS_ARTICLES`): actors with their aliases, roles and entity links, and
+  stories with each article's MinHash signature and LSH band keys; computed by replaying every
+  article in storing order (`links.Linker`). Their ids are assigned by veille, not the database,
+  so a rebuild gives the same ids on every backend.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -86,4 +108,139 @@ times = Table(
     Index("times_article", "article"),
 )
 
-DERIVED = (entities, mentions, quotes, times)
+
+# --- across articles: actors ---
+
+def _actor(name: str = "actor", nullable: bool = False) -> Column[int]:
+    return Column(name, Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=nullable)
+
+
+actors = Table(
+    "actors", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("name", Text, nullable=False),
+    Column("type", String(8), nullable=False),
+    Column("country", String(8)),  # ISO 3166-1 alpha-2 (XK, EU as the demonym file has them)
+    # Several people share the surname this actor was named by: its mentions are kept apart.
+    Column("ambiguous", Boolean, nullable=False),
+    Column("place", Text),  # the gazetteer's name of a resolved place
+    Column("place_kind", String(16)),  # city or country
+    Column("geonameid", Integer),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("first_seen", Text),
+    Column("last_seen", Text),
+    Column("name_folded", Text, nullable=False),
+    Index("actors_type_name", "type", "name_folded"),
+)
+
+actor_aliases = Table(
+    "actor_aliases", metadata,
+    _actor(),
+    Column("alias", Text, nullable=False),
+    Column("folded", Text, nullable=False),
+    Column("count", Integer, nullable=False),  # articles naming the actor so
+    Index("actor_aliases_actor", "actor", "alias"),
+    Index("actor_aliases_folded", "folded"),
+)
+
+actor_links = Table(
+    "actor_links", metadata,
+    _article(),
+    Column("entity", Text, nullable=False),
+    _actor(),
+    Index("actor_links_article", "article", "entity"),
+    Index("actor_links_actor", "actor"),
+)
+
+actor_roles = Table(
+    "actor_roles", metadata,
+    _actor(),
+    _article(),
+    Column("entity", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("published", Text),
+    Index("actor_roles_actor", "actor"),
+)
+
+# --- per article: events and stances ---
+
+events = Table(
+    "events", metadata,
+    _article(),
+    Column("event", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("mode", Text),
+    Column("date", Text),
+    Column("killed", Integer),
+    Column("injured", Integer),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text_folded", Text, nullable=False),
+    Index("events_article", "article", "event"),
+    Index("events_type", "type"),
+)
+
+event_actors = Table(
+    "event_actors", metadata,
+    _article(),
+    Column("event", Text, nullable=False),
+    Column("role", String(16), nullable=False),  # actor, target or location
+    Column("position", Integer, nullable=False),  # its place in the event's list for that role
+    Column("entity", Text, nullable=False),
+    _actor(nullable=True),
+    Index("event_actors_event", "article", "event"),
+    Index("event_actors_actor", "actor"),
+)
+
+stances = Table(
+    "stances", metadata,
+    _article(),
+    Column("stance", Integer, nullable=False),  # its place in the analysis: stances have no id
+    Column("holder", Text),
+    _actor("holder_actor", nullable=True),
+    Column("holder_text", Text),
+    Column("holder_name", Text),
+    Column("polarity", String(16), nullable=False),
+    Column("target", Text, nullable=False),
+    Column("text", Text),  # the evidence: the article's characters start to end
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("holder_folded", Text),
+    Column("target_folded", Text, nullable=False),
+    Index("stances_article", "article"),
+    Index("stances_holder_actor", "holder_actor"),
+)
+
+# --- across articles: stories ---
+
+stories = Table(
+    "stories", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # the pk of its first article
+    Column("first_article", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
+)
+
+# The story of each article, kept beside `articles` rather than in it: it is derived, and rebuilt.
+story_articles = Table(
+    "story_articles", metadata,
+    Column("article", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True,
+           autoincrement=False),
+    Column("story", Integer, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("similarity", Float),  # to the copy it was matched with; null for a story's first article
+    Column("minhash", LargeBinary, nullable=False),
+    Index("story_articles_story", "story"),
+)
+
+# The persisted LSH index: one row per article and band; articles sharing a key are candidates.
+story_bands = Table(
+    "story_bands", metadata,
+    Column("key", BigInteger, nullable=False),
+    _article(),
+    Index("story_bands_key", "key"),
+)
+
+PER_ARTICLE = (entities, mentions, quotes, times, events, event_actors, stances)
+ACROSS_ARTICLES = (actors, actor_aliases, actor_links, actor_roles, stories, story_articles, story_bands)
+# Parents before children: filled in this order, emptied in the reverse.
+DERIVED = (actors, actor_aliases, stories, story_articles, story_bands, *PER_ARTICLE, actor_links, actor_roles)

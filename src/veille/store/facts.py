@@ -1,0 +1,268 @@
+"""Reading the store across articles: events, stances, a day-by-day timeline, and one actor's record.
+
+Like quotes, each of a story's facts is listed once, from its earliest copy, with every copy in
+`sources`. Dates filter by day (`since`, `until`: a year, month or day, both ends included); an
+event's or quote's own date counts when it is a full date, else its article's publication date.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, func, or_, select, union
+
+from ..resolve import countries
+from ..resolve.names import fold
+from . import schema
+from .query import (
+    Row,
+    actor_matching,
+    day,
+    in_range,
+    once_per_story,
+    quote_rows,
+    reading,
+    story,
+    warn_if_unlinked,
+)
+from .schema import (
+    actor_aliases,
+    actor_links,
+    actor_roles,
+    actors,
+    articles,
+    entities,
+    event_actors,
+    story_articles,
+)
+
+PARTICIPANTS = {"actor": "actors", "target": "targets", "location": "places"}
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")  # PLOVER's 16
+
+
+def events(type: str | None = None, place: str | None = None, actor: str | None = None,
+           since: str | None = None, until: str | None = None, url: str | None = None) -> list[Row]:
+    """Stored events, oldest first, each of a story's events once with its `sources`.
+
+    `type` is a PLOVER type (ASSAULT, CONSULT…); `actor` matches part of a name or alias of a source
+    or target actor; `place` part of a location's name or alias, or a country ("Ukraine" keeps
+    events in Soumy). Names ignore case and accents.
+    """
+    with reading(url) as conn:
+        warn_if_unlinked(conn)
+        return event_rows(conn, type=type, place=place, actor=actor, since=since, until=until)
+
+
+def stances(holder: str | None = None, target: str | None = None, url: str | None = None) -> list[Row]:
+    """Stored stances (who supports, opposes or demands what), oldest first, once per story.
+
+    `holder` matches part of the holder's name, alias or description ("coalition"); `target` keeps
+    stances whose target holds every one of its words.
+    """
+    with reading(url) as conn:
+        warn_if_unlinked(conn)
+        return stance_rows(conn, holder=holder, target=target)
+
+
+def timeline(since: str | None = None, until: str | None = None, actor: str | None = None,
+             url: str | None = None) -> list[Row]:
+    """Events and statements (quotes and stances) by day, each with who, what, the evidence and sources.
+
+    Undated facts (no full date of their own and an article without one) come last.
+    """
+    with reading(url) as conn:
+        warn_if_unlinked(conn)
+        ids = None if actor is None else _ids(conn, actor_matching(fold(actor.strip())))
+        found = [_event_entry(e) for e in event_rows(conn, since=since, until=until, actor_ids=ids)]
+        found += [_quote_entry(q) for q in quote_rows(conn, actor_ids=ids)]
+        found += [_stance_entry(s) for s in stance_rows(conn, actor_ids=ids)]
+    found = [entry for entry in found if in_range(entry["day"], since, until)]
+    return sorted(found, key=lambda entry: entry["day"] or "~")
+
+
+def actor(name: str, url: str | None = None) -> list[Row]:
+    """The record of each actor `name` designates: aliases, country, place, when first and last seen,
+    roles over time, and the quotes, events and stances that are theirs, by date.
+
+    Actors whose name or alias is `name`, or ends with it as a surname does, are taken (ignoring
+    case and accents); failing any, every actor whose name or alias holds it. Several come back when
+    several match, most named first: "Le Pen" gives Marine Le Pen, Jean-Marie Le Pen, and the
+    mentions that could not be told apart between them. Empty when none matches.
+    """
+    folded = fold(name.strip())
+    with reading(url) as conn:
+        warn_if_unlinked(conn)
+        exact = union(
+            select(actor_aliases.c.actor).where(actor_aliases.c.folded == folded),
+            select(actors.c.id).where(actors.c.name_folded == folded),
+            select(actor_aliases.c.actor).join(actors, actors.c.id == actor_aliases.c.actor)
+            .where((actors.c.type == "PER") & actor_aliases.c.folded.endswith(f" {folded}", autoescape=True)),
+        )
+        ids = _ids(conn, exact) or _ids(conn, actor_matching(folded))
+        return [_profile(conn, i) for i in _by_prominence(conn, ids)]
+
+
+# --- rows, on an open connection ---
+
+def event_rows(conn: Connection, type: str | None = None, place: str | None = None, actor: str | None = None,
+               since: str | None = None, until: str | None = None,
+               actor_ids: Iterable[int] | None = None) -> list[Row]:
+    e, a, p = schema.events, articles, event_actors
+    query = (
+        select(a.c.id.label("article"), a.c.pk, a.c.published, story().label("story"), e.c.event, e.c.date,
+               e.c.type, e.c.mode, e.c.killed, e.c.injured, e.c.text, e.c.start, e.c.end, e.c.text_folded)
+        .join(a, a.c.pk == e.c.article)
+        .outerjoin(story_articles, story_articles.c.article == a.c.pk)
+        .order_by(a.c.published, a.c.pk, e.c.start)
+    )
+    if type:
+        query = query.where(e.c.type == type.strip().upper())
+
+    def having(roles: tuple[str, ...], who: Any) -> Any:
+        return (select(p.c.article).where((p.c.article == e.c.article) & (p.c.event == e.c.event)
+                                          & p.c.role.in_(roles) & who).exists())
+
+    if actor:
+        query = query.where(having(("actor", "target"), p.c.actor.in_(actor_matching(fold(actor.strip())))))
+    if actor_ids is not None:
+        query = query.where(having(("actor", "target", "location"), p.c.actor.in_(list(actor_ids))))
+    if place:
+        folded = fold(place.strip())
+        where: ColumnElement[bool] = p.c.actor.in_(actor_matching(folded))
+        code = countries.code_of(place)
+        if code:
+            where = or_(where, p.c.actor.in_(select(actors.c.id).where(actors.c.country == code)))
+        query = query.where(having(("location",), where))
+    found = [dict(r) for r in conn.execute(query).mappings()]
+    found = [r for r in found if in_range(day(r["date"], r["published"]), since, until)]
+    taking_part = _participants(conn, {r["pk"] for r in found})
+    for row in found:
+        for role, field in PARTICIPANTS.items():
+            row[field] = [name for _, name in taking_part.get((row["pk"], row["event"], role), [])]
+        if actor_ids is not None:  # the parts the actors asked for play in it
+            wanted = set(actor_ids)
+            row["as"] = [role for role in PARTICIPANTS
+                         if any(i in wanted for i, _ in taking_part.get((row["pk"], row["event"], role), []))]
+    found = once_per_story(found, lambda r: (r["type"], r["text_folded"]))
+    for row in found:
+        del row["pk"], row["text_folded"]
+    return found
+
+
+def stance_rows(conn: Connection, holder: str | None = None, target: str | None = None,
+                actor_ids: Iterable[int] | None = None) -> list[Row]:
+    s, a = schema.stances, articles
+    query = (
+        select(a.c.id.label("article"), a.c.published, story().label("story"),
+               func.coalesce(actors.c.name, s.c.holder_name).label("holder"), s.c.holder_text,
+               s.c.holder_actor, s.c.polarity, s.c.target, s.c.text, s.c.start, s.c.end, s.c.holder_folded,
+               s.c.target_folded)
+        .join(a, a.c.pk == s.c.article)
+        .outerjoin(story_articles, story_articles.c.article == a.c.pk)
+        .outerjoin(actors, actors.c.id == s.c.holder_actor)
+        .order_by(a.c.published, a.c.pk, s.c.start)
+    )
+    if holder:
+        folded = fold(holder.strip())
+        query = query.where(or_(s.c.holder_folded.contains(folded, autoescape=True),
+                                s.c.holder_actor.in_(actor_matching(folded))))
+    for word in fold(target or "").split():
+        query = query.where(s.c.target_folded.contains(word, autoescape=True))
+    if actor_ids is not None:
+        query = query.where(s.c.holder_actor.in_(list(actor_ids)))
+    found = once_per_story(conn.execute(query).mappings(),
+                           lambda r: (r["holder_actor"] or r["holder_folded"], r["polarity"], r["target_folded"]))
+    for row in found:
+        del row["holder_folded"], row["target_folded"]
+    return found
+
+
+# --- one actor ---
+
+def _profile(conn: Connection, id: int) -> Row:
+    row = dict(conn.execute(select(actors).where(actors.c.id == id)).mappings().one())
+    aliases = conn.execute(select(actor_aliases.c.alias, actor_aliases.c.count)
+                           .where(actor_aliases.c.actor == id)
+                           .order_by(actor_aliases.c.count.desc(), actor_aliases.c.alias)).all()
+    named = conn.execute(select(func.count(actor_links.c.article.distinct()))
+                         .where(actor_links.c.actor == id)).scalar_one()
+    roles: dict[str, Row] = {}
+    for role, published, article in conn.execute(
+            select(actor_roles.c.role, actor_roles.c.published, actor_roles.c.article)
+            .where(actor_roles.c.actor == id).order_by(actor_roles.c.published, actor_roles.c.article)):
+        entry = roles.setdefault(fold(role), {"role": role, "first_seen": published, "last_seen": published,
+                                                    "articles": set()})
+        entry["first_seen"] = min(filter(None, (entry["first_seen"], published)), default=None)
+        entry["last_seen"] = max(filter(None, (entry["last_seen"], published)), default=None)
+        entry["articles"].add(article)
+    quotes = quote_rows(conn, actor_ids=[id])
+    for quote in quotes:
+        del quote["speaker_actor"]
+    own_events = event_rows(conn, actor_ids=[id])
+    return {
+        "id": row["id"], "name": row["name"], "type": row["type"], "country": row["country"],
+        "ambiguous": bool(row["ambiguous"]), "place": row["place"], "lat": row["lat"], "lon": row["lon"],
+        "first_seen": row["first_seen"], "last_seen": row["last_seen"], "articles": named,
+        "aliases": [{"alias": alias, "count": count} for alias, count in aliases],
+        "roles": [{**r, "articles": len(r["articles"])} for r in roles.values()],
+        "quotes": sorted(quotes, key=lambda q: day(q["date"], q["published"]) or "~"),
+        "events": sorted(own_events, key=lambda e: day(e["date"], e["published"]) or "~"),
+        "stances": stance_rows(conn, actor_ids=[id]),
+    }
+
+
+def _by_prominence(conn: Connection, ids: list[int]) -> list[int]:
+    """The actors most articles name first; among equals, the one stored first."""
+    if not ids:
+        return []
+    counts: dict[int, int] = dict(conn.execute(select(actor_links.c.actor, func.count(actor_links.c.article.distinct()))
+                               .where(actor_links.c.actor.in_(ids)).group_by(actor_links.c.actor)).all())
+    return sorted(ids, key=lambda i: (-counts.get(i, 0), i))
+
+
+def _ids(conn: Connection, query: Any) -> list[int]:
+    return sorted(set(conn.execute(query).scalars()))
+
+
+def _participants(conn: Connection, pks: set[int]) -> dict[tuple[int, str, str], list[tuple[int | None, str]]]:
+    """Each event's actors, targets and places (by article pk, event id and part): actor id and name,
+    the actor's name when the entity is linked to one, else the entity's."""
+    p, e = event_actors, entities
+    found: dict[tuple[int, str, str], list[tuple[int | None, str]]] = defaultdict(list)
+    keys = sorted(pks)
+    for first in range(0, len(keys), 500):
+        query = (select(p.c.article, p.c.event, p.c.role, p.c.actor,
+                        func.coalesce(actors.c.name, e.c.name, p.c.entity))
+                 .outerjoin(actors, actors.c.id == p.c.actor)
+                 .outerjoin(e, (e.c.article == p.c.article) & (e.c.entity == p.c.entity))
+                 .where(p.c.article.in_(keys[first:first + 500])).order_by(p.c.position))
+        for article, event, role, actor, name in conn.execute(query):
+            taking_part = found[(article, event, role)]
+            if (actor, name) not in taking_part:
+                taking_part.append((actor, name))
+    return found
+
+
+# --- timeline entries ---
+
+def _event_entry(event: Row) -> Row:
+    return {"day": day(event["date"], event["published"]), "kind": "event",
+            "who": ", ".join(event["actors"]) or None,
+            "what": f"{event['type']} ({event['mode']})" if event["mode"] else event["type"],
+            "where": ", ".join(event["places"]) or None, "text": event["text"], "article": event["article"],
+            "sources": event["sources"]}
+
+
+def _quote_entry(quote: Row) -> Row:
+    return {"day": day(quote["date"], quote["published"]), "kind": "quote", "who": quote["speaker"],
+            "what": quote["kind"], "where": None, "text": quote["text"], "article": quote["article"],
+            "sources": quote["sources"]}
+
+
+def _stance_entry(stance: Row) -> Row:
+    return {"day": day(None, stance["published"]), "kind": "stance", "who": stance["holder"],
+            "what": f"{stance['polarity']}: {stance['target']}", "where": None, "text": stance["text"],
+            "article": stance["article"], "sources": stance["sources"]}
