@@ -40,5 +40,5 @@ def analyse_doc(doc: Doc, article: Article, ctx: Context) -> Analysis:
     found_quotes = quotes.extract(doc, ctx, found_entities, found_times)
     found_times = quotes.anchor_times(found_times, found_quotes, ctx)
     found_events = events.extract(doc, ctx, found_entities, found_times)
-    found_stances = stances.extract(doc, ctx, found_entities)
+    found_stances = stances.extract(doc, ctx, found_entities, found_quotes)
     return Analysis(article, found_entities, found_quotes, found_times, found_events, found_stances)
