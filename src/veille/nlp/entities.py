@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc
@@ -130,7 +131,7 @@ def _joined(doc: Doc) -> list[tuple[int, int, str]]:
     ents = list(doc.ents)
     spans = []
     joined = set()
-    for left, right in zip(ents, ents[1:]):
+    for left, right in pairwise(ents):
         gap = text_of(doc)[left.end_char:right.start_char]
         ends_linked = left.text.split()[-1].lower() in LINKING and gap.isspace()
         complete = left.text.isupper() or not any(c.isupper() for c in left.text)  # "OTAN", "à la"
@@ -151,7 +152,7 @@ def _with_adjectives(ent: SpacySpan) -> int:
     if ent.label_ == "ORG" and len(ent) == 1:
         doc = ent.doc
         while end < len(doc) and end - ent.end < 2 and doc[end].pos_ == "ADJ" and doc[end].text.islower() \
-                and not doc[end - 1].whitespace_ == "":
+                and doc[end - 1].whitespace_ != "":
             end += 1
     return ent.doc[end - 1].idx + len(ent.doc[end - 1].text)
 
@@ -196,7 +197,7 @@ def _without_leading_words(surface: str, lex: Lexicon) -> int | None:
     led_by_title = first in lex.titles
     if not (led_by_title or words[0].group()[0].islower()):
         return 0
-    for before, word in zip(words, words[1:]):
+    for before, word in pairwise(words):
         if word.group()[0].isupper():
             linking = before.group().lower()
             if linking in LINKING or linking.endswith("'"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import spacy
 from spacy.language import Language
@@ -27,9 +27,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         before = doc[token.i - 1]
         if "\n" in before.text:
             token.is_sent_start = True
-        elif not before.whitespace_ and (token.text.startswith("-") or before.text.endswith("-")):
-            token.is_sent_start = False
-        elif before.text in OPENING_MARKS and not before.whitespace_ and _starts_chunk(before):
+        elif not before.whitespace_ and (token.text.startswith("-") or before.text.endswith("-")) or before.text in OPENING_MARKS and not before.whitespace_ and _starts_chunk(before):
             token.is_sent_start = False
     return doc
 
@@ -42,7 +40,7 @@ def _starts_chunk(token: Token) -> bool:
     return bool(before.whitespace_) or before.is_space
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(language: str) -> Language:
     package = PACKAGES.get(language)
     if package is None:

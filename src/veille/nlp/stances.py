@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from ..model import Entity, Polarity, Quote, Stance
 from . import quotes as quote_stage
 from . import times as time_stage
-from .context import Context
+from .context import Context, text_of
 from .speakers import Resolver, Speaker
 
 OPENING = {'"', "«", "“"}
@@ -159,7 +159,7 @@ class Reader:
             if token.dep_.startswith("nsubj") and token.morph.get("Gender", []):
                 for start, end, entity in self.resolver.mentions.covering(token.idx, token.idx + len(token.text)):
                     if entity.type in ("ORG", "LOC"):
-                        self.resolver.heard(start, Speaker(None, doc.text[start:end], start, end))
+                        self.resolver.heard(start, Speaker(None, text_of(doc)[start:end], start, end))
         self.absorbed: set[int] = set()
         self.sentences: dict[int, Range] = {}
 
@@ -553,11 +553,11 @@ class Reader:
             start = doc[start - 1].sent.start
         while end < len(doc) and not _ends_sentence(doc, end):
             end = doc[end].sent.end
-        for match in SENTENCE_END.finditer(doc.text, doc[start].idx, token.idx):
+        for match in SENTENCE_END.finditer(text_of(doc), doc[start].idx, token.idx):
             span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
             if span is not None and span.start <= token.i:
                 start = span.start
-        for match in SENTENCE_END.finditer(doc.text, token.idx, doc[end - 1].idx + len(doc[end - 1].text)):
+        for match in SENTENCE_END.finditer(text_of(doc), token.idx, doc[end - 1].idx + len(doc[end - 1].text)):
             span = doc.char_span(match.start(), match.start() + 1, alignment_mode="expand")
             if span is not None and span.start > token.i:
                 return start, span.start + 1
@@ -771,7 +771,7 @@ class Reader:
 
     def _incise(self, verb: Token) -> Quote | None:
         """The quotation this verb closes as an incise ('« … », a dénoncé X'), if it does."""
-        text = self.doc.text
+        text = text_of(self.doc)
         for q in self.quotes:
             if q.end <= verb.idx and verb.idx - q.end < 40 and INCISE_GAP.match(text[q.end:verb.idx]):
                 return q
@@ -815,7 +815,7 @@ class Reader:
         else:
             first, stop = self._antecedent(*found.target) or found.target
             lo, hi = doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1].text)
-            target = _clean(doc.text[lo:hi])
+            target = _clean(text_of(doc)[lo:hi])
             if start <= lo < end:
                 end = max(end, hi)
         if not target or not holder.text.strip():
@@ -849,7 +849,7 @@ class Reader:
 
     def _evidence(self, anchor: Token) -> tuple[int, int]:
         """The sentence the predicate stands in, as exact offsets."""
-        doc, text = self.doc, self.doc.text
+        doc, text = self.doc, text_of(self.doc)
         start, end = self._sentence(anchor)
         lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
         while lo < hi and text[lo].isspace():

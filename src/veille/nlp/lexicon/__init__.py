@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ def languages() -> list[str]:
     return sorted(p.name for p in HERE.iterdir() if p.is_dir() and any(p.glob("*.toml")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(language: str) -> dict[str, Any]:
     folder = HERE / language
     if not folder.is_dir():
