@@ -45,10 +45,8 @@ class Counter:
         killed: int | None = None
         injured: int | None = None
         for token in sorted(set(tokens), key=lambda t: t.i):
-            if _after_dont(token):
-                continue
             kind = self.kind(token)
-            if kind is None:
+            if kind is None or _after_dont(token):
                 continue
             value = self._value_of(token)
             if not isinstance(value, int):

@@ -282,13 +282,15 @@ def _merge(clusters: list[Cluster], lex: Lexicon, refers: Any, naming: bool = Tr
     With `naming` False the folded mentions never give the entity its name ("l'Alliance").
     """
     out = list(clusters)
-    for short in sorted(clusters, key=lambda c: min(len(k) for k in c.keys(lex))):
-        hosts = [c for c in out if c is not short and any(refers(s, k, short, c) for s in short.keys(lex)
-                                                          for k in c.keys(lex))]
+    keys = {id(c): c.keys(lex) for c in clusters}
+    for short in sorted(clusters, key=lambda c: min(len(k) for k in keys[id(c)])):
+        hosts = [c for c in out if c is not short and any(refers(s, k, short, c) for s in keys[id(short)]
+                                                          for k in keys[id(c)])]
         if len(hosts) == 1:
             for mention in short.mentions:
                 mention.tagged = mention.tagged and naming
             hosts[0].mentions.extend(short.mentions)
+            keys[id(hosts[0])] |= keys[id(short)]
             out.remove(short)
     return out
 

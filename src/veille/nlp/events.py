@@ -214,6 +214,7 @@ class Reader:
                 self.times.setdefault(span.root.i, time)
         self.text = text_of(doc)
         self.marks = quotemarks.find(self.text)
+        self._quoted: set[int] | None = None  # tokens inside quotation marks, found on first use
 
     # --- reading one trigger ---------------------------------------------------------------------
 
@@ -323,7 +324,10 @@ class Reader:
     # --- did it happen? ----------------------------------------------------------------------------
 
     def quoted(self, token: Token) -> bool:
-        return any(m.holds(token.idx, token.idx + len(token)) for m in self.marks)
+        if self._quoted is None:
+            self._quoted = {t.i for m in self.marks for t in self.doc.char_span(
+                m.open, m.close + 1, alignment_mode="contract") or ()}
+        return token.i in self._quoted
 
     def _reported_speech(self, token: Token) -> bool:
         """Words inside quotation marks are the speaker's, not the article's: an event there counts
