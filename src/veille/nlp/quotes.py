@@ -171,7 +171,7 @@ def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, tim
     return None
 
 
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bM)[.!?…][»\"”]?\s+(?=[«\"“]?[A-ZÀ-Ý])")
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bM)[.!?…](?:[\s\u00a0\u202f]*[»\"”])?\s+(?=[«\"“]?[A-ZÀ-Ý])")
 
 
 def _clause_end(doc: Doc, start: int, sentence_end: int) -> int:
@@ -228,7 +228,7 @@ def _by_source(doc: Doc, prep: Token, resolver: Resolver, lex: dict) -> Said | N
     if not named and source.lemma_.lower() not in lex["source_nouns"]:
         return None
     sentence = prep.sent
-    before = (sentence.start_char, doc[max(prep.i - 1, sentence.start)].idx)
+    before = (_clause_start(text_of(doc), sentence.start_char, prep.idx), doc[max(prep.i - 1, sentence.start)].idx)
     after_token = min(phrase_end, sentence.end - 1)
     after = (doc[after_token].idx + (1 if doc[after_token].text == "," else 0), sentence.end_char)
     words = [len(text_of(doc)[lo:hi].split()) for lo, hi in (before, after)]
@@ -318,7 +318,7 @@ def _object(doc: Doc, verb: Token, time_tokens: set[int]) -> tuple[int, int] | N
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in TRAILING:
+    while start < end and (text[start] in TRAILING or text[start] in "»”"):  # a clause never opens on a closing mark
         start += 1
     while end > start and text[end - 1] in TRAILING:
         end -= 1
