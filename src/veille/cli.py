@@ -258,6 +258,32 @@ def demo(db: Db = None) -> None:
                  title="Who said what, when")
 
 
+@app.command(epilog="Example: veille serve --db sqlite:///veille.db --port 8000")
+def serve(db: Db = None,
+          host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 opens it to the network.")]
+          = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000) -> None:
+    """Serve the dashboard and the REST API (/api, docs at /docs) on the store until Ctrl+C.
+
+    Writes (POST /api/articles) need the bearer token set in VEILLE_API_TOKEN; without it they are refused.
+    """
+    try:
+        import uvicorn
+
+        from .serve import TOKEN_VARIABLE, create_app
+    except ImportError as error:
+        _message(f"error: veille serve needs the web packages: pip install 'veille[serve]' ({error})")
+        raise typer.Exit(2) from None
+
+    with _errors():
+        config = settings.load({"db": db})
+        app = create_app(config.db)
+
+    writes = "on (bearer token)" if app.state.token else f"off (set {TOKEN_VARIABLE} to allow them)"
+    _message(f"serving {app.state.store} at http://{host}:{port}/ — writes {writes}; Ctrl+C to stop")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """Entry point of the `veille` console script."""
     app()

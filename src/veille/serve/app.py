@@ -1,0 +1,146 @@
+"""The FastAPI application: one engine on the store for its whole life, the API and the pages.
+
+Everything a page loads (scripts, styles, the map's outlines, the API docs' Swagger UI) is served
+from this process: nothing is fetched from elsewhere, so the dashboard works on a closed network.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from importlib.metadata import version
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, HTTPException, Request, status
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import BadInput, StoreError, VeilleError
+from ..store.db import describe, errors, open_engine
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).parent
+STATIC = HERE / "static"
+TOKEN_VARIABLE = "VEILLE_API_TOKEN"
+
+DESCRIPTION = """\
+Who said what, who did what to whom, where and when, from French news: every record points at the
+characters of the article it comes from.
+
+Lists answer `{"items": [...], "next": URL or null}`: follow `next` until it is null. Dates filter by
+day (`from`, `to`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, both included). Names ignore case and accents.
+`POST /api/articles` needs `Authorization: Bearer TOKEN`, the token the server was started with
+(`VEILLE_API_TOKEN`); a server started without one refuses writes.
+"""
+
+
+def create_app(url: str | None = None, token: str | None = None) -> FastAPI:
+    """The app on the store at `url` (by default the `db` setting).
+
+    `token` is the bearer token that `POST /api/articles` requires, by default `VEILLE_API_TOKEN`;
+    without one, writes are refused. Raises StoreError when there is no store at `url`.
+    """
+    from . import api, pages
+
+    if url is None:
+        from ..settings import load
+
+        url = load().db
+    engine = open_engine(url, create=False)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPIOffline(
+        title="veille", version=version("veille"), description=DESCRIPTION, lifespan=lifespan,
+        static_url="/static/docs", favicon_url="/static/favicon.svg",
+        # Swagger UI would otherwise ask validator.swagger.io about the spec
+        swagger_ui_parameters={"validatorUrl": None, "defaultModelsExpandDepth": 0},
+        redoc_url=None,
+    )
+    app.state.engine = engine
+    app.state.url = url
+    app.state.store = describe(engine.url)
+    app.state.token = token if token is not None else (os.environ.get(TOKEN_VARIABLE) or None)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    _handle_errors(app)
+    return app
+
+
+def connection(request: Request) -> Iterator[Connection]:
+    """A connection for one request, on the app's engine."""
+    with request.app.state.engine.connect() as conn:
+        yield conn
+
+
+Conn = Depends(connection)
+_bearer = HTTPBearer(auto_error=False, description=f"The token in {TOKEN_VARIABLE} when the server started.")
+
+
+def require_token(request: Request,
+                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
+    """Lets a write through only with the configured bearer token: 403 when the server has none
+    (writes are off), 401 when the request has none or another."""
+    expected: str | None = request.app.state.token
+    if not expected:
+        raise HTTPException(status.HTTP_403_FORBIDDEN,
+                            f"writes are disabled: start the server with {TOKEN_VARIABLE} set")
+    given = credentials.credentials if credentials else ""
+    if not secrets.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "a bearer token is required (Authorization: Bearer …)",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+def _handle_errors(app: FastAPI) -> None:
+    """VeilleErrors in the user's terms: bad input is the client's (400), the store's failure ours (503).
+    The API answers errors in JSON, the pages in HTML."""
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        if _wants_json(request):
+            return await http_exception_handler(request, error)
+        return _error(request, error.status_code, str(error.detail))
+
+    @app.exception_handler(BadInput)
+    async def bad_input(request: Request, error: BadInput) -> Response:
+        return _error(request, status.HTTP_400_BAD_REQUEST, str(error))
+
+    @app.exception_handler(VeilleError)
+    async def veille_error(request: Request, error: VeilleError) -> Response:
+        code = status.HTTP_503_SERVICE_UNAVAILABLE if isinstance(error, StoreError) else 400
+        return _error(request, code, str(error))
+
+    @app.exception_handler(SQLAlchemyError)
+    async def store_error(request: Request, error: SQLAlchemyError) -> Response:
+        try:
+            with errors(f"cannot read {request.app.state.store}"):
+                raise error
+        except StoreError as store_error:
+            log.error("%s", store_error)
+            return _error(request, status.HTTP_503_SERVICE_UNAVAILABLE, str(store_error))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith(("/api/", "/static/", "/docs", "/openapi"))
+
+
+def _error(request: Request, code: int, message: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"detail": message}, status_code=code)
+    from .pages import error_page
+
+    return error_page(request, code, message)

@@ -1,0 +1,607 @@
+"""Reading the store a page at a time, for the web app and its API.
+
+Lists are cut by keyset, never by OFFSET: a cursor holds the sort key of the last row given, and the
+next page starts after it, so the thousandth page costs what the first does. Facts (quotes, events,
+stances) are ordered by their article's publication date and pk, plain indexed columns, so the
+database walks the date index and stops at the page's end instead of sorting every row. Like the
+command's listings, each fact of a wire story is listed once, from its earliest copy, with every
+copy in `sources`: the copies of a page's facts are read in one query through the story index, later
+copies dropped and the page topped up; participants are read in one query per page too.
+
+    >>> with reading("sqlite:///veille.db") as conn:
+    ...     page = quote_page(conn, speaker="Lavrov", limit=20)
+    ...     more = quote_page(conn, speaker="Lavrov", limit=20, cursor=page.next)
+
+Dates filter by day as everywhere in the store (`since`, `until`: a year, month or day, both ends
+included; a fact's own date when it is a full date, else its article's publication date).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    Text,
+    case,
+    cast,
+    exists,
+    func,
+    or_,
+    select,
+    tuple_,
+)
+
+from ..errors import BadInput
+from ..resolve import countries
+from ..resolve.names import fold
+from . import schema
+from .facts import _participants
+from .query import Row, actor_matching, reading, story
+from .schema import (
+    actor_aliases,
+    actor_links,
+    actor_roles,
+    actors,
+    articles,
+    entities,
+    event_actors,
+    story_articles,
+)
+
+__all__ = ["Page", "actor_page", "actor_record", "article", "article_page", "event_page", "map_places", "overview",
+           "quote_page", "reading", "search", "stance_page", "story_page", "timeline_entries"]
+
+MAX_LIMIT = 500
+SNIPPET = 240
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a list: its rows, and the cursor of the next page (None on the last)."""
+
+    items: list[Row]
+    next: str | None
+
+
+# --- articles ---
+
+def article_page(conn: Connection, q: str | None = None, cursor: str | None = None, limit: int = 50) -> Page:
+    """Stored articles, latest published first (undated last), each with a snippet and what was found.
+
+    `q` keeps articles whose title or text holds it (ignoring case), or that name an actor whose name
+    or alias holds it (ignoring case and accents: "zelensky" finds "Zelensky", "kiev" "Kyiv").
+    """
+    a = articles
+    query = select(a.c.pk, a.c.id, a.c.title, a.c.published, a.c.source, a.c.url, a.c.language,
+                   func.substr(a.c.text, 1, SNIPPET + 1).label("snippet"))
+    if q and q.strip():
+        words = q.strip()
+        folded = fold(words)
+        query = query.where(or_(
+            a.c.title.ilike(f"%{_escape(words)}%", escape="\\"),
+            a.c.text.ilike(f"%{_escape(words)}%", escape="\\"),
+            exists().where((actor_links.c.article == a.c.pk) & actor_links.c.actor.in_(actor_matching(folded))),
+        ))
+    keys = [a.c.published, a.c.pk]
+    rows, next = _keyset(conn, query, keys, cursor, limit, descending=True)
+    counts = _counts(conn, [r["pk"] for r in rows])
+    for row in rows:
+        if len(row["snippet"]) > SNIPPET:
+            row["snippet"] = row["snippet"][:SNIPPET].rsplit(" ", 1)[0] + " …"
+        row.update(counts.get(row["pk"], {}))
+        for name in ("entities", "quotes", "events"):
+            row.setdefault(name, 0)
+        del row["pk"]
+    return Page(rows, next)
+
+
+def article(conn: Connection, id: str) -> Row | None:
+    """One stored article by its id (the last stored, when several share it): its text, its analysis
+    in the contract's shape, `actors` (entity id → actor id), `names` (actor id → name) and `copies`
+    (the other articles of its story)."""
+    a = articles
+    row = conn.execute(select(a).where(a.c.id == id).order_by(a.c.pk.desc()).limit(1)).mappings().first()
+    if row is None:
+        return None
+    found = dict(row)
+    links = conn.execute(select(actor_links.c.entity, actor_links.c.actor, actors.c.name)
+                         .join(actors, actors.c.id == actor_links.c.actor)
+                         .where(actor_links.c.article == found["pk"])).all()
+    found["actors"] = {entity: actor for entity, actor, _ in links}
+    found["names"] = {actor: name for _, actor, name in links}
+    mine = select(story_articles.c.story).where(story_articles.c.article == found["pk"]).scalar_subquery()
+    found["copies"] = [dict(r) for r in conn.execute(
+        select(a.c.id, a.c.title, a.c.published, a.c.source).join(story_articles, story_articles.c.article == a.c.pk)
+        .where((story_articles.c.story == mine) & (a.c.pk != found["pk"])).order_by(a.c.pk)).mappings()]
+    return found
+
+
+# --- quotes ---
+
+def quote_page(conn: Connection, speaker: str | None = None, contains: str | None = None,
+               since: str | None = None, until: str | None = None, actor_ids: Iterable[int] | None = None,
+               cursor: str | None = None, limit: int = 50, newest_first: bool = True) -> Page:
+    """Quotes, by their article's date (newest first unless `newest_first` is False), then in
+    reading order; `speaker` and `contains` as in `store.quotes`, `actor_ids` the speakers' actors."""
+    q, a, e, link = schema.quotes, articles, entities, actor_links
+    who = func.coalesce(cast(link.c.actor, Text), q.c.speaker_folded)  # the actor when linked, else the name
+    query = (
+        select(a.c.id.label("article"), a.c.pk, a.c.title, a.c.published, story().label("story"), q.c.quote,
+               q.c.kind, q.c.speaker_name.label("speaker"), e.c.role, q.c.text, q.c.cue, q.c.channel, q.c.date,
+               _day(q.c.date, a.c.published).label("day"), q.c.start, q.c.end,
+               link.c.actor.label("speaker_actor"), q.c.text_folded, who.label("who"))
+        .join(a, a.c.pk == q.c.article)
+        .outerjoin(story_articles, story_articles.c.article == a.c.pk)
+        .outerjoin(e, (e.c.article == q.c.article) & (e.c.entity == q.c.speaker))
+        .outerjoin(link, (link.c.article == q.c.article) & (link.c.entity == q.c.speaker))
+    )
+    if speaker and speaker.strip():
+        folded = fold(speaker.strip())
+        query = query.where(or_(q.c.speaker_folded.contains(folded, autoescape=True),
+                                link.c.actor.in_(actor_matching(folded))))
+    for word in fold(contains or "").split():
+        query = query.where(q.c.text_folded.contains(word, autoescape=True))
+    if actor_ids is not None:
+        query = query.where(link.c.actor.in_(list(actor_ids)))
+    query = query.where(*_between(_day(q.c.date, a.c.published), since, until))
+    keys = [a.c.published, a.c.pk, q.c.start, q.c.quote]
+    rows, next = _facts(conn, query, keys, cursor, limit, newest_first, q.c.text_folded,
+                        fact=("story", "text_folded", "who"))
+    for row in rows:
+        del row["pk"], row["text_folded"], row["who"]
+    return Page(rows, next)
+
+
+# --- events ---
+
+def event_page(conn: Connection, type: str | None = None, place: str | None = None, actor: str | None = None,
+               since: str | None = None, until: str | None = None, actor_ids: Iterable[int] | None = None,
+               cursor: str | None = None, limit: int = 50, newest_first: bool = True) -> Page:
+    """Events, by their article's date, with `actors`, `targets` and `places` as {id, name} (id None
+    for an entity linked to no actor); filters as in `store.events`."""
+    query = _event_query(type=type, place=place, actor=actor, since=since, until=until, actor_ids=actor_ids)
+    rows, next = _facts(conn, query, _event_keys(), cursor, limit, newest_first, schema.events.c.text_folded,
+                        fact=EVENT_FACT)
+    return Page(_finish_events(conn, rows), next)
+
+
+def _event_keys() -> list[ColumnElement[Any]]:
+    return [articles.c.published, articles.c.pk, schema.events.c.start, schema.events.c.event]
+
+
+EVENT_FACT = ("story", "type", "text_folded")  # what makes two event rows copies of one event
+
+
+def _event_query(type: str | None = None, place: str | None = None, actor: str | None = None,
+                 since: str | None = None, until: str | None = None,
+                 actor_ids: Iterable[int] | None = None) -> Select[Any]:
+    e, a, p = schema.events, articles, event_actors
+    query = (
+        select(a.c.id.label("article"), a.c.pk, a.c.title, a.c.published, story().label("story"), e.c.event,
+               e.c.type, e.c.mode, e.c.date, _day(e.c.date, a.c.published).label("day"), e.c.killed, e.c.injured,
+               e.c.text, e.c.start, e.c.end, e.c.text_folded)
+        .join(a, a.c.pk == e.c.article)
+        .outerjoin(story_articles, story_articles.c.article == a.c.pk)
+    )
+
+    def having(roles: tuple[str, ...], who: Any) -> Any:
+        # The events a participant takes part in, read once (IN), not tested event by event (EXISTS):
+        # SQLite would answer each EXISTS through the actor index, every event costing all of the
+        # actor's rows.
+        return tuple_(e.c.article, e.c.event).in_(select(p.c.article, p.c.event).where(p.c.role.in_(roles) & who))
+
+    if type and type.strip():
+        query = query.where(e.c.type == type.strip().upper())
+    if actor and actor.strip():
+        query = query.where(having(("actor", "target"), p.c.actor.in_(actor_matching(fold(actor.strip())))))
+    if actor_ids is not None:
+        query = query.where(having(("actor", "target", "location"), p.c.actor.in_(list(actor_ids))))
+    if place and place.strip():
+        where: ColumnElement[bool] = p.c.actor.in_(actor_matching(fold(place.strip())))
+        code = countries.code_of(place.strip())
+        if code:
+            where = or_(where, p.c.actor.in_(select(actors.c.id).where(actors.c.country == code)))
+        query = query.where(having(("location",), where))
+    return query.where(*_between(_day(e.c.date, a.c.published), since, until))
+
+
+def _finish_events(conn: Connection, rows: list[Row]) -> list[Row]:
+    taking_part = _participants(conn, {r["pk"] for r in rows})
+    for row in rows:
+        for role, field in (("actor", "actors"), ("target", "targets"), ("location", "places")):
+            row[field] = [{"id": i, "name": name} for i, name in taking_part.get((row["pk"], row["event"], role), [])]
+        del row["pk"], row["text_folded"]
+    return rows
+
+
+def map_places(conn: Connection, type: str | None = None, actor: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 2000) -> tuple[list[Row], bool]:
+    """The places where events happened, each with its events (newest first), for a map: the place's
+    actor id, name, kind (city or country), country, lat and lon (None for a country or an
+    unresolved place), and the events there. Also whether `limit` events cut the list short."""
+    query = _event_query(type=type, actor=actor, since=since, until=until)
+    rows, next = _facts(conn, query, _event_keys(), None, limit, True, schema.events.c.text_folded,
+                        fact=EVENT_FACT, cap=False)
+    events = _finish_events(conn, rows)
+    ids = sorted({p["id"] for event in events for p in event["places"] if p["id"] is not None})
+    known = {r["id"]: dict(r) for r in conn.execute(
+        select(actors.c.id, actors.c.name, actors.c.place_kind.label("kind"), actors.c.country, actors.c.lat,
+               actors.c.lon).where(actors.c.id.in_(ids))).mappings()}
+    places: dict[int, Row] = {}
+    for event in events:
+        for id in {where["id"] for where in event["places"]} & known.keys():
+            places.setdefault(id, {**known[id], "events": []})["events"].append(event)
+    return sorted(places.values(), key=lambda p: (-len(p["events"]), p["name"])), next is not None
+
+
+# --- stances ---
+
+def stance_page(conn: Connection, holder: str | None = None, target: str | None = None,
+                since: str | None = None, until: str | None = None, actor_ids: Iterable[int] | None = None,
+                cursor: str | None = None, limit: int = 50, newest_first: bool = True) -> Page:
+    """Stances (who supports, opposes or demands what), by their article's date; filters as in
+    `store.stances`, and days by the article's publication date."""
+    s, a = schema.stances, articles
+    query = (
+        select(a.c.id.label("article"), a.c.pk, a.c.title, a.c.published, story().label("story"),
+               _day(None, a.c.published).label("day"),
+               func.coalesce(actors.c.name, s.c.holder_name).label("holder"), s.c.holder_text, s.c.holder_actor,
+               s.c.polarity, s.c.target, s.c.text, s.c.start, s.c.end,
+               func.coalesce(cast(s.c.holder_actor, Text), s.c.holder_folded).label("who"), s.c.target_folded)
+        .join(a, a.c.pk == s.c.article)
+        .outerjoin(story_articles, story_articles.c.article == a.c.pk)
+        .outerjoin(actors, actors.c.id == s.c.holder_actor)
+    )
+    if holder and holder.strip():
+        folded = fold(holder.strip())
+        query = query.where(or_(s.c.holder_folded.contains(folded, autoescape=True),
+                                s.c.holder_actor.in_(actor_matching(folded))))
+    for word in fold(target or "").split():
+        query = query.where(s.c.target_folded.contains(word, autoescape=True))
+    if actor_ids is not None:
+        query = query.where(s.c.holder_actor.in_(list(actor_ids)))
+    query = query.where(*_between(_day(None, a.c.published), since, until))
+    keys = [a.c.published, a.c.pk, s.c.start, s.c.stance]
+    rows, next = _facts(conn, query, keys, cursor, limit, newest_first, s.c.target_folded,
+                        fact=("story", "who", "polarity", "target_folded"))
+    for row in rows:
+        del row["pk"], row["who"], row["target_folded"]
+    return Page(rows, next)
+
+
+# --- actors ---
+
+def actor_page(conn: Connection, q: str | None = None, type: str | None = None, cursor: str | None = None,
+               limit: int = 50) -> Page:
+    """Actors by name (ignoring case and accents), each with how many articles name it; `q` keeps
+    those with a name or alias holding it, `type` one entity type (PER, ORG, LOC, MISC)."""
+    query = select(actors.c.id, actors.c.name, actors.c.type, actors.c.country, actors.c.place, actors.c.lat,
+                   actors.c.lon, actors.c.first_seen, actors.c.last_seen, actors.c.ambiguous)
+    if q and q.strip():
+        query = query.where(actors.c.id.in_(actor_matching(fold(q.strip()))))
+    if type and type.strip():
+        query = query.where(actors.c.type == type.strip().upper())
+    rows, next = _keyset(conn, query, [actors.c.name_folded, actors.c.id], cursor, limit, descending=False)
+    named: dict[int, int] = dict(conn.execute(select(actor_links.c.actor, func.count(actor_links.c.article.distinct()))
+                              .where(actor_links.c.actor.in_([r["id"] for r in rows]))
+                              .group_by(actor_links.c.actor)).all())
+    for row in rows:
+        row["ambiguous"] = bool(row["ambiguous"])
+        row["articles"] = named.get(row["id"], 0)
+    return Page(rows, next)
+
+
+def actor_record(conn: Connection, id: int, limit: int = 100) -> Row | None:
+    """One actor by id: its aliases, country, place, when first and last seen, roles over time, and
+    its latest quotes, events (with `as`: the parts it plays), stances and the articles naming it,
+    each list at most `limit` long with `more` saying which lists go on (their pages do)."""
+    row = conn.execute(select(actors).where(actors.c.id == id)).mappings().first()
+    if row is None:
+        return None
+    aliases = conn.execute(select(actor_aliases.c.alias, actor_aliases.c.count).where(actor_aliases.c.actor == id)
+                           .order_by(actor_aliases.c.count.desc(), actor_aliases.c.alias)).all()
+    roles: dict[str, Row] = {}
+    for role, published, article_pk in conn.execute(
+            select(actor_roles.c.role, actor_roles.c.published, actor_roles.c.article)
+            .where(actor_roles.c.actor == id).order_by(actor_roles.c.published, actor_roles.c.article)):
+        entry = roles.setdefault(fold(role), {"role": role, "first_seen": published, "last_seen": published,
+                                              "articles": set()})
+        entry["first_seen"] = min(filter(None, (entry["first_seen"], published)), default=None)
+        entry["last_seen"] = max(filter(None, (entry["last_seen"], published)), default=None)
+        entry["articles"].add(article_pk)
+    quotes = quote_page(conn, actor_ids=[id], limit=limit)
+    events = event_page(conn, actor_ids=[id], limit=limit)
+    for event in events.items:
+        event["as"] = [part for part, field in (("actor", "actors"), ("target", "targets"), ("location", "places"))
+                       if any(p["id"] == id for p in event[field])]
+    stances = stance_page(conn, actor_ids=[id], limit=limit)
+    a = articles
+    named = conn.execute(
+        select(a.c.id, a.c.title, a.c.published, a.c.source)
+        .where(a.c.pk.in_(select(actor_links.c.article).where(actor_links.c.actor == id)))
+        .order_by(a.c.published.desc().nulls_last(), a.c.pk.desc()).limit(limit + 1)).mappings().all()
+    return {
+        "id": row["id"], "name": row["name"], "type": row["type"], "country": row["country"],
+        "ambiguous": bool(row["ambiguous"]), "place": row["place"], "lat": row["lat"], "lon": row["lon"],
+        "first_seen": row["first_seen"], "last_seen": row["last_seen"],
+        "aliases": [{"alias": alias, "count": count} for alias, count in aliases],
+        "roles": [{**r, "articles": len(r["articles"])} for r in roles.values()],
+        "quotes": quotes.items, "events": events.items, "stances": stances.items,
+        "articles": [dict(r) for r in named[:limit]],
+        "more": {"quotes": quotes.next is not None, "events": events.next is not None,
+                 "stances": stances.next is not None, "articles": len(named) > limit},
+    }
+
+
+# --- stories ---
+
+def story_page(conn: Connection, cursor: str | None = None, limit: int = 50) -> Page:
+    """Stories (copies of one text), latest first, each with its articles in the order they were stored
+    and how similar each copy is to the one it was matched with."""
+    st, a = schema.stories, articles
+    query = (select(st.c.id, a.c.id.label("first_article"), a.c.title, a.c.published)
+             .join(a, a.c.pk == st.c.first_article))
+    rows, next = _keyset(conn, query, [st.c.id], cursor, limit, descending=True)
+    members: dict[int, list[Row]] = defaultdict(list)
+    for member in conn.execute(
+            select(story_articles.c.story, a.c.id, a.c.title, a.c.published, a.c.source, story_articles.c.similarity)
+            .join(a, a.c.pk == story_articles.c.article)
+            .where(story_articles.c.story.in_([r["id"] for r in rows])).order_by(a.c.pk)).mappings():
+        members[member["story"]].append({k: v for k, v in member.items() if k != "story"})
+    for row in rows:
+        row["articles"] = members[row["id"]]
+    return Page(rows, next)
+
+
+# --- across lists ---
+
+def search(conn: Connection, q: str, limit: int = 8) -> dict[str, Page]:
+    """What the home page's search finds: articles, quotes (by their words, or by their speaker) and
+    actors."""
+    quotes = quote_page(conn, contains=q, limit=limit)
+    if not quotes.items:
+        quotes = quote_page(conn, speaker=q, limit=limit)
+    return {"articles": article_page(conn, q=q, limit=limit), "quotes": quotes,
+            "actors": actor_page(conn, q=q, limit=limit)}
+
+
+TIMELINE_KINDS = ("event", "quote", "stance")
+
+
+def timeline_entries(conn: Connection, since: str | None = None, until: str | None = None,
+                     actor: str | None = None, place: str | None = None, type: str | None = None,
+                     limit: int = 300) -> tuple[list[Row], bool]:
+    """Events and statements by day (undated last), each with `fact` (event, quote or stance) and its
+    row; also whether `limit` of some kind cut the list short.
+
+    `type` is a kind, or an event type (ASSAULT…), which keeps only those events. A `place` keeps
+    events at that place; statements have no place, so it leaves none of them.
+    """
+    kinds: Sequence[str] = TIMELINE_KINDS
+    event_type = None
+    if type and type.strip():
+        kinds = [type.strip().lower()] if type.strip().lower() in TIMELINE_KINDS else ["event"]
+        event_type = None if kinds != ["event"] or type.strip().lower() == "event" else type
+    if place and place.strip():
+        kinds = [k for k in kinds if k == "event"]
+    ids = None
+    if actor and actor.strip():
+        ids = list(conn.execute(actor_matching(fold(actor.strip()))).scalars())
+    found: list[Row] = []
+    cut = False
+    pages = {
+        "event": lambda: event_page(conn, type=event_type, place=place, since=since, until=until, actor_ids=ids,
+                                    limit=limit, newest_first=False),
+        "quote": lambda: quote_page(conn, since=since, until=until, actor_ids=ids, limit=limit,
+                                    newest_first=False),
+        "stance": lambda: stance_page(conn, since=since, until=until, actor_ids=ids, limit=limit,
+                                      newest_first=False),
+    }
+    for kind in kinds:
+        page = pages[kind]()
+        cut = cut or page.next is not None
+        found += [{"fact": kind, **row} for row in page.items]
+    found.sort(key=lambda r: (r["day"] or "~", r["published"] or "~", r["article"], r["start"]))
+    return found, cut
+
+
+# --- shared ---
+
+def _day(date: ColumnElement[Any] | None, published: ColumnElement[Any]) -> ColumnElement[Any]:
+    """A fact's day in SQL, as `query.day` does it: its own date when full, else its article's."""
+    def full(value: ColumnElement[Any]) -> ColumnElement[bool]:
+        return value.like("____-__-__%")
+
+    whens = [] if date is None else [(full(date), func.substr(date, 1, 10))]
+    return case(*whens, (full(published), func.substr(published, 1, 10)), else_=None)
+
+
+def _between(day: ColumnElement[Any], since: str | None, until: str | None) -> list[ColumnElement[bool]]:
+    """`query.in_range` in SQL: a day compared with a year, month or day by its first characters."""
+    found = []
+    if since:
+        found.append(func.substr(day, 1, len(since)) >= since)
+    if until:
+        found.append(func.substr(day, 1, len(until)) <= until)
+    return found
+
+
+def _keyset(conn: Connection, query: Select[Any], keys: Sequence[ColumnElement[Any]], cursor: str | None,
+            limit: int, descending: bool) -> tuple[list[Row], str | None]:
+    """The rows of `query` after `cursor` in the order of `keys`, at most `limit`, and the next cursor.
+
+    The keys must make a row's place unique; the cursor is the last row's keys, so each page is one
+    indexed range read whatever its depth.
+    """
+    limit = max(1, min(limit, MAX_LIMIT))
+    after = decode_cursor(cursor, len(keys)) if cursor else None
+    rows = _read(conn, query, keys, after, limit + 1, descending)
+    next = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        next = encode_cursor([rows[-1][f"_key{i}"] for i in range(len(keys))])
+    for row in rows:
+        for i in range(len(keys)):
+            del row[f"_key{i}"]
+    return rows, next
+
+
+def encode_cursor(values: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, size: int) -> list[Any]:
+    """The keys a cursor holds; BadInput when it is not one this module made for such a list."""
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, binascii.Error):
+        values = None
+    if not isinstance(values, list) or len(values) != size \
+            or not all(v is None or isinstance(v, str | int | float) and not isinstance(v, bool) for v in values):
+        raise BadInput("cursor", "not a cursor of this list: start again from the first page")
+    return values
+
+
+def _facts(conn: Connection, query: Select[Any], keys: Sequence[ColumnElement[Any]], cursor: str | None, limit: int,
+           descending: bool, text: ColumnElement[Any], fact: tuple[str, ...],
+           cap: bool = True) -> tuple[list[Row], str | None]:
+    """A page of facts, each of a story's facts once (its earliest copy, in the order of `keys`
+    ascending) with every copy's article in `sources`; `fact` names the columns that make two rows
+    one fact, and `text` is the column of its folded text, which all copies share.
+
+    Later copies are dropped after reading, not in SQL: a correlated "no earlier copy" test costs a
+    lookup for every row the database sorts, where this costs one query per batch for the copies of
+    the facts in it. When copies were dropped the page is topped up from where it stopped.
+    """
+    limit = max(1, min(limit, MAX_LIMIT)) if cap else max(1, limit)
+    after = decode_cursor(cursor, len(keys)) if cursor else None
+    kept: list[Row] = []
+    known: dict[tuple[Any, ...], tuple[tuple[int, int], list[str]]] = {}
+    while len(kept) <= limit:
+        wanted = limit + 1  # a whole page each time: copies are dropped in runs
+        batch = _read(conn, query, keys, after, wanted, descending)
+        known.update(_copies(conn, query, keys, text, [r for r in batch if _key(r, fact) not in known], fact))
+        for row in batch:
+            first, sources = known.get(_key(row, fact), ((row["pk"], row["start"]), [row["article"]]))
+            if first == (row["pk"], row["start"]):
+                kept.append({**row, "sources": sources})
+        if len(batch) < wanted:
+            break
+        after = [batch[-1][f"_key{i}"] for i in range(len(keys))]
+    next = None
+    if len(kept) > limit:
+        kept = kept[:limit]
+        next = encode_cursor([kept[-1][f"_key{i}"] for i in range(len(keys))])
+    for row in kept:
+        del row["story"]
+        for i in range(len(keys)):
+            del row[f"_key{i}"]
+    return kept, next
+
+
+def _read(conn: Connection, query: Select[Any], keys: Sequence[ColumnElement[Any]], after: list[Any] | None,
+          limit: int, descending: bool) -> list[Row]:
+    """At most `limit` rows of `query` after the keys `after`, in the order of `keys`, each with its
+    keys as _key0, _key1…
+
+    The first key may be null (an undated article) and sorts as the smallest value on every backend.
+    The keys are plain columns, and the range after the cursor is a row-value comparison, so the
+    database walks an index in order (the articles' publication dates) and stops at the page's end;
+    null first keys are read as a range of their own, before (oldest first) or after (newest first)
+    the others.
+    """
+    first, rest = keys[0], keys[1:]
+    order = [first.desc().nulls_last() if descending else first.asc().nulls_first()]
+    order += [k.desc() if descending else k.asc() for k in rest]
+    labelled = [key.label(f"_key{i}") for i, key in enumerate(keys)]
+
+    def run(where: ColumnElement[bool] | None, count: int) -> list[Row]:
+        ranged = query if where is None else query.where(where)
+        return [dict(r) for r in conn.execute(ranged.add_columns(*labelled).order_by(*order).limit(count)).mappings()]
+
+    def beyond(columns: Sequence[ColumnElement[Any]], values: Sequence[Any]) -> ColumnElement[bool]:
+        position, bound = tuple_(*columns), tuple_(*values)
+        return position < bound if descending else position > bound
+
+    if after is None:
+        return run(None, limit)
+    if after[0] is None:
+        rows = run(first.is_(None) & beyond(rest, after[1:]) if rest else first.is_(None), limit)
+        if not descending and len(rows) < limit:
+            rows += run(first.is_not(None), limit - len(rows))
+    else:
+        rows = run(beyond(keys, after), limit)
+        if descending and len(rows) < limit:
+            rows += run(first.is_(None), limit - len(rows))
+    return rows
+
+
+def _copies(conn: Connection, query: Select[Any], keys: Sequence[ColumnElement[Any]], text: ColumnElement[Any],
+            rows: list[Row], fact: tuple[str, ...]) -> dict[tuple[Any, ...], tuple[tuple[int, int], list[str]]]:
+    """For each fact of `rows`, among the rows `query` keeps in the same stories: where its earliest
+    copy is (article pk, start) and every copy's article id, earliest first. One query for all."""
+    stories = sorted({r["story"] for r in rows if r["story"] is not None})
+    found: dict[tuple[Any, ...], tuple[tuple[int, int], list[str]]] = {}
+    if not stories:
+        return found
+    # Through the articles of those stories, so the database starts from the story index, and only
+    # the facts with these texts: a big story's other facts are not read.
+    members = select(story_articles.c.article).where(story_articles.c.story.in_(stories))
+    needed = sorted({*fact, "pk", "start", "article"})
+    copies = (query.with_only_columns(*(query.selected_columns[name] for name in needed))
+              .where(articles.c.pk.in_(members), text.in_(sorted({r[text.name] for r in rows})))
+              .order_by(keys[0].asc().nulls_first(), *keys[1:]))
+    seen: set[tuple[tuple[Any, ...], str]] = set()
+    for row in conn.execute(copies).mappings():
+        key = _key(row, fact)
+        _, sources = found.setdefault(key, ((row["pk"], row["start"]), []))
+        if (key, row["article"]) not in seen:
+            seen.add((key, row["article"]))
+            sources.append(row["article"])
+    return found
+
+
+def _key(row: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
+    """A row's values of `names` (a dict or a database row mapping)."""
+    return tuple(row[name] for name in names)
+
+
+def _counts(conn: Connection, pks: list[int]) -> dict[int, dict[str, int]]:
+    """How many entities, quotes and events each of the articles `pks` has: one grouped query each."""
+    found: dict[int, dict[str, int]] = defaultdict(dict)
+    if not pks:
+        return found
+    for name, table in (("entities", schema.entities), ("quotes", schema.quotes), ("events", schema.events)):
+        query = (select(table.c.article, func.count()).where(table.c.article.in_(pks))
+                 .group_by(table.c.article))
+        for pk, count in conn.execute(query):
+            found[pk][name] = count
+    return found
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def overview(conn: Connection, limit: int = 12) -> Row:
+    """What the store holds, for a dashboard's front: how many articles, actors, quotes, events and
+    stances, the span of publication dates, and the actors most articles name."""
+    counts = {name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+              for name, table in (("articles", articles), ("actors", actors), ("quotes", schema.quotes),
+                                  ("events", schema.events), ("stances", schema.stances))}
+    first, last = conn.execute(select(func.min(articles.c.published), func.max(articles.c.published))).one()
+    named = func.count(actor_links.c.article.distinct()).label("articles")
+    top = conn.execute(select(actors.c.id, actors.c.name, actors.c.type, actors.c.country, named)
+                       .join(actor_links, actor_links.c.actor == actors.c.id)
+                       .group_by(actors.c.id, actors.c.name, actors.c.type, actors.c.country)
+                       .order_by(named.desc(), actors.c.name_folded).limit(limit)).mappings()
+    return {**counts, "first": first, "last": last, "prominent": [dict(r) for r in top]}

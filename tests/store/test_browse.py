@@ -1,0 +1,183 @@
+"""Reading the store a page at a time: pages that join up to the whole list, a story's facts once with
+every copy as a source, filters in SQL that agree with the command's listings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from veille import store
+from veille.errors import BadInput
+from veille.store import browse
+from veille.store.browse import Page
+
+
+def walk(read: Callable[..., Page], limit: int, **filters: Any) -> tuple[list[dict[str, Any]], int]:
+    """Every item of a list read page by page, and how many pages it took."""
+    items, pages, cursor = [], 0, None
+    while True:
+        page = read(limit=limit, cursor=cursor, **filters)
+        items += page.items
+        pages += 1
+        if page.next is None:
+            return items, pages
+        cursor = page.next
+
+
+def test_quotes_page_by_page_are_the_listing_of_store_quotes(linked_db: str) -> None:
+    with browse.reading(linked_db) as conn:
+        items, pages = walk(lambda **k: browse.quote_page(conn, newest_first=False, **k), limit=2)
+
+    assert pages == 2
+    listed = store.quotes(url=linked_db)
+    assert [(q["article"], q["text"], q["sources"]) for q in items] == [
+        (q["article"], q["text"], q["sources"]) for q in listed]
+    # The wire story's quote once, from its first copy, with the copy as a second source.
+    assert [q["sources"] for q in items if q["article"] == "afp"] == [["afp", "reuters"]]
+
+
+def test_newest_first_reverses_the_order(linked_db: str) -> None:
+    with browse.reading(linked_db) as conn:
+        newest, _ = walk(lambda **k: browse.quote_page(conn, **k), limit=3)
+        oldest, _ = walk(lambda **k: browse.quote_page(conn, newest_first=False, **k), limit=3)
+
+    assert newest == oldest[::-1]
+
+
+@pytest.mark.parametrize("filters", [{}, {"type": "ASSAULT"}, {"place": "Ukraine"}, {"actor": "poutine"},
+                                     {"since": "2025-08-20"}, {"until": "2025-08-15"}])
+def test_event_filters_agree_with_store_events(linked_db: str, filters: dict[str, str]) -> None:
+    with browse.reading(linked_db) as conn:
+        items, _ = walk(lambda **k: browse.event_page(conn, newest_first=False, **k), limit=1, **filters)
+
+    listed = store.events(url=linked_db, **filters)
+    assert [(e["article"], e["type"], e["sources"]) for e in items] == [
+        (e["article"], e["type"], e["sources"]) for e in listed]
+    for event, row in zip(items, listed, strict=True):
+        assert [p["name"] for p in event["places"]] == row["places"]
+
+
+def test_event_participants_carry_their_actor_ids(linked_db: str) -> None:
+    with browse.reading(linked_db) as conn:
+        (meeting,) = browse.event_page(conn, type="CONSULT").items
+        (putin,) = [a for a in browse.actor_page(conn, q="Poutine").items]
+
+    assert meeting["actors"] == [{"id": putin["id"], "name": "Vladimir Poutine"}]
+    assert [p["name"] for p in meeting["targets"]] == ["Donald Trump"]
+
+
+def test_stances_once_per_story_with_dates(linked_db: str) -> None:
+    with browse.reading(linked_db) as conn:
+        items, _ = walk(lambda **k: browse.stance_page(conn, newest_first=False, **k), limit=2)
+        august_20 = browse.stance_page(conn, since="2025-08-20", until="2025-08-20").items
+
+    assert [(s["holder"], s["polarity"], s["sources"]) for s in items] == [
+        ("Vladimir Poutine", "support", ["sommet"]), ("Kremlin", "oppose", ["offensive"]),
+        ("Volodymyr Zelensky", "demand", ["afp", "reuters"])]
+    assert [s["holder"] for s in august_20] == ["Kremlin"]
+
+
+def test_articles_latest_first_and_searched_by_text_or_by_actor(linked_db: str) -> None:
+    with browse.reading(linked_db) as conn:
+        items, pages = walk(lambda **k: browse.article_page(conn, **k), limit=2)
+        by_text = browse.article_page(conn, q="SANCTIONS").items
+        by_actor = browse.article_page(conn, q="zelensky").items
+
+    assert pages == 3
+    assert [a["id"] for a in items] == ["lavrov", "reuters", "afp", "offensive", "sommet"]  # same day: last stored first
+    assert [a["id"] for a in by_text] == ["offensive"]
+    assert {a["id"] for a in by_actor} == {"afp", "reuters"}
+    assert (items[-1]["quotes"], items[-1]["events"], items[-1]["entities"]) == (1, 2, 5)
+
+
+def test_one_article_with_its_actors_and_copies(linked_db: str) -> None:
+    with browse.reading(linked_db) as conn:
+        found = browse.article(conn, "afp")
+        missing = browse.article(conn, "nope")
+
+    assert found is not None and missing is None
+    assert found["analysis"]["schema"] == "veille.analysis/1"
+    assert found["names"][found["actors"]["e4"]] == "Volodymyr Zelensky"
+    assert [c["id"] for c in found["copies"]] == ["reuters"]
+
+
+def test_actors_by_name_and_one_actor_with_its_articles(linked_db: str) -> None:
+    with browse.reading(linked_db) as conn:
+        people, _ = walk(lambda **k: browse.actor_page(conn, type="PER", **k), limit=2)
+        putin = next(a for a in people if a["name"] == "Vladimir Poutine")
+        record = browse.actor_record(conn, putin["id"])
+        nobody = browse.actor_record(conn, 10_000)
+
+    assert [a["name"] for a in people] == sorted(a["name"] for a in people)
+    assert putin["articles"] == 4
+    assert record is not None and nobody is None
+    assert [a["id"] for a in record["articles"]] == ["reuters", "afp", "offensive", "sommet"]
+    assert [q["text"] for q in record["quotes"]] == ["de poursuivre l'offensive", "Nous voulons une paix durable"]
+    assert [e["as"] for e in record["events"]] == [["actor"]] and record["more"]["articles"] is False
+
+
+def test_stories_with_their_copies(linked_db: str) -> None:
+    with browse.reading(linked_db) as conn:
+        items, _ = walk(lambda **k: browse.story_page(conn, **k), limit=3)
+
+    assert [[a["id"] for a in s["articles"]] for s in items] == [
+        ["lavrov"], ["afp", "reuters"], ["offensive"], ["sommet"]]
+
+
+def test_timeline_entries_by_day_filtered_by_kind_type_and_place(linked_db: str) -> None:
+    with browse.reading(linked_db) as conn:
+        everything, cut = browse.timeline_entries(conn)
+        assaults, _ = browse.timeline_entries(conn, type="ASSAULT")
+        quotes, _ = browse.timeline_entries(conn, type="quote", actor="Poutine")
+        in_ukraine, _ = browse.timeline_entries(conn, place="Ukraine")
+
+    assert not cut
+    assert [e["day"] for e in everything] == sorted(e["day"] for e in everything)
+    assert {e["fact"] for e in everything} == {"event", "quote", "stance"}
+    assert {(e["fact"], e["type"]) for e in assaults} == {("event", "ASSAULT")}
+    assert [e["text"] for e in quotes] == ["Nous voulons une paix durable", "de poursuivre l'offensive"]
+    assert {e["fact"] for e in in_ukraine} == {"event"} and len(in_ukraine) == 3
+
+
+def test_map_places_hold_their_events(linked_db: str) -> None:
+    with browse.reading(linked_db) as conn:
+        places, cut = browse.map_places(conn)
+
+    by_name = {p["name"]: p for p in places}
+    assert not cut
+    assert by_name["Soumy"]["lat"] == pytest.approx(50.92, abs=0.01)
+    assert len(by_name["Soumy"]["events"]) == 2  # the wire story's strike once, and the summit's
+    assert by_name["Alaska"]["lat"] is None
+
+
+def test_a_cursor_from_elsewhere_is_refused(linked_db: str) -> None:
+    with browse.reading(linked_db) as conn:
+        with pytest.raises(BadInput, match="cursor"):
+            browse.quote_page(conn, cursor="not-a-cursor")
+        with pytest.raises(BadInput, match="cursor"):
+            browse.quote_page(conn, cursor=browse.encode_cursor([1]))
+
+
+def test_overview_counts_and_names_the_most_named(linked_db: str) -> None:
+    with browse.reading(linked_db) as conn:
+        seen = browse.overview(conn, limit=1)
+
+    assert (seen["articles"], seen["first"], seen["last"]) == (5, "2025-08-15", "2025-08-21")
+    assert [(a["name"], a["articles"]) for a in seen["prominent"]] == [("Vladimir Poutine", 4)]
+
+
+@pytest.mark.parametrize("newest_first", [True, False])
+def test_undated_articles_come_last_newest_first_and_first_oldest_first(linked_db: str, newest_first: bool) -> None:
+    from conftest import zelensky
+
+    store.ingest([zelensky("undated", published=None)], linked_db)
+    with browse.reading(linked_db) as conn:
+        one_by_one, _ = walk(lambda **k: browse.quote_page(conn, newest_first=newest_first, **k), limit=1)
+        articles, _ = walk(lambda **k: browse.article_page(conn, **k), limit=1)
+
+    order = [q["article"] for q in one_by_one]
+    assert len(order) == 6 and len({(q["article"], q["quote"]) for q in one_by_one}) == 6
+    assert [i for i, article in enumerate(order) if article == "undated"] == ([4, 5] if newest_first else [0, 1])
+    assert [a["id"] for a in articles][-1] == "undated"
