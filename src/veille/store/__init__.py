@@ -12,7 +12,7 @@ Listings show each fact of a wire story once, with every stored copy of it in `s
 
 from __future__ import annotations
 
-from .db import describe, errors, open_engine
+from .db import describe, errors, open_engine, refresh_statistics
 from .facts import actor, events, stances, timeline
 from .index import rebuild
 from .ingest import IngestReport, Outcome, ingest
@@ -30,7 +30,10 @@ def reindex(url: str | None = None) -> int:
     """
     engine = open_engine(url, create=False)
     try:
-        with errors(f"cannot reindex {describe(engine.url)}"), engine.begin() as conn:
-            return rebuild(conn)
+        with errors(f"cannot reindex {describe(engine.url)}"):
+            with engine.begin() as conn:
+                count = rebuild(conn)
+            refresh_statistics(engine)
+            return count
     finally:
         engine.dispose()

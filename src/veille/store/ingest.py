@@ -12,7 +12,7 @@ from sqlalchemy import Connection, insert, select
 
 from ..model import Analysis, Failure
 from . import index
-from .db import describe, errors, open_engine
+from .db import describe, errors, open_engine, refresh_statistics
 from .links import Linker
 from .schema import articles
 
@@ -66,6 +66,9 @@ def ingest(results: Iterable[Analysis | Failure], url: str | None = None, batch_
                 report.outcomes.append(outcome)
                 if on_outcome is not None:
                     on_outcome(outcome)
+        if report.count("stored"):
+            with errors(f"cannot write to {describe(engine.url)}"):
+                refresh_statistics(engine)
     finally:
         engine.dispose()
     return report
