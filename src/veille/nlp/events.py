@@ -921,7 +921,8 @@ def _sentence_end(sentence: Span) -> int:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    # the parser may start a sentence on the closing mark of the quote before it: "» Dans la nuit, …"
+    while start < end and (text[start].isspace() or text[start] in "»”"):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
