@@ -44,12 +44,10 @@ from ..errors import BadInput
 from ..resolve import countries
 from ..resolve.names import fold
 from . import schema
-from .facts import _participants
+from .facts import _participants, actor_identity
 from .query import Row, actor_matching, reading, story
 from .schema import (
-    actor_aliases,
     actor_links,
-    actor_roles,
     actors,
     articles,
     entities,
@@ -304,20 +302,9 @@ def actor_record(conn: Connection, id: int, limit: int = 100) -> Row | None:
     """One actor by id: its aliases, country, place, when first and last seen, roles over time, and
     its latest quotes, events (with `as`: the parts it plays), stances and the articles naming it,
     each list at most `limit` long with `more` saying which lists go on (their pages do)."""
-    row = conn.execute(select(actors).where(actors.c.id == id)).mappings().first()
-    if row is None:
+    identity = actor_identity(conn, id)
+    if identity is None:
         return None
-    aliases = conn.execute(select(actor_aliases.c.alias, actor_aliases.c.count).where(actor_aliases.c.actor == id)
-                           .order_by(actor_aliases.c.count.desc(), actor_aliases.c.alias)).all()
-    roles: dict[str, Row] = {}
-    for role, published, article_pk in conn.execute(
-            select(actor_roles.c.role, actor_roles.c.published, actor_roles.c.article)
-            .where(actor_roles.c.actor == id).order_by(actor_roles.c.published, actor_roles.c.article)):
-        entry = roles.setdefault(fold(role), {"role": role, "first_seen": published, "last_seen": published,
-                                              "articles": set()})
-        entry["first_seen"] = min(filter(None, (entry["first_seen"], published)), default=None)
-        entry["last_seen"] = max(filter(None, (entry["last_seen"], published)), default=None)
-        entry["articles"].add(article_pk)
     quotes = quote_page(conn, actor_ids=[id], limit=limit)
     events = event_page(conn, actor_ids=[id], limit=limit)
     for event in events.items:
@@ -330,11 +317,7 @@ def actor_record(conn: Connection, id: int, limit: int = 100) -> Row | None:
         .where(a.c.pk.in_(select(actor_links.c.article).where(actor_links.c.actor == id)))
         .order_by(a.c.published.desc().nulls_last(), a.c.pk.desc()).limit(limit + 1)).mappings().all()
     return {
-        "id": row["id"], "name": row["name"], "type": row["type"], "country": row["country"],
-        "ambiguous": bool(row["ambiguous"]), "place": row["place"], "lat": row["lat"], "lon": row["lon"],
-        "first_seen": row["first_seen"], "last_seen": row["last_seen"],
-        "aliases": [{"alias": alias, "count": count} for alias, count in aliases],
-        "roles": [{**r, "articles": len(r["articles"])} for r in roles.values()],
+        **identity,
         "quotes": quotes.items, "events": events.items, "stances": stances.items,
         "articles": [dict(r) for r in named[:limit]],
         "more": {"quotes": quotes.next is not None, "events": events.next is not None,

@@ -183,32 +183,44 @@ def stance_rows(conn: Connection, holder: str | None = None, target: str | None 
 
 # --- one actor ---
 
-def _profile(conn: Connection, id: int) -> Row:
-    row = dict(conn.execute(select(actors).where(actors.c.id == id)).mappings().one())
+def actor_identity(conn: Connection, id: int) -> Row | None:
+    """Who an actor is, whatever lists follow: its stored fields, aliases with their counts, and the
+    roles the articles give it with when they were first and last given (None: no such actor)."""
+    row = conn.execute(select(actors).where(actors.c.id == id)).mappings().first()
+    if row is None:
+        return None
     aliases = conn.execute(select(actor_aliases.c.alias, actor_aliases.c.count)
                            .where(actor_aliases.c.actor == id)
                            .order_by(actor_aliases.c.count.desc(), actor_aliases.c.alias)).all()
-    named = conn.execute(select(func.count(actor_links.c.article.distinct()))
-                         .where(actor_links.c.actor == id)).scalar_one()
     roles: dict[str, Row] = {}
     for role, published, article in conn.execute(
             select(actor_roles.c.role, actor_roles.c.published, actor_roles.c.article)
             .where(actor_roles.c.actor == id).order_by(actor_roles.c.published, actor_roles.c.article)):
         entry = roles.setdefault(fold(role), {"role": role, "first_seen": published, "last_seen": published,
-                                                    "articles": set()})
+                                              "articles": set()})
         entry["first_seen"] = min(filter(None, (entry["first_seen"], published)), default=None)
         entry["last_seen"] = max(filter(None, (entry["last_seen"], published)), default=None)
         entry["articles"].add(article)
+    return {
+        "id": row["id"], "name": row["name"], "type": row["type"], "country": row["country"],
+        "ambiguous": bool(row["ambiguous"]), "place": row["place"], "lat": row["lat"], "lon": row["lon"],
+        "first_seen": row["first_seen"], "last_seen": row["last_seen"],
+        "aliases": [{"alias": alias, "count": count} for alias, count in aliases],
+        "roles": [{**r, "articles": len(r["articles"])} for r in roles.values()],
+    }
+
+
+def _profile(conn: Connection, id: int) -> Row:
+    identity = actor_identity(conn, id)
+    assert identity is not None  # _profile is called with ids found in the store
+    named = conn.execute(select(func.count(actor_links.c.article.distinct()))
+                         .where(actor_links.c.actor == id)).scalar_one()
     quotes = quote_rows(conn, actor_ids=[id])
     for quote in quotes:
         del quote["speaker_actor"]
     own_events = event_rows(conn, actor_ids=[id])
     return {
-        "id": row["id"], "name": row["name"], "type": row["type"], "country": row["country"],
-        "ambiguous": bool(row["ambiguous"]), "place": row["place"], "lat": row["lat"], "lon": row["lon"],
-        "first_seen": row["first_seen"], "last_seen": row["last_seen"], "articles": named,
-        "aliases": [{"alias": alias, "count": count} for alias, count in aliases],
-        "roles": [{**r, "articles": len(r["articles"])} for r in roles.values()],
+        **identity, "articles": named,
         "quotes": sorted(quotes, key=lambda q: day(q["date"], q["published"]) or "~"),
         "events": sorted(own_events, key=lambda e: day(e["date"], e["published"]) or "~"),
         "stances": stance_rows(conn, actor_ids=[id]),
