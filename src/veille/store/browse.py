@@ -45,7 +45,7 @@ from ..resolve import countries
 from ..resolve.names import fold
 from . import schema
 from .facts import _participants, actor_identity
-from .query import Row, actor_matching, reading, story
+from .query import Row, actor_matching, quote_filters, reading, story
 from .schema import (
     actor_links,
     actors,
@@ -142,14 +142,7 @@ def quote_page(conn: Connection, speaker: str | None = None, contains: str | Non
         .outerjoin(e, (e.c.article == q.c.article) & (e.c.entity == q.c.speaker))
         .outerjoin(link, (link.c.article == q.c.article) & (link.c.entity == q.c.speaker))
     )
-    if speaker and speaker.strip():
-        folded = fold(speaker.strip())
-        query = query.where(or_(q.c.speaker_folded.contains(folded, autoescape=True),
-                                link.c.actor.in_(actor_matching(folded))))
-    for word in fold(contains or "").split():
-        query = query.where(q.c.text_folded.contains(word, autoescape=True))
-    if actor_ids is not None:
-        query = query.where(link.c.actor.in_(list(actor_ids)))
+    query = query.where(*quote_filters(speaker, contains, actor_ids))
     query = query.where(*_between(_day(q.c.date, a.c.published), since, until))
     keys = [a.c.published, a.c.pk, q.c.start, q.c.quote]
     rows, next = _facts(conn, query, keys, cursor, limit, newest_first, q.c.text_folded,

@@ -37,6 +37,21 @@ def quotes(speaker: str | None = None, contains: str | None = None, url: str | N
         return quote_rows(conn, speaker=speaker, contains=contains)
 
 
+def quote_filters(speaker: str | None, contains: str | None, actor_ids: Iterable[int] | None) -> list[Any]:
+    """The conditions of a quote listing, over `quotes` joined to the speaker's `actor_links` row:
+    a speaker by any spelling or through its actor, every word of `contains`, one of `actor_ids`."""
+    q, link = quotes_table, actor_links
+    found: list[Any] = []
+    if speaker and speaker.strip():
+        folded = fold(speaker.strip())
+        found.append(or_(q.c.speaker_folded.contains(folded, autoescape=True),
+                         link.c.actor.in_(actor_matching(folded))))
+    found += [q.c.text_folded.contains(word, autoescape=True) for word in fold(contains or "").split()]
+    if actor_ids is not None:
+        found.append(link.c.actor.in_(list(actor_ids)))
+    return found
+
+
 def quote_rows(conn: Connection, speaker: str | None = None, contains: str | None = None,
                actor_ids: Iterable[int] | None = None) -> list[Row]:
     """The quotes of `quotes`, read on an open connection; `actor_ids` keeps those the actors said."""
@@ -51,14 +66,7 @@ def quote_rows(conn: Connection, speaker: str | None = None, contains: str | Non
         .outerjoin(link, (link.c.article == q.c.article) & (link.c.entity == q.c.speaker))
         .order_by(a.c.published, a.c.pk, q.c.start)
     )
-    if speaker:
-        folded = fold(speaker.strip())
-        query = query.where(or_(q.c.speaker_folded.contains(folded, autoescape=True),
-                                link.c.actor.in_(actor_matching(folded))))
-    for word in fold(contains or "").split():
-        query = query.where(q.c.text_folded.contains(word, autoescape=True))
-    if actor_ids is not None:
-        query = query.where(link.c.actor.in_(list(actor_ids)))
+    query = query.where(*quote_filters(speaker, contains, actor_ids))
     found = once_per_story(conn.execute(query).mappings(),
                            lambda r: (r["text_folded"], r["speaker_actor"] or r["speaker_folded"]))
     for row in found:
