@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import platform
 import random
@@ -30,6 +29,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from corpus import real_articles  # bench/corpus.py, beside this script
 from sqlalchemy import func, make_url, select
 
 import veille
@@ -39,8 +39,6 @@ from veille.read.records import body_hash
 from veille.store.db import open_engine
 from veille.store.schema import articles
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("VEILLE_SHARED", REPO.parent / "shared"))
 SEED = 20251125
 FIRST_DAY = date(2024, 1, 1)
 DAYS = 730  # publication dates spread over two years
@@ -55,29 +53,14 @@ CALL_BUDGET = 15.0  # seconds per call: a call this slow is not repeated N times
 
 def paragraph_records() -> list[dict[str, Any]]:
     """Each paragraph of the real articles as a record, dated as its article is in the gold files."""
-    paths = [*sorted((SHARED / "corpus").glob("*.txt")), *sorted((SHARED / "corpus" / "fr-news").glob("*.txt")),
-             *sorted((REPO / "tests" / "eval" / "corpus").glob("*.txt"))]
-    if not paths:
-        raise SystemExit(f"no corpus under {SHARED / 'corpus'} (set VEILLE_SHARED?)")
     records = []
-    for path in paths:
-        ident = "seed" if path.name.startswith("seed-") else path.stem
-        published = _published(ident)
-        for number, text in enumerate(re.split(r"\n\s*\n", path.read_text(encoding="utf-8")), start=1):
+    for source in real_articles():
+        for number, text in enumerate(re.split(r"\n\s*\n", source.text), start=1):
             text = text.strip()
             if len(text) >= 60:  # headlines and bylines alone make poor paragraphs
-                records.append({"id": f"{ident}#{number}", "text": text, "published": published,
+                records.append({"id": f"{source.ident}#{number}", "text": text, "published": source.published,
                                 "language": "fr"})
     return records
-
-
-def _published(ident: str) -> str | None:
-    for folder in (SHARED / "eval" / "gold", REPO / "tests" / "eval" / "gold"):
-        gold = folder / f"{ident}.json"
-        if gold.is_file():
-            value = json.loads(gold.read_text(encoding="utf-8")).get("published")
-            return str(value) if value else None
-    return None
 
 
 def analysed_pool() -> list[Analysis]:

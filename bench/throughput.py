@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import math
 import os
 import platform
@@ -28,23 +27,15 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from corpus import Source, real_articles  # bench/corpus.py, beside this script
 from spacy.language import Language
 
 import veille
 from veille.nlp import models
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("VEILLE_SHARED", REPO.parent / "shared"))
 MODEL = "fr_core_news_md"
 TARGET = 0.8
 WARM_UP = 3  # articles each side runs before timing: loads models, lexicons and lazy imports
-
-
-@dataclass(frozen=True)
-class Source:
-    ident: str
-    text: str
-    published: str | None
 
 
 @dataclass(frozen=True)
@@ -61,36 +52,6 @@ class Run:
     @property
     def tokens_per_s(self) -> float:
         return self.tokens / self.seconds
-
-
-def sources() -> list[Source]:
-    """The real articles: the seed, the shared dev set and the project's own annotated set.
-
-    The publication date comes from each article's gold file, so the time stage resolves
-    "mardi" or "la semaine dernière" as it does in the evaluation.
-    """
-    paths = [
-        SHARED / "corpus" / "seed-nato-security-guarantees.fr.txt",
-        *sorted((SHARED / "corpus" / "fr-news").glob("dev-*.txt")),
-        *sorted((REPO / "tests" / "eval" / "corpus").glob("*.txt")),
-    ]
-    missing = [str(path) for path in paths if not path.is_file()]
-    if missing:
-        raise SystemExit(f"missing corpus file(s): {', '.join(missing)} (set VEILLE_SHARED?)")
-    found = []
-    for path in paths:
-        ident = "seed" if path.name.startswith("seed-") else path.stem
-        found.append(Source(ident, path.read_text(encoding="utf-8"), _published(ident)))
-    return found
-
-
-def _published(ident: str) -> str | None:
-    for folder in (SHARED / "eval" / "gold", REPO / "tests" / "eval" / "gold"):
-        gold = folder / f"{ident}.json"
-        if gold.is_file():
-            value = json.loads(gold.read_text(encoding="utf-8")).get("published")
-            return str(value) if value else None
-    return None
 
 
 def corpus(originals: list[Source], copies: int) -> list[dict[str, Any]]:
@@ -182,7 +143,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    originals = sources()
+    originals = real_articles()
     copies = args.copies or math.ceil(100 / len(originals))
     records = corpus(originals, copies)
     texts = [record["text"] for record in records]
