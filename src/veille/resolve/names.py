@@ -9,12 +9,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from functools import cache
 from typing import Any
 
-from ..nlp.lexicon import HERE as LEXICON
+from ..nlp import lexicon
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 PUNCTUATION = re.compile(r"[^\w\s'-]")
@@ -84,14 +83,12 @@ def name_like(text: str, language: str = "fr") -> bool:
     return bool(first) and (first[0].isupper() or first[0].isdigit())
 
 
-@cache
 def lexicon_file(language: str, name: str) -> dict[str, Any]:
-    """One file of the language's lexicon (`lexicon/fr/demonyms.toml`), or {} when there is none.
-
-    Read file by file: resolving needs titles, entities and demonyms, not every stage's data.
-    """
-    path = LEXICON / language / f"{name}.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    """One file of the language's lexicon (`lexicon/fr/demonyms.toml`), or {} when there is none."""
+    try:
+        return lexicon.load(language).get(name, {})
+    except KeyError:  # no lexicon for this language
+        return {}
 
 
 class _Words:
