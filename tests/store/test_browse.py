@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 
 from veille import store
-from veille.errors import BadInput
+from veille.errors import BadInput, StoreError
 from veille.store import browse
 from veille.store.browse import Page
+from veille.store.db import open_engine
 
 
 def walk(read: Callable[..., Page], limit: int, **filters: Any) -> tuple[list[dict[str, Any]], int]:
@@ -169,7 +170,7 @@ def test_overview_counts_and_names_the_most_named(linked_db: str) -> None:
 
 
 @pytest.mark.parametrize("newest_first", [True, False])
-def test_undated_articles_come_last_newest_first_and_first_oldest_first(linked_db: str, newest_first: bool) -> None:
+def test_undated_facts_come_last_newest_first_and_first_oldest_first(linked_db: str, newest_first: bool) -> None:
     from conftest import zelensky
 
     store.ingest([zelensky("undated", published=None)], linked_db)
@@ -177,7 +178,68 @@ def test_undated_articles_come_last_newest_first_and_first_oldest_first(linked_d
         one_by_one, _ = walk(lambda **k: browse.quote_page(conn, newest_first=newest_first, **k), limit=1)
         articles, _ = walk(lambda **k: browse.article_page(conn, **k), limit=1)
 
-    order = [q["article"] for q in one_by_one]
-    assert len(order) == 6 and len({(q["article"], q["quote"]) for q in one_by_one}) == 6
-    assert [i for i, article in enumerate(order) if article == "undated"] == ([4, 5] if newest_first else [0, 1])
+    days = [q["day"] for q in one_by_one]
+    assert len(days) == 6 and len({(q["article"], q["quote"]) for q in one_by_one}) == 6
+    # a quote of the undated article is dated by its own date when it has one, else it has no day
+    undated = [q["day"] for q in one_by_one if q["article"] == "undated"]
+    assert None in undated and any(undated)
+    dated = [d for d in days if d is not None]
+    assert dated == sorted(dated, reverse=newest_first)
+    assert days.index(None) == (len(dated) if newest_first else 0)
     assert [a["id"] for a in articles][-1] == "undated"
+
+
+def test_a_copy_stored_later_but_published_earlier_leads_its_story(db_url: str) -> None:
+    from conftest import WIRE_COPY, wire
+
+    store.ingest([wire(published="2025-08-21")], db_url)
+    store.ingest([wire("early", WIRE_COPY, published="2025-08-20", source="Reuters")], db_url)
+    with browse.reading(db_url) as conn:
+        quotes = browse.quote_page(conn).items
+        events = browse.event_page(conn).items
+        stances = browse.stance_page(conn).items
+
+    for listed in (quotes, events, stances):
+        assert [(f["article"], f["sources"]) for f in listed] == [("early", ["early", "afp"])]
+    assert [(q["article"], q["sources"]) for q in store.quotes(url=db_url)] == [("early", ["early", "afp"])]
+
+
+def test_word_search_ignores_case_and_accents_and_reads_words_by_their_start(linked_db: str) -> None:
+    with browse.reading(linked_db) as conn:
+        def found(q: str) -> list[str]:
+            return [a["id"] for a in browse.article_page(conn, q=q).items]
+
+        def said(words: str) -> list[str]:
+            return [q["text"] for q in browse.quote_page(conn, contains=words).items]
+
+        assert found("ANTIAERIENNE") == found("antiaérienne") != []
+        assert found("défense antiaér") == found("antiaérienne")  # the last word by its start
+        assert found("antiaérienne défense") == []  # an article's words, in this order
+        assert found("zzqxj") == [] and said("zzqxj") == []
+        assert said("civils frapper") == said("FRAPPER") != []  # a quote's words, in any order
+        assert said("civil") == said("civils")
+
+
+def test_word_search_without_the_word_index_reads_the_same(linked_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from veille.store import words
+
+    def read() -> tuple[list[str], list[str]]:
+        with browse.reading(linked_db) as conn:
+            return ([a["id"] for a in browse.article_page(conn, q="antiaérienne").items],
+                    [q["text"] for q in browse.quote_page(conn, contains="civils").items])
+
+    indexed = read()
+    monkeypatch.setattr(words, "_exists", lambda conn, name: False)  # as on PostgreSQL, or without FTS5
+    assert read() == indexed and indexed[0] and indexed[1]
+
+
+def test_a_store_indexed_by_an_older_veille_is_refused_until_reindexed(linked_db: str) -> None:
+    engine = open_engine(linked_db)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM store_meta")
+    engine.dispose()
+
+    with pytest.raises(StoreError, match="older veille: run `veille reindex`"):
+        store.quotes(url=linked_db)
+    assert store.reindex(linked_db) == 5
+    assert [q["sources"] for q in store.quotes(url=linked_db) if q["article"] == "afp"] == [["afp", "reuters"]]

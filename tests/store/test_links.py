@@ -107,3 +107,20 @@ def test_a_store_that_predates_the_links_says_to_reindex_and_reindex_fills_them(
 
     assert [a["name"] for a in store.actor("Poutine", url=linked_db)] == ["Vladimir Poutine"]
     assert caplog.text == ""
+
+
+def test_each_actor_counts_the_articles_naming_it_across_ingests_and_reindex(linked_db: str) -> None:
+    from veille.store import browse
+
+    def counts() -> dict[str, int]:
+        with browse.reading(linked_db) as conn:
+            return {a["name"]: a["articles"] for a in browse.actor_page(conn, limit=500).items}
+
+    stored = counts()
+    with browse.reading(linked_db) as conn:
+        truth = dict(conn.exec_driver_sql(
+            "SELECT a.name, count(DISTINCT l.article) FROM actors a JOIN actor_links l ON l.actor = a.id "
+            "GROUP BY a.id").all())
+    assert stored == truth and stored["Vladimir Poutine"] == 4  # summit, offensive, both wire copies
+    store.reindex(linked_db)
+    assert counts() == stored

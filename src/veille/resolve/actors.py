@@ -47,6 +47,7 @@ class Actor:
     first_seen: str | None = None
     last_seen: str | None = None
     aliases: Counter[str] = field(default_factory=Counter)
+    articles: int = 0  # how many articles name it
 
     def seen(self, published: str | None) -> None:
         if published:
@@ -103,6 +104,8 @@ class Actors:
                 continue
             self._record(actor, entity, published)
             links[entity["id"]] = actor.id
+        for id in set(links.values()):
+            self.by_id[id].articles += 1
         return links
 
     # --- people ---

@@ -12,7 +12,7 @@ Listings show each fact of a wire story once, with every stored copy of it in `s
 
 from __future__ import annotations
 
-from .db import describe, errors, open_engine, refresh_statistics
+from .db import describe, errors, open_engine, refresh_statistics, renew_derived
 from .facts import actor, events, stances, timeline
 from .index import rebuild
 from .ingest import IngestReport, Outcome, ingest
@@ -27,11 +27,13 @@ def reindex(url: str | None = None) -> int:
 
     Entities, quotes, times, events and stances are read again from each analysis; actors (with
     their places) and stories are linked again by replaying the articles in the order they were stored.
+    The tables are made again first, so a store an older veille indexed takes this one's shape.
     """
-    engine = open_engine(url, create=False)
+    engine = open_engine(url, create=False, rebuilding=True)
     try:
         with errors(f"cannot reindex {describe(engine.url)}"):
             with engine.begin() as conn:
+                renew_derived(conn)
                 count = rebuild(conn)
             refresh_statistics(engine)
             return count

@@ -30,10 +30,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Select,
-    Text,
-    case,
-    cast,
-    exists,
+    Table,
     func,
     or_,
     select,
@@ -41,11 +38,11 @@ from sqlalchemy import (
 )
 
 from ..errors import BadInput
-from ..resolve import countries
 from ..resolve.names import fold
 from . import schema
-from .facts import _participants, actor_identity
-from .query import Row, actor_matching, quote_filters, reading, story
+from .facts import actor_identity, event_query, participants
+from .leads import FACT_ID, with_sources
+from .query import Row, actor_matching, quote_filters, reading
 from .schema import (
     actor_links,
     actors,
@@ -54,6 +51,7 @@ from .schema import (
     event_actors,
     story_articles,
 )
+from .words import article_holds, quote_holds
 
 __all__ = ["Page", "actor_page", "actor_record", "article", "article_page", "event_page", "map_places", "overview",
            "quote_page", "reading", "search", "stance_page", "story_page", "timeline_entries"]
@@ -75,20 +73,16 @@ class Page:
 def article_page(conn: Connection, q: str | None = None, cursor: str | None = None, limit: int = 50) -> Page:
     """Stored articles, latest published first (undated last), each with a snippet and what was found.
 
-    `q` keeps articles whose title or text holds it (ignoring case), or that name an actor whose name
-    or alias holds it (ignoring case and accents: "zelensky" finds "Zelensky", "kiev" "Kyiv").
+    `q` keeps articles whose title or text holds its words in that order (see `words`), or that name
+    an actor whose name or alias holds it (ignoring case and accents: "zelensky" finds "Zelensky",
+    "kiev" "Kyiv").
     """
     a = articles
     query = select(a.c.pk, a.c.id, a.c.title, a.c.published, a.c.source, a.c.url, a.c.language,
                    func.substr(a.c.text, 1, SNIPPET + 1).label("snippet"))
     if q and q.strip():
-        words = q.strip()
-        folded = fold(words)
-        query = query.where(or_(
-            a.c.title.ilike(f"%{_escape(words)}%", escape="\\"),
-            a.c.text.ilike(f"%{_escape(words)}%", escape="\\"),
-            exists().where((actor_links.c.article == a.c.pk) & actor_links.c.actor.in_(actor_matching(folded))),
-        ))
+        naming = select(actor_links.c.article).where(actor_links.c.actor.in_(actor_matching(fold(q.strip()))))
+        query = query.where(or_(article_holds(conn, q), a.c.pk.in_(naming)))
     keys = [a.c.published, a.c.pk]
     rows, next = _keyset(conn, query, keys, cursor, limit, descending=True)
     counts = _counts(conn, [r["pk"] for r in rows])
@@ -128,28 +122,19 @@ def article(conn: Connection, id: str) -> Row | None:
 def quote_page(conn: Connection, speaker: str | None = None, contains: str | None = None,
                since: str | None = None, until: str | None = None, actor_ids: Iterable[int] | None = None,
                cursor: str | None = None, limit: int = 50, newest_first: bool = True) -> Page:
-    """Quotes, by their article's date (newest first unless `newest_first` is False), then in
-    reading order; `speaker` and `contains` as in `store.quotes`, `actor_ids` the speakers' actors."""
-    q, a, e, link = schema.quotes, articles, entities, actor_links
-    who = func.coalesce(cast(link.c.actor, Text), q.c.speaker_folded)  # the actor when linked, else the name
+    """Quotes by day (newest first unless `newest_first` is False), then in reading order; `speaker`
+    as in `store.quotes`, `contains` words the quote holds (as a word's beginning, see `words`),
+    `actor_ids` the speakers' actors."""
+    q, a, e = schema.quotes, articles, entities
     query = (
-        select(a.c.id.label("article"), a.c.pk, a.c.title, a.c.published, story().label("story"), q.c.quote,
-               q.c.kind, q.c.speaker_name.label("speaker"), e.c.role, q.c.text, q.c.cue, q.c.channel, q.c.date,
-               _day(q.c.date, a.c.published).label("day"), q.c.start, q.c.end,
-               link.c.actor.label("speaker_actor"), q.c.text_folded, who.label("who"))
+        select(a.c.id.label("article"), a.c.title, a.c.published, q.c.quote, q.c.kind,
+               q.c.speaker_name.label("speaker"), e.c.role, q.c.text, q.c.cue, q.c.channel, q.c.date, q.c.day,
+               q.c.start, q.c.end, q.c.speaker_actor)
         .join(a, a.c.pk == q.c.article)
-        .outerjoin(story_articles, story_articles.c.article == a.c.pk)
         .outerjoin(e, (e.c.article == q.c.article) & (e.c.entity == q.c.speaker))
-        .outerjoin(link, (link.c.article == q.c.article) & (link.c.entity == q.c.speaker))
     )
-    query = query.where(*quote_filters(speaker, contains, actor_ids))
-    query = query.where(*_between(_day(q.c.date, a.c.published), since, until))
-    keys = [a.c.published, a.c.pk, q.c.start, q.c.quote]
-    rows, next = _facts(conn, query, keys, cursor, limit, newest_first, q.c.text_folded,
-                        fact=("story", "text_folded", "who"))
-    for row in rows:
-        del row["pk"], row["text_folded"], row["who"]
-    return Page(rows, next)
+    query = query.where(*quote_filters(speaker, None, actor_ids), *quote_holds(conn, contains or ""))
+    return _facts(conn, query, q, since, until, cursor, limit, newest_first)
 
 
 # --- events ---
@@ -157,60 +142,19 @@ def quote_page(conn: Connection, speaker: str | None = None, contains: str | Non
 def event_page(conn: Connection, type: str | None = None, place: str | None = None, actor: str | None = None,
                since: str | None = None, until: str | None = None, actor_ids: Iterable[int] | None = None,
                cursor: str | None = None, limit: int = 50, newest_first: bool = True) -> Page:
-    """Events, by their article's date, with `actors`, `targets` and `places` as {id, name} (id None
-    for an entity linked to no actor); filters as in `store.events`."""
-    query = _event_query(type=type, place=place, actor=actor, since=since, until=until, actor_ids=actor_ids)
-    rows, next = _facts(conn, query, _event_keys(), cursor, limit, newest_first, schema.events.c.text_folded,
-                        fact=EVENT_FACT)
-    return Page(_finish_events(conn, rows), next)
-
-
-def _event_keys() -> list[ColumnElement[Any]]:
-    return [articles.c.published, articles.c.pk, schema.events.c.start, schema.events.c.event]
-
-
-EVENT_FACT = ("story", "type", "text_folded")  # what makes two event rows copies of one event
-
-
-def _event_query(type: str | None = None, place: str | None = None, actor: str | None = None,
-                 since: str | None = None, until: str | None = None,
-                 actor_ids: Iterable[int] | None = None) -> Select[Any]:
-    e, a, p = schema.events, articles, event_actors
-    query = (
-        select(a.c.id.label("article"), a.c.pk, a.c.title, a.c.published, story().label("story"), e.c.event,
-               e.c.type, e.c.mode, e.c.date, _day(e.c.date, a.c.published).label("day"), e.c.killed, e.c.injured,
-               e.c.text, e.c.start, e.c.end, e.c.text_folded)
-        .join(a, a.c.pk == e.c.article)
-        .outerjoin(story_articles, story_articles.c.article == a.c.pk)
-    )
-
-    def having(roles: tuple[str, ...], who: Any) -> Any:
-        # The events a participant takes part in, read once (IN), not tested event by event (EXISTS):
-        # SQLite would answer each EXISTS through the actor index, every event costing all of the
-        # actor's rows.
-        return tuple_(e.c.article, e.c.event).in_(select(p.c.article, p.c.event).where(p.c.role.in_(roles) & who))
-
-    if type and type.strip():
-        query = query.where(e.c.type == type.strip().upper())
-    if actor and actor.strip():
-        query = query.where(having(("actor", "target"), p.c.actor.in_(actor_matching(fold(actor.strip())))))
-    if actor_ids is not None:
-        query = query.where(having(("actor", "target", "location"), p.c.actor.in_(list(actor_ids))))
-    if place and place.strip():
-        where: ColumnElement[bool] = p.c.actor.in_(actor_matching(fold(place.strip())))
-        code = countries.code_of(place.strip())
-        if code:
-            where = or_(where, p.c.actor.in_(select(actors.c.id).where(actors.c.country == code)))
-        query = query.where(having(("location",), where))
-    return query.where(*_between(_day(e.c.date, a.c.published), since, until))
+    """Events by day, with `actors`, `targets` and `places` as {id, name} (id None for an entity
+    linked to no actor); filters as in `store.events`."""
+    query = event_query(type=type, place=place, actor=actor, actor_ids=actor_ids)
+    page = _facts(conn, query, schema.events, since, until, cursor, limit, newest_first)
+    return Page(_finish_events(conn, page.items), page.next)
 
 
 def _finish_events(conn: Connection, rows: list[Row]) -> list[Row]:
-    taking_part = _participants(conn, {r["pk"] for r in rows})
+    taking_part = participants(conn, {r["pk"] for r in rows})
     for row in rows:
         for role, field in (("actor", "actors"), ("target", "targets"), ("location", "places")):
             row[field] = [{"id": i, "name": name} for i, name in taking_part.get((row["pk"], row["event"], role), [])]
-        del row["pk"], row["text_folded"]
+        del row["pk"]
     return rows
 
 
@@ -218,11 +162,14 @@ def map_places(conn: Connection, type: str | None = None, actor: str | None = No
                until: str | None = None, limit: int = 2000) -> tuple[list[Row], bool]:
     """The places where events happened, each with its events (newest first), for a map: the place's
     actor id, name, kind (city or country), country, lat and lon (None for a country or an
-    unresolved place), and the events there. Also whether `limit` events cut the list short."""
-    query = _event_query(type=type, actor=actor, since=since, until=until)
-    rows, next = _facts(conn, query, _event_keys(), None, limit, True, schema.events.c.text_folded,
-                        fact=EVENT_FACT, cap=False)
-    events = _finish_events(conn, rows)
+    unresolved place), and the events there. Also whether `limit` events cut the list short.
+
+    Only events with a place are read: those the map can show."""
+    query = event_query(type=type, actor=actor)
+    located = select(event_actors.c.article, event_actors.c.event).where(event_actors.c.role == "location")
+    query = query.where(tuple_(schema.events.c.article, schema.events.c.event).in_(located))
+    page = _facts(conn, query, schema.events, since, until, None, limit, True, cap=False)
+    events = _finish_events(conn, page.items)
     ids = sorted({p["id"] for event in events for p in event["places"] if p["id"] is not None})
     known = {r["id"]: dict(r) for r in conn.execute(
         select(actors.c.id, actors.c.name, actors.c.place_kind.label("kind"), actors.c.country, actors.c.lat,
@@ -231,7 +178,7 @@ def map_places(conn: Connection, type: str | None = None, actor: str | None = No
     for event in events:
         for id in {where["id"] for where in event["places"]} & known.keys():
             places.setdefault(id, {**known[id], "events": []})["events"].append(event)
-    return sorted(places.values(), key=lambda p: (-len(p["events"]), p["name"])), next is not None
+    return sorted(places.values(), key=lambda p: (-len(p["events"]), p["name"])), page.next is not None
 
 
 # --- stances ---
@@ -239,17 +186,14 @@ def map_places(conn: Connection, type: str | None = None, actor: str | None = No
 def stance_page(conn: Connection, holder: str | None = None, target: str | None = None,
                 since: str | None = None, until: str | None = None, actor_ids: Iterable[int] | None = None,
                 cursor: str | None = None, limit: int = 50, newest_first: bool = True) -> Page:
-    """Stances (who supports, opposes or demands what), by their article's date; filters as in
-    `store.stances`, and days by the article's publication date."""
+    """Stances (who supports, opposes or demands what) by day (their article's publication day);
+    filters as in `store.stances`."""
     s, a = schema.stances, articles
     query = (
-        select(a.c.id.label("article"), a.c.pk, a.c.title, a.c.published, story().label("story"),
-               _day(None, a.c.published).label("day"),
+        select(a.c.id.label("article"), a.c.title, a.c.published, s.c.stance, s.c.day,
                func.coalesce(actors.c.name, s.c.holder_name).label("holder"), s.c.holder_text, s.c.holder_actor,
-               s.c.polarity, s.c.target, s.c.text, s.c.start, s.c.end,
-               func.coalesce(cast(s.c.holder_actor, Text), s.c.holder_folded).label("who"), s.c.target_folded)
+               s.c.polarity, s.c.target, s.c.text, s.c.start, s.c.end)
         .join(a, a.c.pk == s.c.article)
-        .outerjoin(story_articles, story_articles.c.article == a.c.pk)
         .outerjoin(actors, actors.c.id == s.c.holder_actor)
     )
     if holder and holder.strip():
@@ -260,13 +204,10 @@ def stance_page(conn: Connection, holder: str | None = None, target: str | None 
         query = query.where(s.c.target_folded.contains(word, autoescape=True))
     if actor_ids is not None:
         query = query.where(s.c.holder_actor.in_(list(actor_ids)))
-    query = query.where(*_between(_day(None, a.c.published), since, until))
-    keys = [a.c.published, a.c.pk, s.c.start, s.c.stance]
-    rows, next = _facts(conn, query, keys, cursor, limit, newest_first, s.c.target_folded,
-                        fact=("story", "who", "polarity", "target_folded"))
-    for row in rows:
-        del row["pk"], row["who"], row["target_folded"]
-    return Page(rows, next)
+    page = _facts(conn, query, s, since, until, cursor, limit, newest_first)
+    for row in page.items:
+        del row["stance"]
+    return page
 
 
 # --- actors ---
@@ -276,18 +217,14 @@ def actor_page(conn: Connection, q: str | None = None, type: str | None = None, 
     """Actors by name (ignoring case and accents), each with how many articles name it; `q` keeps
     those with a name or alias holding it, `type` one entity type (PER, ORG, LOC, MISC)."""
     query = select(actors.c.id, actors.c.name, actors.c.type, actors.c.country, actors.c.place, actors.c.lat,
-                   actors.c.lon, actors.c.first_seen, actors.c.last_seen, actors.c.ambiguous)
+                   actors.c.lon, actors.c.first_seen, actors.c.last_seen, actors.c.ambiguous, actors.c.articles)
     if q and q.strip():
         query = query.where(actors.c.id.in_(actor_matching(fold(q.strip()))))
     if type and type.strip():
         query = query.where(actors.c.type == type.strip().upper())
     rows, next = _keyset(conn, query, [actors.c.name_folded, actors.c.id], cursor, limit, descending=False)
-    named: dict[int, int] = dict(conn.execute(select(actor_links.c.actor, func.count(actor_links.c.article.distinct()))
-                              .where(actor_links.c.actor.in_([r["id"] for r in rows]))
-                              .group_by(actor_links.c.actor)).all())
     for row in rows:
         row["ambiguous"] = bool(row["ambiguous"])
-        row["articles"] = named.get(row["id"], 0)
     return Page(rows, next)
 
 
@@ -392,22 +329,14 @@ def timeline_entries(conn: Connection, since: str | None = None, until: str | No
 
 # --- shared ---
 
-def _day(date: ColumnElement[Any] | None, published: ColumnElement[Any]) -> ColumnElement[Any]:
-    """A fact's day in SQL, as `query.day` does it: its own date when full, else its article's."""
-    def full(value: ColumnElement[Any]) -> ColumnElement[bool]:
-        return value.like("____-__-__%")
-
-    whens = [] if date is None else [(full(date), func.substr(date, 1, 10))]
-    return case(*whens, (full(published), func.substr(published, 1, 10)), else_=None)
-
-
 def _between(day: ColumnElement[Any], since: str | None, until: str | None) -> list[ColumnElement[bool]]:
-    """`query.in_range` in SQL: a day compared with a year, month or day by its first characters."""
+    """`query.in_range` as index ranges: a day from `since` to `until`, each a year, month or day,
+    both included ("2025-08" until → up to "2025-08~", past every day of the month)."""
     found = []
     if since:
-        found.append(func.substr(day, 1, len(since)) >= since)
+        found.append(day >= since)
     if until:
-        found.append(func.substr(day, 1, len(until)) <= until)
+        found.append(day <= until + "~")
     return found
 
 
@@ -447,41 +376,18 @@ def decode_cursor(cursor: str, size: int) -> list[Any]:
     return values
 
 
-def _facts(conn: Connection, query: Select[Any], keys: Sequence[ColumnElement[Any]], cursor: str | None, limit: int,
-           descending: bool, text: ColumnElement[Any], fact: tuple[str, ...],
-           cap: bool = True) -> tuple[list[Row], str | None]:
-    """A page of facts, each of a story's facts once (its earliest copy, in the order of `keys`
-    ascending) with every copy's article in `sources`; `fact` names the columns that make two rows
-    one fact, and `text` is the column of its folded text, which all copies share.
-
-    Later copies are dropped after reading, not in SQL: a correlated "no earlier copy" test costs a
-    lookup for every row the database sorts, where this costs one query per batch for the copies of
-    the facts in it. When copies were dropped the page is topped up from where it stopped.
-    """
+def _facts(conn: Connection, query: Select[Any], table: Table, since: str | None, until: str | None,
+           cursor: str | None, limit: int, descending: bool, cap: bool = True) -> Page:
+    """A page of `query`'s facts from `table`, each of a story's facts once: the rows that lead their
+    story (see `index.settle_leads`) by day, article and reading order, straight from the table's
+    listing index, each with its copies' articles in `sources`."""
+    id = table.c[FACT_ID[table]]
+    keys = [table.c.day, table.c.article, table.c.start, id]
+    query = query.where(table.c.lead.is_(True), *_between(table.c.day, since, until))
     limit = max(1, min(limit, MAX_LIMIT)) if cap else max(1, limit)
-    after = decode_cursor(cursor, len(keys)) if cursor else None
-    kept: list[Row] = []
-    known: dict[tuple[Any, ...], tuple[tuple[int, int], list[str]]] = {}
-    while len(kept) <= limit:
-        wanted = limit + 1  # a whole page each time: copies are dropped in runs
-        batch = _read(conn, query, keys, after, wanted, descending)
-        known.update(_copies(conn, query, keys, text, [r for r in batch if _key(r, fact) not in known], fact))
-        for row in batch:
-            first, sources = known.get(_key(row, fact), ((row["pk"], row["start"]), [row["article"]]))
-            if first == (row["pk"], row["start"]):
-                kept.append({**row, "sources": sources})
-        if len(batch) < wanted:
-            break
-        after = [batch[-1][f"_key{i}"] for i in range(len(keys))]
-    next = None
-    if len(kept) > limit:
-        kept = kept[:limit]
-        next = encode_cursor([kept[-1][f"_key{i}"] for i in range(len(keys))])
-    for row in kept:
-        del row["story"]
-        for i in range(len(keys)):
-            del row[f"_key{i}"]
-    return kept, next
+    marks = (table.c.story.label("_story"), table.c.article.label("_article"), id.label("_fact"))
+    rows, next = _keyset(conn, query.add_columns(*marks), keys, cursor, limit, descending)
+    return Page(with_sources(conn, table, rows), next)
 
 
 def _read(conn: Connection, query: Select[Any], keys: Sequence[ColumnElement[Any]], after: list[Any] | None,
@@ -521,31 +427,6 @@ def _read(conn: Connection, query: Select[Any], keys: Sequence[ColumnElement[Any
     return rows
 
 
-def _copies(conn: Connection, query: Select[Any], keys: Sequence[ColumnElement[Any]], text: ColumnElement[Any],
-            rows: list[Row], fact: tuple[str, ...]) -> dict[tuple[Any, ...], tuple[tuple[int, int], list[str]]]:
-    """For each fact of `rows`, among the rows `query` keeps in the same stories: where its earliest
-    copy is (article pk, start) and every copy's article id, earliest first. One query for all."""
-    stories = sorted({r["story"] for r in rows if r["story"] is not None})
-    found: dict[tuple[Any, ...], tuple[tuple[int, int], list[str]]] = {}
-    if not stories:
-        return found
-    # Through the articles of those stories, so the database starts from the story index, and only
-    # the facts with these texts: a big story's other facts are not read.
-    members = select(story_articles.c.article).where(story_articles.c.story.in_(stories))
-    needed = sorted({*fact, "pk", "start", "article"})
-    copies = (query.with_only_columns(*(query.selected_columns[name] for name in needed))
-              .where(articles.c.pk.in_(members), text.in_(sorted({r[text.name] for r in rows})))
-              .order_by(keys[0].asc().nulls_first(), *keys[1:]))
-    seen: set[tuple[tuple[Any, ...], str]] = set()
-    for row in conn.execute(copies).mappings():
-        key = _key(row, fact)
-        _, sources = found.setdefault(key, ((row["pk"], row["start"]), []))
-        if (key, row["article"]) not in seen:
-            seen.add((key, row["article"]))
-            sources.append(row["article"])
-    return found
-
-
 def _key(row: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
     """A row's values of `names` (a dict or a database row mapping)."""
     return tuple(row[name] for name in names)
@@ -575,9 +456,7 @@ def overview(conn: Connection, limit: int = 12) -> Row:
               for name, table in (("articles", articles), ("actors", actors), ("quotes", schema.quotes),
                                   ("events", schema.events), ("stances", schema.stances))}
     first, last = conn.execute(select(func.min(articles.c.published), func.max(articles.c.published))).one()
-    named = func.count(actor_links.c.article.distinct()).label("articles")
-    top = conn.execute(select(actors.c.id, actors.c.name, actors.c.type, actors.c.country, named)
-                       .join(actor_links, actor_links.c.actor == actors.c.id)
-                       .group_by(actors.c.id, actors.c.name, actors.c.type, actors.c.country)
-                       .order_by(named.desc(), actors.c.name_folded).limit(limit)).mappings()
+    top = conn.execute(select(actors.c.id, actors.c.name, actors.c.type, actors.c.country, actors.c.articles)
+                       .where(actors.c.articles > 0)
+                       .order_by(actors.c.articles.desc(), actors.c.name_folded).limit(limit)).mappings()
     return {**counts, "first": first, "last": last, "prominent": [dict(r) for r in top]}

@@ -7,19 +7,23 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, make_url, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from ..errors import StoreError
-from .schema import metadata
+from . import words
+from .schema import DERIVED, articles, metadata, store_meta
+
+DERIVED_VERSION = "2"  # bump when a derived table changes shape
 
 
-def open_engine(url: str | None, create: bool = True) -> Engine:
+def open_engine(url: str | None, create: bool = True, rebuilding: bool = False) -> Engine:
     """An engine on `url` (by default the `db` setting) with the schema in place.
 
     `create=False` is for commands that only read: they should say there is no database rather
-    than leave an empty SQLite file behind a mistyped path.
+    than leave an empty SQLite file behind a mistyped path. A store whose derived tables an older
+    veille made is refused with a StoreError asking for `veille reindex`, unless `rebuilding`.
     """
     if url is None:
         from ..settings import load
@@ -41,9 +45,32 @@ def open_engine(url: str | None, create: bool = True) -> Engine:
         raise StoreError(f"cannot open {shown}: no driver for it ({one_line(error)})") from None
     if engine.dialect.name == "sqlite" and engine.dialect.driver == "pysqlite":
         _transactional_ddl(engine)
-    with errors(f"cannot open {shown}"):
-        metadata.create_all(engine)
+    with errors(f"cannot open {shown}"), engine.begin() as conn:
+        metadata.create_all(conn)
+        words.install(conn)
+        version = conn.execute(select(store_meta.c.value).where(store_meta.c.key == "derived")).scalar()
+        if version is None and conn.execute(select(articles.c.pk).limit(1)).first() is None:
+            version = mark_derived(conn)
+    if version != DERIVED_VERSION and not rebuilding:
+        engine.dispose()
+        raise StoreError(f"{shown} was indexed by an older veille: run `veille reindex` once to bring it up to date")
     return engine
+
+
+def mark_derived(conn: Connection) -> str:
+    """Records that the derived tables have this veille's shape."""
+    conn.execute(delete(store_meta).where(store_meta.c.key == "derived"))
+    conn.execute(insert(store_meta).values(key="derived", value=DERIVED_VERSION))
+    return DERIVED_VERSION
+
+
+def renew_derived(conn: Connection) -> None:
+    """Drops the derived tables and makes them again, empty, in this veille's shape."""
+    words.drop(conn)
+    metadata.drop_all(conn, tables=list(reversed(DERIVED)))
+    metadata.create_all(conn)
+    words.install(conn)
+    mark_derived(conn)
 
 
 @contextmanager

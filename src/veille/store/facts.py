@@ -11,20 +11,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, or_, select, tuple_, union
+from sqlalchemy import ColumnElement, Connection, Select, func, or_, select, tuple_, union
 
 from ..resolve import countries
 from ..resolve.names import fold
 from . import schema
+from .leads import listed
 from .query import (
     Row,
     actor_matching,
-    day,
     in_range,
-    once_per_story,
     quote_rows,
     reading,
-    story,
     warn_if_unlinked,
 )
 from .schema import (
@@ -35,7 +33,6 @@ from .schema import (
     articles,
     entities,
     event_actors,
-    story_articles,
 )
 
 PARTICIPANTS = {"actor": "actors", "target": "targets", "location": "places"}
@@ -110,36 +107,9 @@ def actor(name: str, url: str | None = None) -> list[Row]:
 def event_rows(conn: Connection, type: str | None = None, place: str | None = None, actor: str | None = None,
                since: str | None = None, until: str | None = None,
                actor_ids: Iterable[int] | None = None) -> list[Row]:
-    e, a, p = schema.events, articles, event_actors
-    query = (
-        select(a.c.id.label("article"), a.c.pk, a.c.published, story().label("story"), e.c.event, e.c.date,
-               e.c.type, e.c.mode, e.c.killed, e.c.injured, e.c.text, e.c.start, e.c.end, e.c.text_folded)
-        .join(a, a.c.pk == e.c.article)
-        .outerjoin(story_articles, story_articles.c.article == a.c.pk)
-        .order_by(a.c.published, a.c.pk, e.c.start)
-    )
-    if type:
-        query = query.where(e.c.type == type.strip().upper())
-
-    def having(roles: tuple[str, ...], who: Any) -> Any:
-        # read the participant's events once (IN) rather than test each event (EXISTS), which SQLite
-        # answers through the actor index at the cost of all the actor's rows per event
-        return tuple_(e.c.article, e.c.event).in_(select(p.c.article, p.c.event).where(p.c.role.in_(roles) & who))
-
-    if actor:
-        query = query.where(having(("actor", "target"), p.c.actor.in_(actor_matching(fold(actor.strip())))))
-    if actor_ids is not None:
-        query = query.where(having(("actor", "target", "location"), p.c.actor.in_(list(actor_ids))))
-    if place:
-        folded = fold(place.strip())
-        where: ColumnElement[bool] = p.c.actor.in_(actor_matching(folded))
-        code = countries.code_of(place)
-        if code:
-            where = or_(where, p.c.actor.in_(select(actors.c.id).where(actors.c.country == code)))
-        query = query.where(having(("location",), where))
-    found = [dict(r) for r in conn.execute(query).mappings()]
-    found = [r for r in found if in_range(day(r["date"], r["published"]), since, until)]
-    taking_part = _participants(conn, {r["pk"] for r in found})
+    found = listed(conn, event_query(type=type, place=place, actor=actor, actor_ids=actor_ids), schema.events)
+    found = [r for r in found if in_range(r["day"], since, until)]
+    taking_part = participants(conn, {r["pk"] for r in found})
     for row in found:
         for role, field in PARTICIPANTS.items():
             row[field] = [name for _, name in taking_part.get((row["pk"], row["event"], role), [])]
@@ -147,24 +117,50 @@ def event_rows(conn: Connection, type: str | None = None, place: str | None = No
             wanted = set(actor_ids)
             row["as"] = [role for role in PARTICIPANTS
                          if any(i in wanted for i, _ in taking_part.get((row["pk"], row["event"], role), []))]
-    found = once_per_story(found, lambda r: (r["type"], r["text_folded"]))
-    for row in found:
-        del row["pk"], row["text_folded"]
+        del row["pk"]
     return found
+
+
+def event_query(type: str | None = None, place: str | None = None, actor: str | None = None,
+                actor_ids: Iterable[int] | None = None) -> Select[Any]:
+    """Events (with their article's id, pk, title and date), filtered as `events` says."""
+    e, a, p = schema.events, articles, event_actors
+    query = (
+        select(a.c.id.label("article"), e.c.article.label("pk"), a.c.title, a.c.published, e.c.event, e.c.type,
+               e.c.mode, e.c.date, e.c.day, e.c.killed, e.c.injured, e.c.text, e.c.start, e.c.end)
+        .join(a, a.c.pk == e.c.article)
+    )
+
+    def having(roles: tuple[str, ...], who: Any) -> Any:
+        # The events a participant takes part in, read once (IN), not tested event by event (EXISTS):
+        # SQLite would answer each EXISTS through the actor index, every event costing all of the
+        # actor's rows.
+        return tuple_(e.c.article, e.c.event).in_(select(p.c.article, p.c.event).where(p.c.role.in_(roles) & who))
+
+    if type and type.strip():
+        query = query.where(e.c.type == type.strip().upper())
+    if actor and actor.strip():
+        query = query.where(having(("actor", "target"), p.c.actor.in_(actor_matching(fold(actor.strip())))))
+    if actor_ids is not None:
+        query = query.where(having(("actor", "target", "location"), p.c.actor.in_(list(actor_ids))))
+    if place and place.strip():
+        where: ColumnElement[bool] = p.c.actor.in_(actor_matching(fold(place.strip())))
+        code = countries.code_of(place.strip())
+        if code:
+            where = or_(where, p.c.actor.in_(select(actors.c.id).where(actors.c.country == code)))
+        query = query.where(having(("location",), where))
+    return query
 
 
 def stance_rows(conn: Connection, holder: str | None = None, target: str | None = None,
                 actor_ids: Iterable[int] | None = None) -> list[Row]:
     s, a = schema.stances, articles
     query = (
-        select(a.c.id.label("article"), a.c.published, story().label("story"),
+        select(a.c.id.label("article"), a.c.published, s.c.day,
                func.coalesce(actors.c.name, s.c.holder_name).label("holder"), s.c.holder_text,
-               s.c.holder_actor, s.c.polarity, s.c.target, s.c.text, s.c.start, s.c.end, s.c.holder_folded,
-               s.c.target_folded)
+               s.c.holder_actor, s.c.polarity, s.c.target, s.c.text, s.c.start, s.c.end)
         .join(a, a.c.pk == s.c.article)
-        .outerjoin(story_articles, story_articles.c.article == a.c.pk)
         .outerjoin(actors, actors.c.id == s.c.holder_actor)
-        .order_by(a.c.published, a.c.pk, s.c.start)
     )
     if holder:
         folded = fold(holder.strip())
@@ -174,11 +170,7 @@ def stance_rows(conn: Connection, holder: str | None = None, target: str | None 
         query = query.where(s.c.target_folded.contains(word, autoescape=True))
     if actor_ids is not None:
         query = query.where(s.c.holder_actor.in_(list(actor_ids)))
-    found = once_per_story(conn.execute(query).mappings(),
-                           lambda r: (r["holder_actor"] or r["holder_folded"], r["polarity"], r["target_folded"]))
-    for row in found:
-        del row["holder_folded"], row["target_folded"]
-    return found
+    return listed(conn, query, s)
 
 
 # --- one actor ---
@@ -221,8 +213,8 @@ def _profile(conn: Connection, id: int) -> Row:
     own_events = event_rows(conn, actor_ids=[id])
     return {
         **identity, "articles": named,
-        "quotes": sorted(quotes, key=lambda q: day(q["date"], q["published"]) or "~"),
-        "events": sorted(own_events, key=lambda e: day(e["date"], e["published"]) or "~"),
+        "quotes": sorted(quotes, key=lambda q: q["day"] or "~"),
+        "events": sorted(own_events, key=lambda e: e["day"] or "~"),
         "stances": stance_rows(conn, actor_ids=[id]),
     }
 
@@ -231,8 +223,7 @@ def _by_prominence(conn: Connection, ids: list[int]) -> list[int]:
     """The actors most articles name first; among equals, the one stored first."""
     if not ids:
         return []
-    counts: dict[int, int] = dict(conn.execute(select(actor_links.c.actor, func.count(actor_links.c.article.distinct()))
-                               .where(actor_links.c.actor.in_(ids)).group_by(actor_links.c.actor)).all())
+    counts: dict[int, int] = dict(conn.execute(select(actors.c.id, actors.c.articles).where(actors.c.id.in_(ids))).all())
     return sorted(ids, key=lambda i: (-counts.get(i, 0), i))
 
 
@@ -240,7 +231,7 @@ def _ids(conn: Connection, query: Any) -> list[int]:
     return sorted(set(conn.execute(query).scalars()))
 
 
-def _participants(conn: Connection, pks: set[int]) -> dict[tuple[int, str, str], list[tuple[int | None, str]]]:
+def participants(conn: Connection, pks: set[int]) -> dict[tuple[int, str, str], list[tuple[int | None, str]]]:
     """Each event's actors, targets and places (by article pk, event id and part): actor id and name,
     the actor's name when the entity is linked to one, else the entity's."""
     p, e = event_actors, entities
@@ -262,7 +253,7 @@ def _participants(conn: Connection, pks: set[int]) -> dict[tuple[int, str, str],
 # --- timeline entries ---
 
 def _event_entry(event: Row) -> Row:
-    return {"day": day(event["date"], event["published"]), "kind": "event",
+    return {"day": event["day"], "kind": "event",
             "who": ", ".join(event["actors"]) or None,
             "what": f"{event['type']} ({event['mode']})" if event["mode"] else event["type"],
             "where": ", ".join(event["places"]) or None, "text": event["text"], "article": event["article"],
@@ -270,12 +261,12 @@ def _event_entry(event: Row) -> Row:
 
 
 def _quote_entry(quote: Row) -> Row:
-    return {"day": day(quote["date"], quote["published"]), "kind": "quote", "who": quote["speaker"],
+    return {"day": quote["day"], "kind": "quote", "who": quote["speaker"],
             "what": quote["kind"], "where": None, "text": quote["text"], "article": quote["article"],
             "sources": quote["sources"]}
 
 
 def _stance_entry(stance: Row) -> Row:
-    return {"day": day(None, stance["published"]), "kind": "stance", "who": stance["holder"],
+    return {"day": stance["day"], "kind": "stance", "who": stance["holder"],
             "what": f"{stance['polarity']}: {stance['target']}", "where": None, "text": stance["text"],
             "article": stance["article"], "sources": stance["sources"]}

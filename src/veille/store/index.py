@@ -9,7 +9,9 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, insert, select
 
 from ..resolve.names import fold
+from .leads import FACTS, settle_leads
 from .links import Linker
+from .query import day
 from .schema import (
     DERIVED,
     PER_ARTICLE,
@@ -31,13 +33,17 @@ PARTICIPANTS = (("actor", "actors"), ("target", "targets"), ("location", "locati
 
 
 def rows(article: int, analysis: dict[str, Any], text: str | None = None,
-         actors: Mapping[str, int] | None = None) -> Rows:
+         actors: Mapping[str, int] | None = None, story: int | None = None) -> Rows:
     """The per-article rows of one stored article (`article` is its `articles.pk`).
 
     `text` is the article body, for the evidence of stances (which carry offsets only); `actors`
-    maps entity ids to the actors they were linked to.
+    maps entity ids to the actors they were linked to; `story` is the article's story (itself when
+    not given). Each fact is its story's lead when it is the article's first of its kind; a story
+    with other articles has its leads settled by `settle_leads` once the rows are written.
     """
     actors = actors or {}
+    story = article if story is None else story
+    published = (analysis.get("article") or {}).get("published")
     found: Rows = {table: [] for table in PER_ARTICLE}
     names: dict[str, str] = {}
     for entity in analysis.get("entities", []):
@@ -58,7 +64,8 @@ def rows(article: int, analysis: dict[str, Any], text: str | None = None,
             "start": quote["start"], "end": quote["end"], "speaker": quote.get("speaker"),
             "speaker_name": speaker_name, "cue": quote.get("cue"), "channel": quote.get("channel"),
             "date": quote.get("date"), "speaker_folded": fold(speaker_name) if speaker_name else None,
-            "text_folded": fold(quote["text"]),
+            "text_folded": fold(quote["text"]), "speaker_actor": actors.get(quote.get("speaker") or ""),
+            "day": day(quote.get("date"), published), "story": story,
         })
     found[times].extend(
         {"article": article, "text": t["text"], "start": t["start"], "end": t["end"], "value": t.get("value"),
@@ -70,7 +77,7 @@ def rows(article: int, analysis: dict[str, Any], text: str | None = None,
             "article": article, "event": event["id"], "type": event["type"], "mode": event.get("mode"),
             "date": event.get("date"), "killed": event.get("killed"), "injured": event.get("injured"),
             "text": event["text"], "start": event["start"], "end": event["end"],
-            "text_folded": fold(event["text"]),
+            "text_folded": fold(event["text"]), "day": day(event.get("date"), published), "story": story,
         })
         found[event_actors].extend(
             {"article": article, "event": event["id"], "role": role, "position": position, "entity": entity,
@@ -87,15 +94,21 @@ def rows(article: int, analysis: dict[str, Any], text: str | None = None,
             "text": text[stance["start"]:stance["end"]] if text is not None else None,
             "start": stance["start"], "end": stance["end"],
             "holder_folded": fold(holder_name) if holder_name else None, "target_folded": fold(stance["target"]),
+            "day": day(None, published), "story": story,
         })
+    for table, same in FACTS.items():
+        firsts: set[tuple[Any, ...]] = set()
+        for row in sorted(found[table], key=lambda r: r["start"]):
+            row["lead"] = same(row) not in firsts
+            firsts.add(same(row))
     return found
 
 
 def link(conn: Connection, linker: Linker, article: int, analysis: dict[str, Any], text: str,
          found: Rows) -> None:
     """Links one stored article to actors and a story, and adds its derived rows to `found`."""
-    actors = linker.add(conn, article, analysis, text)
-    for table, values in rows(article, analysis, text, actors).items():
+    actors, story = linker.add(conn, article, analysis, text)
+    for table, values in rows(article, analysis, text, actors, story).items():
         found.setdefault(table, []).extend(values)
 
 
@@ -108,11 +121,13 @@ def write(conn: Connection, found: Rows) -> None:
 
 
 def finish(conn: Connection, linker: Linker, found: Rows) -> None:
-    """Writes a batch: the actors it changed, then every derived row, links and roles included."""
+    """Writes a batch: the actors it changed, then every derived row, links and roles included, then
+    which copy leads each fact of the stories the batch added copies to."""
     written = linker.flush(conn)
     found.setdefault(actor_links, []).extend(written["links"])
     found.setdefault(actor_roles, []).extend(written["roles"])
     write(conn, found)
+    settle_leads(conn, written["joined"])
 
 
 def rebuild(conn: Connection, batch_size: int = 200) -> int:

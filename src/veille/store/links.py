@@ -32,6 +32,7 @@ class Linker:
         self._last_article: int | None = None
         self._roles: list[Row] = []
         self._links: list[Row] = []
+        self._joined: set[int] = set()
 
     def prepare(self, conn: Connection) -> None:
         """Loads the actors, or reloads them when another writer stored articles since we last looked."""
@@ -42,8 +43,10 @@ class Linker:
             self._stored_aliases = {(a.id, alias) for a in self.actors for alias in a.aliases}
         self._last_article = last
 
-    def add(self, conn: Connection, article: int, analysis: Mapping[str, Any], text: str) -> dict[str, int]:
-        """Links one just-stored article (its pk, analysis and body) and returns entity id → actor id."""
+    def add(self, conn: Connection, article: int, analysis: Mapping[str, Any],
+            text: str) -> tuple[dict[str, int], int]:
+        """Links one just-stored article (its pk, analysis and body); returns entity id → actor id,
+        and its story."""
         assert self.actors is not None, "prepare() first"
         published = (analysis.get("article") or {}).get("published")
         entities = analysis.get("entities", [])
@@ -56,13 +59,16 @@ class Linker:
             if entity.get("role"):
                 self._roles.append({"actor": actor, "article": article, "entity": entity["id"],
                                    "role": entity["role"], "published": published})
-        assign_story(conn, article, text)
+        story = assign_story(conn, article, text)
+        if story != article:
+            self._joined.add(story)
         self._last_article = max(article, self._last_article or 0)
-        return linked
+        return linked, story
 
-    def flush(self, conn: Connection) -> dict[str, list[Row]]:
+    def flush(self, conn: Connection) -> dict[str, Any]:
         """Writes the actors and aliases changed since the last flush; returns the link and role rows,
-        which the caller writes with the other derived rows (they refer to articles and actors)."""
+        which the caller writes with the other derived rows (they refer to articles and actors), and
+        the stories that gained a copy (`joined`)."""
         assert self.actors is not None
         changed = [self.actors.by_id[i] for i in sorted(self.actors.touched)]
         new = [_actor_row(a) for a in changed if a.id not in self._stored_actors]
@@ -91,8 +97,8 @@ class Linker:
         self._stored_actors.update(a.id for a in changed)
         self._stored_aliases.update((r["actor"], r["alias"]) for r in added)
         self.actors.touched.clear()
-        rows = {"links": self._links, "roles": self._roles}
-        self._links, self._roles = [], []
+        rows = {"links": self._links, "roles": self._roles, "joined": self._joined}
+        self._links, self._roles, self._joined = [], [], set()
         return rows
 
 
@@ -130,6 +136,7 @@ def _actor_row(actor: Actor) -> Row:
         "place_kind": place.kind if place else None, "geonameid": place.geonameid if place else None,
         "lat": place.lat if place else None, "lon": place.lon if place else None,
         "first_seen": actor.first_seen, "last_seen": actor.last_seen, "name_folded": fold(actor.name),
+        "articles": actor.articles,
     }
 
 
@@ -141,7 +148,7 @@ def _load(conn: Connection) -> Actors:
             place = Place(row["place"], row["country"], row["lat"], row["lon"], row["place_kind"],
                           row["geonameid"])
         known[row["id"]] = Actor(row["id"], row["name"], row["type"], row["country"], bool(row["ambiguous"]),
-                                 place, row["first_seen"], row["last_seen"])
+                                 place, row["first_seen"], row["last_seen"], articles=row["articles"])
     aliases = select(actor_aliases.c.actor, actor_aliases.c.alias, actor_aliases.c.count)
     for actor, alias, count in conn.execute(aliases.order_by(actor_aliases.c.actor, actor_aliases.c.alias)):
         known[actor].aliases[alias] = count

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -17,7 +17,8 @@ from sqlalchemy import ColumnElement, Connection, func, or_, select
 
 from ..resolve.names import fold
 from .db import describe, errors, open_engine
-from .schema import actor_aliases, actor_links, actor_roles, actors, articles, entities, story_articles
+from .leads import listed
+from .schema import actor_aliases, actor_roles, actors, articles, entities, story_articles
 from .schema import quotes as quotes_table
 
 log = logging.getLogger(__name__)
@@ -38,40 +39,33 @@ def quotes(speaker: str | None = None, contains: str | None = None, url: str | N
 
 
 def quote_filters(speaker: str | None, contains: str | None, actor_ids: Iterable[int] | None) -> list[Any]:
-    """The conditions of a quote listing, over `quotes` joined to the speaker's `actor_links` row:
-    a speaker by any spelling or through its actor, every word of `contains`, one of `actor_ids`."""
-    q, link = quotes_table, actor_links
+    """The conditions of a quote listing: a speaker by any spelling or through its actor, every word
+    of `contains` (anywhere in a word: the command's listing reads every quote anyway), one of
+    `actor_ids`."""
+    q = quotes_table
     found: list[Any] = []
     if speaker and speaker.strip():
         folded = fold(speaker.strip())
         found.append(or_(q.c.speaker_folded.contains(folded, autoescape=True),
-                         link.c.actor.in_(actor_matching(folded))))
+                         q.c.speaker_actor.in_(actor_matching(folded))))
     found += [q.c.text_folded.contains(word, autoescape=True) for word in fold(contains or "").split()]
     if actor_ids is not None:
-        found.append(link.c.actor.in_(list(actor_ids)))
+        found.append(q.c.speaker_actor.in_(list(actor_ids)))
     return found
 
 
 def quote_rows(conn: Connection, speaker: str | None = None, contains: str | None = None,
                actor_ids: Iterable[int] | None = None) -> list[Row]:
     """The quotes of `quotes`, read on an open connection; `actor_ids` keeps those the actors said."""
-    q, a, e, link = quotes_table, articles, entities, actor_links
+    q, a, e = quotes_table, articles, entities
     query = (
-        select(a.c.id.label("article"), a.c.published, story().label("story"), q.c.quote, q.c.kind,
-               q.c.speaker_name.label("speaker"), e.c.role, q.c.text, q.c.cue, q.c.channel, q.c.date,
-               q.c.start, q.c.end, link.c.actor.label("speaker_actor"), q.c.text_folded, q.c.speaker_folded)
+        select(a.c.id.label("article"), a.c.published, q.c.quote, q.c.kind, q.c.speaker_name.label("speaker"),
+               e.c.role, q.c.text, q.c.cue, q.c.channel, q.c.date, q.c.day, q.c.start, q.c.end, q.c.speaker_actor)
         .join(a, a.c.pk == q.c.article)
-        .outerjoin(story_articles, story_articles.c.article == a.c.pk)
         .outerjoin(e, (e.c.article == q.c.article) & (e.c.entity == q.c.speaker))
-        .outerjoin(link, (link.c.article == q.c.article) & (link.c.entity == q.c.speaker))
-        .order_by(a.c.published, a.c.pk, q.c.start)
+        .where(*quote_filters(speaker, contains, actor_ids))
     )
-    query = query.where(*quote_filters(speaker, contains, actor_ids))
-    found = once_per_story(conn.execute(query).mappings(),
-                           lambda r: (r["text_folded"], r["speaker_actor"] or r["speaker_folded"]))
-    for row in found:
-        del row["text_folded"], row["speaker_folded"]
-    return found
+    return listed(conn, query, q)
 
 
 def people(url: str | None = None) -> list[Row]:
@@ -86,8 +80,7 @@ def people(url: str | None = None) -> list[Row]:
         roles: dict[int, set[str]] = defaultdict(set)
         for actor, role in conn.execute(select(actor_roles.c.actor, actor_roles.c.role)):
             roles[actor].add(role)
-        named: dict[int, int] = dict(conn.execute(select(actor_links.c.actor, func.count(actor_links.c.article.distinct()))
-                                  .group_by(actor_links.c.actor)).all())
+        named: dict[int, int] = dict(conn.execute(select(actors.c.id, actors.c.articles)).all())
         said: dict[int, int] = defaultdict(int)
         for quote in quote_rows(conn):
             if quote["speaker_actor"] is not None:
@@ -142,28 +135,6 @@ def actor_matching(folded: str) -> Any:
     """The ids of actors with a name or alias holding `folded` (already folded)."""
     return (select(actor_aliases.c.actor).where(actor_aliases.c.folded.contains(folded, autoescape=True))
             .union(select(actors.c.id).where(actors.c.name_folded.contains(folded, autoescape=True))))
-
-
-def once_per_story(rows: Iterable[Any], key: Callable[[Row], Hashable]) -> list[Row]:
-    """One row per fact and story, in order: the first copy's row, with every copy's article in `sources`.
-
-    Each row has `story` and `article`; `key` says what makes two rows one fact (its folded text and
-    who it is from). `story` is dropped from the rows returned.
-    """
-    kept: dict[tuple[Any, Hashable], Row] = {}
-    found = []
-    for mapping in rows:
-        row = dict(mapping)
-        fact = (row.pop("story"), key(row))
-        if fact in kept:
-            sources = kept[fact]["sources"]
-            if row["article"] not in sources:
-                sources.append(row["article"])
-            continue
-        row["sources"] = [row["article"]]
-        kept[fact] = row
-        found.append(row)
-    return found
 
 
 def day(date: str | None, published: str | None) -> str | None:

@@ -4,9 +4,10 @@
 and can be dropped and rebuilt (`reindex`) when the extractors improve. Two kinds:
 
 - per article (`PER_ARTICLE`): entities, mentions, quotes, times, events and their participants,
-  stances; computed from one analysis by `index.rows`. They carry no primary keys of their own:
-  they mirror whatever the analysis holds, and a duplicate id from a faulty extractor must not stop
-  an article from being stored.
+  stances; computed from one analysis by `index.rows`. Their keys are not unique: they mirror
+  whatever the analysis holds, and a duplicate id from a faulty extractor must not stop an article
+  from being stored. Quotes, events and stances also carry what their lists are sorted and cut by
+  (day, story, lead: see `_listed`).
 - across articles (`ACROSS_ARTICLES`): actors with their aliases, roles and entity links, and
   stories with each article's MinHash signature and LSH band keys; computed by replaying every
   article in storing order (`links.Linker`). Their ids are assigned by veille, not the database,
@@ -14,6 +15,8 @@ and can be dropped and rebuilt (`reindex`) when the extractors improve. Two kind
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -37,6 +40,23 @@ metadata = MetaData()
 
 def _article() -> Column[int]:
     return Column("article", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False)
+
+
+def _listed() -> list[Column[Any]]:
+    """What a fact carries to be listed without its article: its day (its own date when full, else
+    its article's publication day), its article's story, and whether it is its story's first copy of
+    the fact (`lead`): lists read the leads in day order straight from one index."""
+    return [Column("day", String(10)), Column("story", Integer), Column("lead", Boolean, nullable=False)]
+
+
+def _listing(table: str, id: str, first: str | None = None) -> list[Index]:
+    """The indexes a fact list walks: in day order over the leads, optionally after one equal column
+    (a type, a speaker's actor), and the story's copies of a fact."""
+    order = ("lead", "day", "article", "start", id)
+    found = [Index(f"{table}_listing", *order), Index(f"{table}_story", "story")]
+    if first:
+        found.append(Index(f"{table}_by_{first}", first, *order))
+    return found
 
 
 articles = Table(
@@ -79,6 +99,7 @@ mentions = Table(
 
 quotes = Table(
     "quotes", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),  # the row, for the word index
     _article(),
     Column("quote", Text, nullable=False),
     Column("kind", String(16), nullable=False),
@@ -94,7 +115,10 @@ quotes = Table(
     # searching "zelensky" or "securite" should find "Zelensky" and "sécurité" on any backend.
     Column("speaker_folded", Text),
     Column("text_folded", Text, nullable=False),
+    Column("speaker_actor", Integer),  # the actor the speaker was linked to
+    *_listed(),
     Index("quotes_article", "article", "speaker"),
+    *_listing("quotes", "quote", first="speaker_actor"),
 )
 
 times = Table(
@@ -131,7 +155,10 @@ actors = Table(
     Column("first_seen", Text),
     Column("last_seen", Text),
     Column("name_folded", Text, nullable=False),
+    Column("articles", Integer, nullable=False, default=0),  # how many articles name it
     Index("actors_type_name", "type", "name_folded"),
+    Index("actors_name", "name_folded", "id"),
+    Index("actors_named", "articles"),
 )
 
 actor_aliases = Table(
@@ -178,8 +205,9 @@ events = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text_folded", Text, nullable=False),
+    *_listed(),
     Index("events_article", "article", "event"),
-    Index("events_type", "type"),
+    *_listing("events", "event", first="type"),
 )
 
 event_actors = Table(
@@ -209,8 +237,19 @@ stances = Table(
     Column("end", Integer, nullable=False),
     Column("holder_folded", Text),
     Column("target_folded", Text, nullable=False),
-    Index("stances_article", "article"),
-    Index("stances_holder_actor", "holder_actor"),
+    *_listed(),
+    Index("stances_article", "article", "stance"),
+    *_listing("stances", "stance", first="holder_actor"),
+)
+
+# --- the store itself ---
+
+# The version of the derived tables' shape: a store whose derived tables are older is refused
+# until `veille reindex` makes them again (they are all rebuilt from the stored analyses).
+store_meta = Table(
+    "store_meta", metadata,
+    Column("key", String(32), primary_key=True),
+    Column("value", Text, nullable=False),
 )
 
 # --- across articles: stories ---

@@ -1,0 +1,113 @@
+"""Word search over articles and quotes: SQLite's FTS5 indexes where the store is SQLite, LIKE elsewhere.
+
+A LIKE '%…%' reads every row, so a search that finds nothing costs a whole table; the FTS5 indexes
+answer it from the words. Both ignore case and accents and match words by their beginning ("kiev"
+finds "Kiev" and "Kievan"), so a search gives the same answer on every backend for whole words.
+
+- `articles_words`: every article's title and text, kept in step with `articles` by triggers.
+- `quotes_words`: every quote's folded text, kept in step with `quotes` the same way; it goes with
+  the derived tables when they are rebuilt.
+
+    >>> query.where(article_holds(conn, "garanties de sécurité"))   # the words, in this order
+    >>> query.where(*quote_holds(conn, "sécurité Ukraine"))         # each word, anywhere
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import ColumnElement, Connection, and_, false, or_, select, table, text
+
+from ..resolve.names import fold
+from .schema import articles, quotes
+
+ARTICLES = "articles_words"
+QUOTES = "quotes_words"
+TOKENIZER = "unicode61 remove_diacritics 2"
+
+_CREATE = {
+    ARTICLES: [
+        f"""CREATE VIRTUAL TABLE {ARTICLES} USING fts5(title, text, content='articles', content_rowid='pk',
+            tokenize='{TOKENIZER}')""",
+        f"""CREATE TRIGGER IF NOT EXISTS {ARTICLES}_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO {ARTICLES}(rowid, title, text) VALUES (new.pk, new.title, new.text); END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {ARTICLES}_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO {ARTICLES}({ARTICLES}, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
+            END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {ARTICLES}_update AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO {ARTICLES}({ARTICLES}, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
+            INSERT INTO {ARTICLES}(rowid, title, text) VALUES (new.pk, new.title, new.text); END""",
+    ],
+    QUOTES: [
+        f"""CREATE VIRTUAL TABLE {QUOTES} USING fts5(text_folded, content='quotes', content_rowid='pk',
+            tokenize='{TOKENIZER}')""",
+        f"""CREATE TRIGGER IF NOT EXISTS {QUOTES}_insert AFTER INSERT ON quotes BEGIN
+            INSERT INTO {QUOTES}(rowid, text_folded) VALUES (new.pk, new.text_folded); END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {QUOTES}_delete AFTER DELETE ON quotes BEGIN
+            INSERT INTO {QUOTES}({QUOTES}, rowid, text_folded) VALUES ('delete', old.pk, old.text_folded); END""",
+    ],
+}
+
+
+def install(conn: Connection) -> None:
+    """Creates the word indexes a SQLite store lacks, filled from the rows already there. A SQLite
+    built without FTS5 keeps searching with LIKE."""
+    if conn.dialect.name != "sqlite":
+        return
+    for name, statements in _CREATE.items():
+        if _exists(conn, name):
+            continue
+        try:
+            for statement in statements:
+                conn.exec_driver_sql(statement)
+        except Exception as error:  # a SQLite without FTS5 says "no such module: fts5"
+            if "fts5" not in str(error):
+                raise
+            return
+        conn.exec_driver_sql(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+
+
+def drop(conn: Connection) -> None:
+    """Removes the quotes' word index (with the derived tables, before they are made again)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {QUOTES}")
+
+
+def article_holds(conn: Connection, phrase: str) -> ColumnElement[bool]:
+    """Articles whose title or text holds the words of `phrase` in that order, the last one as a
+    word's beginning."""
+    words = _words(phrase)
+    if not words:
+        return false()
+    if _exists(conn, ARTICLES):
+        return articles.c.pk.in_(_matching(ARTICLES, '"' + " ".join(words) + '"*'))
+    like = f"%{_escape(phrase.strip())}%"
+    return or_(articles.c.title.ilike(like, escape="\\"), articles.c.text.ilike(like, escape="\\"))
+
+
+def quote_holds(conn: Connection, words: str) -> list[ColumnElement[bool]]:
+    """Quotes holding each of `words` (as a word's beginning), in any order."""
+    found = _words(words)
+    if not found:
+        return []
+    if _exists(conn, QUOTES):
+        return [quotes.c.pk.in_(_matching(QUOTES, " AND ".join(f'"{w}"*' for w in found)))]
+    return [quotes.c.text_folded.contains(w, autoescape=True) for w in found]
+
+
+def _matching(name: str, expression: str) -> object:
+    return select(text("rowid")).select_from(table(name)).where(and_(text(f"{name} MATCH :words").bindparams(
+        words=expression)))
+
+
+def _words(phrase: str) -> list[str]:
+    return re.findall(r"\w+", fold(phrase or ""))
+
+
+def _escape(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _exists(conn: Connection, name: str) -> bool:
+    return conn.dialect.name == "sqlite" and conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).first() is not None
