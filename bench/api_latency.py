@@ -3,8 +3,10 @@
     python bench/api_latency.py [--articles 50000] [--requests 50] [--keep PATH] [--db URL]
 
 The store is filled with synthetic articles made of real text: the paragraphs of the shared and
-project corpora are analysed once (veille.analyze_many), then each article is 3–8 of them drawn
-with a seeded RNG, its Analysis the paragraphs' analyses end to end (offsets shifted, ids
+project corpora are analysed once (veille.analyze_many) and cut into sentence pieces at the
+sentence ends no span crosses. With a seeded RNG, most articles are 6–14 pieces in random order;
+about 15% are another outlet's copy of a recent one with a piece dropped or added, so stories of a
+few copies form. An article's Analysis is its pieces' analyses end to end (offsets shifted, ids
 renumbered, entities of one name merged), so every span still points at its characters. They go
 in through `store.ingest`, a batch per transaction, as real ones would. The app then runs in this
 process (FastAPI's TestClient) and each call is timed with time.perf_counter after a warm-up.
@@ -23,6 +25,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -63,18 +66,98 @@ def paragraph_records() -> list[dict[str, Any]]:
     return records
 
 
-def analysed_pool() -> list[Analysis]:
+def analysed_paragraphs() -> list[Analysis]:
+    """The paragraphs, each analysed whole so that a quote's speaker can be found in its context."""
     results = list(veille.analyze_many(paragraph_records(), batch_size=16))
-    pool = [r for r in results if isinstance(r, Analysis)]
-    if len(pool) != len(results):
-        raise SystemExit(f"{len(results) - len(pool)} paragraph(s) failed to analyse")
+    analysed = [r for r in results if isinstance(r, Analysis)]
+    if len(analysed) != len(results):
+        raise SystemExit(f"{len(results) - len(analysed)} paragraph(s) failed to analyse")
+    return analysed
+
+
+# --- the pieces ---
+
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])([.!?…]|»)\s+(?=[«\"“A-ZÀ-ÖØ-Þ])")  # not after an initial: "M. Dupont"
+SHORTEST_PIECE = 40  # characters: a shorter piece is a fragment ("Il l'a dit.") rather than a sentence
+
+
+def held_spans(analysis: Analysis) -> list[tuple[int, int]]:
+    """The stretches a cut must leave whole: mentions, quotes with their speaker, times, events, stances."""
+    spans = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
+    for q in analysis.quotes:
+        ends = [q.start, q.end, *(v for v in (q.speaker_start, q.speaker_end) if v is not None)]
+        spans.append((min(ends), max(ends)))
+    spans += [(t.start, t.end) for t in analysis.times]
+    spans += [(e.start, e.end) for e in analysis.events]
+    spans += [(s.start, s.end) for s in analysis.stances]
+    return spans
+
+
+def sentence_pieces(analysis: Analysis, shortest: int = SHORTEST_PIECE) -> list[Analysis]:
+    """A paragraph's Analysis cut at the sentence ends (SENTENCE_END) that no span crosses, each piece
+    its own Analysis of one sentence or of a few that a span holds together.
+
+    Offsets are rebased to the piece; an entity is kept when it has a mention in it (with those
+    mentions only); a quote's speaker, an event's participants and a stance's holder that are not
+    kept become None or are dropped. Pieces under `shortest` characters are left out.
+    """
+    text = analysis.article.text
+    spans = held_spans(analysis)
+    starts, ends = [0], []
+    for match in SENTENCE_END.finditer(text):
+        end, start = match.end(1), match.end()
+        if not any(s < start and e > end for s, e in spans):
+            ends.append(end)
+            starts.append(start)
+    ends.append(len(text.rstrip()))
+    bounds = [(start, end) for start, end in zip(starts, ends, strict=True) if end - start >= shortest]
+    return [piece(analysis, start, end, f"{analysis.article.id}.{number}")
+            for number, (start, end) in enumerate(bounds, start=1)]
+
+
+def piece(analysis: Analysis, start: int, end: int, ident: str) -> Analysis:
+    """The part of `analysis` that lies in its text[start:end], as an Analysis of that text alone."""
+    def inside(first: int, last: int) -> bool:
+        return start <= first and last <= end
+
+    def shift(value: int | None) -> int | None:
+        return None if value is None else value - start
+
+    entities = []
+    for entity in analysis.entities:
+        mentions = [Span(m.start - start, m.end - start, m.text) for m in entity.mentions if inside(m.start, m.end)]
+        if mentions:
+            entities.append(replace(entity, mentions=mentions))
+    kept = {e.id for e in entities}
+
+    def ids(old: list[str]) -> list[str]:
+        return [i for i in old if i in kept]
+
+    quotes = [replace(q, start=q.start - start, end=q.end - start, speaker=q.speaker if q.speaker in kept else None,
+                      speaker_start=shift(q.speaker_start), speaker_end=shift(q.speaker_end))
+              for q in analysis.quotes if inside(q.start, q.end)]
+    times = [replace(t, start=t.start - start, end=t.end - start) for t in analysis.times if inside(t.start, t.end)]
+    events = [replace(e, start=e.start - start, end=e.end - start, actors=ids(e.actors), targets=ids(e.targets),
+                      locations=ids(e.locations)) for e in analysis.events if inside(e.start, e.end)]
+    stances = [replace(s, start=s.start - start, end=s.end - start, holder=s.holder if s.holder in kept else None)
+               for s in analysis.stances if inside(s.start, s.end)]
+    text = analysis.article.text[start:end]
+    article = replace(analysis.article, id=ident, text=text, sha256=body_hash(text), title=None)
+    return Analysis(article, entities, quotes, times, events, stances)
+
+
+def pool_of(paragraphs: list[Analysis]) -> list[Analysis]:
+    """The pieces of the analysed paragraphs, each checked to read its own characters."""
+    pool = [p for paragraph in paragraphs for p in sentence_pieces(paragraph)]
+    for analysis in pool:
+        check_spans(analysis)
     return pool
 
 
 # --- synthetic articles ---
 
 def compose(parts: list[Analysis], ident: str, published: str, source: str) -> Analysis:
-    """One article from paragraphs: their analyses end to end, offsets shifted, ids renumbered,
+    """One article from pieces: their analyses end to end, offsets shifted, ids renumbered,
     entities of the same name and type merged into one."""
     texts: list[str] = []
     offset = 0
@@ -123,18 +206,59 @@ def compose(parts: list[Analysis], ident: str, published: str, source: str) -> A
     return Analysis(article, list(entities.values()), quotes, times, events, stances)
 
 
+COPIED = 0.15  # share of the articles that are another outlet's copy of a recent one
+RECENT = 200  # a copy is of one of this many latest articles, once there are that many
+LARGEST_STORY = 5  # articles: a story this large gets no more copies
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What a synthetic article is made of: pieces of the pool (by index, in order), its day and outlet,
+    and the story it belongs to (the number of the article its copies descend from)."""
+
+    pieces: tuple[int, ...]
+    day: date
+    source: str
+    story: int
+
+
+def fresh(rng: random.Random, size: int, story: int) -> Draft:
+    """An article of 6–14 pieces drawn from a pool of `size`, in random order, on a random day."""
+    pieces = tuple(rng.sample(range(size), rng.randint(min(6, size), min(14, size))))
+    return Draft(pieces, FIRST_DAY + timedelta(days=rng.randrange(DAYS)), rng.choice(SOURCES), story)
+
+
+def copy_of(rng: random.Random, original: Draft, size: int) -> Draft:
+    """Another outlet's copy of `original`, 0–2 days later: its pieces with one dropped or one added."""
+    pieces = list(original.pieces)
+    if len(pieces) > 5 and rng.random() < 0.5:
+        del pieces[rng.randrange(len(pieces))]
+    else:
+        pieces.insert(rng.randrange(len(pieces) + 1), rng.choice([i for i in range(size) if i not in pieces]))
+    source = rng.choice([s for s in SOURCES if s != original.source])
+    return Draft(tuple(pieces), original.day + timedelta(days=rng.randint(0, 2)), source, original.story)
+
+
 def synthetic(pool: list[Analysis], count: int, seed: int = SEED) -> Iterator[Analysis]:
-    """`count` distinct articles, each 3–8 paragraphs of the pool, dated over two years."""
+    """`count` distinct articles dated over two years: most are fresh draws of the pool, about COPIED
+    of them copies of one of the RECENT latest (copies included), so that stories of 2–LARGEST_STORY
+    copies form as they do on the wires."""
     rng = random.Random(seed)
+    recent: deque[Draft] = deque(maxlen=RECENT)
+    stories: Counter[int] = Counter()
     seen: set[str] = set()
     made = 0
     while made < count:
-        parts = rng.sample(pool, rng.randint(3, min(8, len(pool))))
-        day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
-        analysis = compose(parts, f"bench-{made + 1:06d}", day.isoformat(), rng.choice(SOURCES))
+        copyable = [d for d in recent if stories[d.story] < LARGEST_STORY] \
+            if len(recent) == RECENT and rng.random() < COPIED else []
+        draft = copy_of(rng, rng.choice(copyable), len(pool)) if copyable else fresh(rng, len(pool), made)
+        analysis = compose([pool[i] for i in draft.pieces], f"bench-{made + 1:06d}", draft.day.isoformat(),
+                           draft.source)
         if analysis.article.sha256 in seen:
             continue
         seen.add(analysis.article.sha256)
+        stories[draft.story] += 1
+        recent.append(draft)
         made += 1
         yield analysis
 
@@ -164,12 +288,11 @@ def stored_count(url: str) -> int:
 def build(url: str, count: int, batch_size: int) -> float:
     """Fills the store at `url` with `count` synthetic articles; returns the seconds it took."""
     start = time.perf_counter()
-    pool = analysed_pool()
-    for analysis in pool:
-        check_spans(analysis)
+    paragraphs = analysed_paragraphs()
+    pool = pool_of(paragraphs)
     analysed = time.perf_counter() - start
-    print(f"analysed {len(pool)} real paragraphs in {analysed:.1f} s; storing {count:,} articles "
-          f"(batches of {batch_size})", file=sys.stderr)
+    print(f"analysed {len(paragraphs)} real paragraphs in {analysed:.1f} s, cut into {len(pool)} pieces; "
+          f"storing {count:,} articles (batches of {batch_size})", file=sys.stderr)
     done = 0
 
     def progress(outcome: store.Outcome) -> None:
@@ -201,6 +324,7 @@ def prepared_store(args: argparse.Namespace, scratch: Path) -> str:
     held = stored_count(url)
     if held == args.articles:
         print(f"store: {describe(url)}, {held:,} articles, kept from an earlier run (not rebuilt)")
+        print(f"store holds {contents(url)}")
         return url
     if held:
         raise SystemExit(f"{describe(url)} holds {held:,} articles, not {args.articles:,}: "
@@ -208,7 +332,26 @@ def prepared_store(args: argparse.Namespace, scratch: Path) -> str:
     seconds = build(url, args.articles, args.batch_size)
     print(f"store: {describe(url)}, {args.articles:,} articles, built in {seconds:.0f} s "
           f"({args.articles / seconds:.0f} articles/s, paragraph analysis included)")
+    print(f"store holds {contents(url)}")
     return url
+
+
+def contents(url: str) -> str:
+    """What the store holds, in one line: articles, stories and the largest, actors, quotes, events, stances."""
+    engine = open_engine(url, create=False)
+    try:
+        with engine.connect() as conn:
+            def one(sql: str) -> int:
+                return int(conn.exec_driver_sql(sql).scalar() or 0)
+
+            counts = {table: one(f"SELECT count(*) FROM {table}")
+                      for table in ("articles", "stories", "actors", "quotes", "events", "stances")}
+            largest = one("SELECT max(n) FROM (SELECT count(*) AS n FROM story_articles GROUP BY story)")
+    finally:
+        engine.dispose()
+    return (f"{counts['articles']:,} articles in {counts['stories']:,} stories (the largest of {largest}), "
+            f"{counts['actors']:,} actors, {counts['quotes']:,} quotes, {counts['events']:,} events, "
+            f"{counts['stances']:,} stances")
 
 
 def describe(url: str) -> str:

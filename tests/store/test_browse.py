@@ -243,3 +243,16 @@ def test_a_store_indexed_by_an_older_veille_is_refused_until_reindexed(linked_db
         store.quotes(url=linked_db)
     assert store.reindex(linked_db) == 5
     assert [q["sources"] for q in store.quotes(url=linked_db) if q["article"] == "afp"] == [["afp", "reuters"]]
+
+
+@pytest.mark.parametrize("since", [None, "2025-08-01"])
+def test_a_cut_timeline_shows_whole_days_the_latest_or_the_first_from_since(linked_db: str, since: str | None) -> None:
+    with browse.reading(linked_db) as conn:
+        everything, cut = browse.timeline_entries(conn, since=since)
+        few, cut_short = browse.timeline_entries(conn, since=since, limit=1)
+
+    assert not cut and cut_short
+    days = {e["day"] for e in few}
+    dated = sorted(e["day"] for e in everything if e["day"])
+    assert days and (max(days) == dated[-1] if since is None else min(days) == dated[0])
+    assert few == [e for e in everything if e["day"] in days]

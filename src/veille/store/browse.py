@@ -294,8 +294,10 @@ def timeline_entries(conn: Connection, since: str | None = None, until: str | No
                      actor: str | None = None, place: str | None = None, type: str | None = None,
                      limit: int = 300) -> tuple[list[Row], bool]:
     """Events and statements by day (undated last), each with `fact` (event, quote or stance) and its
-    row; also whether `limit` of some kind cut the list short.
+    row; also whether `limit` cut the list short.
 
+    Without `since` the latest days are read, else the days from `since` on; when one kind has more
+    than `limit` facts, every kind stops at the day it reached, so the days shown are whole.
     `type` is a kind, or an event type (ASSAULT…), which keeps only those events. A `place` keeps
     events at that place; statements have no place, so it leaves none of them.
     """
@@ -309,22 +311,28 @@ def timeline_entries(conn: Connection, since: str | None = None, until: str | No
     ids = None
     if actor and actor.strip():
         ids = list(conn.execute(actor_matching(fold(actor.strip()))).scalars())
+    latest = not since
+
+    def read(kind: str, since: str | None, until: str | None, limit: int = limit) -> Page:
+        bounds = {"since": since, "until": until, "actor_ids": ids, "limit": limit, "newest_first": latest}
+        if kind == "event":
+            return event_page(conn, type=event_type, place=place, **bounds)
+        return quote_page(conn, **bounds) if kind == "quote" else stance_page(conn, **bounds)
+
     found: list[Row] = []
-    cut = False
-    pages = {
-        "event": lambda: event_page(conn, type=event_type, place=place, since=since, until=until, actor_ids=ids,
-                                    limit=limit, newest_first=False),
-        "quote": lambda: quote_page(conn, since=since, until=until, actor_ids=ids, limit=limit,
-                                    newest_first=False),
-        "stance": lambda: stance_page(conn, since=since, until=until, actor_ids=ids, limit=limit,
-                                      newest_first=False),
-    }
+    reached: list[str] = []  # the day each cut kind stopped at
     for kind in kinds:
-        page = pages[kind]()
-        cut = cut or page.next is not None
+        page = read(kind, since, until)
+        if page.next is not None and page.items:
+            reached.append(page.items[-1]["day"] or "")
         found += [{"fact": kind, **row} for row in page.items]
+    if reached:
+        edge = max(reached) if latest else min(reached)
+        found = [r for r in found if r["day"] is not None and (r["day"] > edge if latest else r["day"] < edge)]
+        for kind in kinds:  # the edge day, whole (unless one day alone holds more than MAX_LIMIT)
+            found += [{"fact": kind, **row} for row in read(kind, edge, edge, MAX_LIMIT).items]
     found.sort(key=lambda r: (r["day"] or "~", r["published"] or "~", r["article"], r["start"]))
-    return found, cut
+    return found, bool(reached)
 
 
 # --- shared ---
