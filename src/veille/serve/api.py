@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import Connection, select
 
@@ -26,7 +27,8 @@ Since = Annotated[str | None, Query(alias="from", pattern=DAY, description="Firs
 Until = Annotated[str | None, Query(alias="to", pattern=DAY, description="Last day, included")]
 Cursor = Annotated[str | None, Query(description="Where the page starts: take it from the previous page's `next`")]
 Limit = Annotated[int, Query(ge=1, le=browse.MAX_LIMIT, description="Items per page")]
-Order = Annotated[Literal["newest", "oldest"], Query(description="By the article's publication date")]
+Order = Annotated[Literal["newest", "oldest"], Query(
+    description="By day: the fact's own date when it has a full one, else its article's publication day")]
 
 
 class Listing(BaseModel):
@@ -49,27 +51,30 @@ class NewArticle(BaseModel):
     language: str | None = Field(None, description="Detected when absent")
 
 
-def listing(request: Request, page: browse.Page) -> dict[str, Any]:
+def listing(request: Request, page: browse.Page) -> JSONResponse:
     next = str(request.url.include_query_params(cursor=page.next)) if page.next else None
-    return {"items": page.items, "next": next}
+    return JSONResponse({"items": page.items, "next": next})
+
+
+# Routes answer JSONResponse themselves: the store's rows are JSON already, and FastAPI's generic
+# encoder would walk every value of a large record again (a third of an actor record's time).
 
 
 @router.get("/articles", response_model=Listing)
 def list_articles(request: Request, q: Annotated[str | None, Query(
                       description="Words in the title or text, or part of a name the article mentions")] = None,
-                  cursor: Cursor = None, limit: Limit = 50, conn: Connection = Conn) -> dict[str, Any]:
+                  cursor: Cursor = None, limit: Limit = 50, conn: Connection = Conn) -> JSONResponse:
     """Stored articles, latest published first, with a snippet and how much was extracted."""
     return listing(request, browse.article_page(conn, q=q, cursor=cursor, limit=limit))
 
 
 @router.get("/articles/{id}", responses={404: {"description": "No article has this id"}})
-def get_article(id: str, conn: Connection = Conn) -> dict[str, Any]:
+def get_article(id: str, conn: Connection = Conn) -> JSONResponse:
     """One article's analysis, in the contract's shape (`veille.analysis/1`)."""
     found = browse.article(conn, id)
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no article {id!r}")
-    analysis: dict[str, Any] = found["analysis"]
-    return analysis
+    return JSONResponse(found["analysis"])
 
 
 @router.post("/articles", status_code=status.HTTP_201_CREATED, dependencies=[Depends(require_token)],
@@ -107,7 +112,7 @@ def list_quotes(request: Request,
                 speaker: Annotated[str | None, Query(description="Part of the speaker's name or alias")] = None,
                 q: Annotated[str | None, Query(description="Words the quote must all hold")] = None,
                 since: Since = None, until: Until = None, order: Order = "newest", cursor: Cursor = None,
-                limit: Limit = 50, conn: Connection = Conn) -> dict[str, Any]:
+                limit: Limit = 50, conn: Connection = Conn) -> JSONResponse:
     """Who said what, when: each quote of a wire story once, with every copy's article in `sources`."""
     page = browse.quote_page(conn, speaker=speaker, contains=q, since=since, until=until, cursor=cursor,
                              limit=limit, newest_first=order == "newest")
@@ -118,18 +123,20 @@ def list_quotes(request: Request,
 def list_actors(request: Request,
                 q: Annotated[str | None, Query(description="Part of a name or alias")] = None,
                 type: Annotated[Literal["PER", "ORG", "LOC", "MISC"] | None, Query()] = None,
-                cursor: Cursor = None, limit: Limit = 50, conn: Connection = Conn) -> dict[str, Any]:
+                cursor: Cursor = None, limit: Limit = 50, conn: Connection = Conn) -> JSONResponse:
     """People, organisations and places across articles, by name, with how many articles name each."""
     return listing(request, browse.actor_page(conn, q=q, type=type, cursor=cursor, limit=limit))
 
 
 @router.get("/actors/{id}", responses={404: {"description": "No actor has this id"}})
-def get_actor(id: int, conn: Connection = Conn) -> dict[str, Any]:
+def get_actor(id: int, limit: Annotated[int, Query(ge=1, le=browse.MAX_LIMIT, description=(
+                  "The latest quotes, events, stances and articles given, at most, in each list; `more` says "
+                  "which lists go on"))] = 50, conn: Connection = Conn) -> JSONResponse:
     """One actor: aliases, country, place, roles over time, quotes, events, stances and articles."""
-    found = browse.actor_record(conn, id)
+    found = browse.actor_record(conn, id, limit=limit)
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no actor {id}")
-    return found
+    return JSONResponse(found)
 
 
 @router.get("/events", response_model=Listing)
@@ -139,7 +146,7 @@ def list_events(request: Request,
                 place: Annotated[str | None, Query(description="Part of a place's name, or a country")] = None,
                 actor: Annotated[str | None, Query(description="Part of a source or target actor's name")] = None,
                 since: Since = None, until: Until = None, order: Order = "newest", cursor: Cursor = None,
-                limit: Limit = 50, conn: Connection = Conn) -> dict[str, Any]:
+                limit: Limit = 50, conn: Connection = Conn) -> JSONResponse:
     """Who did what to whom, where, when, how many killed or injured; each of a story's events once."""
     page = browse.event_page(conn, type=type, place=place, actor=actor, since=since, until=until, cursor=cursor,
                              limit=limit, newest_first=order == "newest")
@@ -152,7 +159,7 @@ def list_stances(request: Request,
                  = None,
                  target: Annotated[str | None, Query(description="Words the target must all hold")] = None,
                  since: Since = None, until: Until = None, order: Order = "newest", cursor: Cursor = None,
-                 limit: Limit = 50, conn: Connection = Conn) -> dict[str, Any]:
+                 limit: Limit = 50, conn: Connection = Conn) -> JSONResponse:
     """Who supports, opposes or demands what."""
     page = browse.stance_page(conn, holder=holder, target=target, since=since, until=until, cursor=cursor,
                               limit=limit, newest_first=order == "newest")
@@ -161,6 +168,6 @@ def list_stances(request: Request,
 
 @router.get("/stories", response_model=Listing)
 def list_stories(request: Request, cursor: Cursor = None, limit: Limit = 50,
-                 conn: Connection = Conn) -> dict[str, Any]:
+                 conn: Connection = Conn) -> JSONResponse:
     """Stories: the copies of one text (a wire dispatch as several outlets ran it), latest first."""
     return listing(request, browse.story_page(conn, cursor=cursor, limit=limit))

@@ -121,6 +121,9 @@ def timeline(request: Request, since: Annotated[str | None, Query(alias="from")]
     return page(request, "timeline.html", filters=filters, days=days, most=most, cut=cut, total=len(entries))
 
 
+MAP_LISTED = 25  # events listed beside the map for each place, the latest; the timeline has the rest
+
+
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes(request: Request, speaker: Text = None, q: Text = None,
            since: Annotated[str | None, Query(alias="from")] = None,
@@ -147,7 +150,7 @@ def map(request: Request, type: Text = None, actor: Text = None,
     placed, unplaced = _place(places)
     box = _view_box(placed) if filters["view"] == "fit" else (0.0, 0.0, 360.0, 180.0)
     shaded = sorted({p["country"] for p in placed if p["country"]})
-    return page(request, "map.html", filters=filters, placed=placed, unplaced=unplaced, cut=cut,
+    return page(request, "map.html", filters=filters, placed=placed, unplaced=unplaced, cut=cut, listed=MAP_LISTED,
                 box=box, outlines=world_outlines(), shaded=shaded,
                 events=sum(len(p["events"]) for p in placed + unplaced))
 

@@ -31,6 +31,7 @@ from sqlalchemy import (
     Connection,
     Select,
     Table,
+    exists,
     func,
     or_,
     select,
@@ -166,8 +167,11 @@ def map_places(conn: Connection, type: str | None = None, actor: str | None = No
 
     Only events with a place are read: those the map can show."""
     query = event_query(type=type, actor=actor)
-    located = select(event_actors.c.article, event_actors.c.event).where(event_actors.c.role == "location")
-    query = query.where(tuple_(schema.events.c.article, schema.events.c.event).in_(located))
+    e, p = schema.events, event_actors
+    # tested event by event as the date index is walked: a lookup each, where an IN list would read
+    # every located event of the store first
+    query = query.where(exists().where((p.c.article == e.c.article) & (p.c.event == e.c.event)
+                                       & (p.c.role == "location")))
     page = _facts(conn, query, schema.events, since, until, None, limit, True, cap=False)
     events = _finish_events(conn, page.items)
     ids = sorted({p["id"] for event in events for p in event["places"] if p["id"] is not None})
@@ -228,7 +232,7 @@ def actor_page(conn: Connection, q: str | None = None, type: str | None = None, 
     return Page(rows, next)
 
 
-def actor_record(conn: Connection, id: int, limit: int = 100) -> Row | None:
+def actor_record(conn: Connection, id: int, limit: int = 50) -> Row | None:
     """One actor by id: its aliases, country, place, when first and last seen, roles over time, and
     its latest quotes, events (with `as`: the parts it plays), stances and the articles naming it,
     each list at most `limit` long with `more` saying which lists go on (their pages do)."""
