@@ -7,6 +7,8 @@ well the extractors do on a given day.
 from __future__ import annotations
 
 import json
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -236,3 +238,26 @@ def linked_db(db_url: str) -> str:
 
     store.ingest([summit(), offensive(), wire(), wire("reuters", WIRE_COPY, source="Reuters"), lavrov()], db_url)
     return db_url
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A throwaway PostgreSQL server for the session (tests/postgres.py); skips when none can start."""
+    import postgres
+
+    reason = postgres.missing()
+    if reason:
+        pytest.skip(f"PostgreSQL: {reason}")
+    with postgres.server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty store on SQLite, then on PostgreSQL: a module's tests run on both when it overrides
+    `db_url` with this."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'veille.db'}"
+    import postgres
+
+    return postgres.fresh_database(request.getfixturevalue("postgres_server"), f"test_{uuid.uuid4().hex[:12]}")

@@ -15,6 +15,12 @@ from veille.store.browse import Page
 from veille.store.db import open_engine
 
 
+@pytest.fixture
+def db_url(any_db_url: str) -> str:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return any_db_url
+
+
 def walk(read: Callable[..., Page], limit: int, **filters: Any) -> tuple[list[dict[str, Any]], int]:
     """Every item of a list read page by page, and how many pages it took."""
     items, pages, cursor = [], 0, None

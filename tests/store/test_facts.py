@@ -11,6 +11,12 @@ from veille.model import Analysis, Article
 from veille.read.records import body_hash
 
 
+@pytest.fixture
+def db_url(any_db_url: str) -> str:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return any_db_url
+
+
 def test_an_actor_record_gathers_what_every_article_says(linked_db: str) -> None:
     (putin,) = store.actor("poutine", url=linked_db)
 

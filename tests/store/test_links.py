@@ -13,6 +13,12 @@ from veille import store
 from veille.store import schema
 
 
+@pytest.fixture
+def db_url(any_db_url: str) -> str:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return any_db_url
+
+
 def table(url: str, name: Any) -> list[dict[str, Any]]:
     engine = create_engine(url)
     with engine.connect() as conn:

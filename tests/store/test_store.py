@@ -16,6 +16,12 @@ from veille.model import Analysis, Failure
 from veille.store import index, schema
 
 
+@pytest.fixture
+def db_url(any_db_url: str) -> str:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return any_db_url
+
+
 def count(url: str, table: Any) -> int:
     engine = create_engine(url)
     with engine.connect() as conn:

@@ -1,8 +1,10 @@
 """Word search over articles and quotes: SQLite's FTS5 indexes where the store is SQLite, LIKE elsewhere.
 
 A LIKE '%…%' reads every row, so a search that finds nothing costs a whole table; the FTS5 indexes
-answer it from the words. Both ignore case and accents and match words by their beginning ("kiev"
-finds "Kiev" and "Kievan"), so a search gives the same answer on every backend for whole words.
+answer it from the words, ignoring case and accents and matching words by their beginning ("kiev"
+finds "Kiev" and "Kievan"). Elsewhere a LIKE over folded text answers the same for whole words
+(PostgreSQL: lower() and translate() fold the article, the quotes are stored folded); a SQLite
+without FTS5 folds the case of ASCII letters only.
 
 - `articles_words`: every article's title and text, kept in step with `articles` by triggers.
 - `quotes_words`: every quote's folded text, kept in step with `quotes` the same way; it goes with
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, Connection, and_, false, or_, select, table, text
+from sqlalchemy import ColumnElement, Connection, and_, false, func, or_, select, table, text
 
 from ..resolve.names import fold
 from .schema import articles, quotes
@@ -24,6 +26,8 @@ from .schema import articles, quotes
 ARTICLES = "articles_words"
 QUOTES = "quotes_words"
 TOKENIZER = "unicode61 remove_diacritics 2"
+ACCENTED = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿ’"
+PLAIN = "aaaaaaceeeeiiiinooooouuuuyy'"
 
 _CREATE = {
     ARTICLES: [
@@ -81,8 +85,17 @@ def article_holds(conn: Connection, phrase: str) -> ColumnElement[bool]:
         return false()
     if _exists(conn, ARTICLES):
         return articles.c.pk.in_(_matching(ARTICLES, '"' + " ".join(words) + '"*'))
-    like = f"%{_escape(phrase.strip())}%"
-    return or_(articles.c.title.ilike(like, escape="\\"), articles.c.text.ilike(like, escape="\\"))
+    if conn.dialect.name == "sqlite":  # without FTS5: lower() and LIKE fold ASCII letters only
+        like = f"%{_escape(' '.join(phrase.split()))}%"
+        return or_(articles.c.title.ilike(like, escape="\\"), articles.c.text.ilike(like, escape="\\"))
+    like = f"%{_escape(fold(phrase))}%"
+    return or_(_folded(articles.c.title).like(like, escape="\\"), _folded(articles.c.text).like(like, escape="\\"))
+
+
+def _folded(column: ColumnElement[str]) -> ColumnElement[str]:
+    """A text column lower-cased without the accents of the Latin letters, in SQL (PostgreSQL and
+    most others have translate())."""
+    return func.translate(func.lower(column), ACCENTED, PLAIN)
 
 
 def quote_holds(conn: Connection, words: str) -> list[ColumnElement[bool]]:
