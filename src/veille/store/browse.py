@@ -41,8 +41,9 @@ from sqlalchemy import (
 from ..errors import BadInput
 from ..resolve.names import fold
 from . import schema
-from .facts import actor_identity, event_query, participants
+from .facts import actor_identity, event_query, participants, taking_count, takings
 from .leads import FACT_ID, with_sources
+from .plan import should_walk
 from .query import Row, actor_matching, quote_filters, reading
 from .schema import (
     actor_links,
@@ -52,7 +53,7 @@ from .schema import (
     event_actors,
     story_articles,
 )
-from .words import article_holds, quote_holds
+from .words import article_holds, articles_holding, quote_holds, quotes_holding
 
 __all__ = ["Page", "actor_page", "actor_record", "article", "article_page", "event_page", "map_places", "overview",
            "quote_page", "reading", "search", "stance_page", "story_page", "timeline_entries"]
@@ -82,8 +83,13 @@ def article_page(conn: Connection, q: str | None = None, cursor: str | None = No
     query = select(a.c.pk, a.c.id, a.c.title, a.c.published, a.c.source, a.c.url, a.c.language,
                    func.substr(a.c.text, 1, SNIPPET + 1).label("snippet"))
     if q and q.strip():
-        naming = select(actor_links.c.article).where(actor_links.c.actor.in_(actor_matching(fold(q.strip()))))
-        query = query.where(or_(article_holds(conn, q), a.c.pk.in_(naming)))
+        ids = list(conn.execute(actor_matching(fold(q.strip()))).scalars())
+        link = actor_links
+        named = conn.execute(select(func.count()).select_from(link).where(link.c.actor.in_(ids))).scalar_one()
+        walk = _walk(conn, a, named + (articles_holding(conn, q) or 0), limit)
+        naming = (exists().where((link.c.article == a.c.pk) & link.c.actor.in_(ids)) if walk
+                  else a.c.pk.in_(select(link.c.article).where(link.c.actor.in_(ids))))
+        query = query.where(or_(article_holds(conn, q, walk), naming))
     keys = [a.c.published, a.c.pk]
     rows, next = _keyset(conn, query, keys, cursor, limit, descending=True)
     counts = _counts(conn, [r["pk"] for r in rows])
@@ -134,7 +140,8 @@ def quote_page(conn: Connection, speaker: str | None = None, contains: str | Non
         .join(a, a.c.pk == q.c.article)
         .outerjoin(e, (e.c.article == q.c.article) & (e.c.entity == q.c.speaker))
     )
-    query = query.where(*quote_filters(speaker, None, actor_ids), *quote_holds(conn, contains or ""))
+    walk = _walk(conn, q, quotes_holding(conn, contains or ""), limit)
+    query = query.where(*quote_filters(speaker, None, actor_ids), *quote_holds(conn, contains or "", walk))
     return _facts(conn, query, q, since, until, cursor, limit, newest_first)
 
 
@@ -145,8 +152,9 @@ def event_page(conn: Connection, type: str | None = None, place: str | None = No
                cursor: str | None = None, limit: int = 50, newest_first: bool = True) -> Page:
     """Events by day, with `actors`, `targets` and `places` as {id, name} (id None for an entity
     linked to no actor); filters as in `store.events`."""
-    query = event_query(type=type, place=place, actor=actor, actor_ids=actor_ids)
-    page = _facts(conn, query, schema.events, since, until, cursor, limit, newest_first)
+    taking = takings(conn, place, actor, actor_ids)
+    walk = _walk(conn, schema.events, taking_count(conn, taking), limit)
+    page = _facts(conn, event_query(type, taking, walk), schema.events, since, until, cursor, limit, newest_first)
     return Page(_finish_events(conn, page.items), page.next)
 
 
@@ -166,7 +174,9 @@ def map_places(conn: Connection, type: str | None = None, actor: str | None = No
     unresolved place), and the events there. Also whether `limit` events cut the list short.
 
     Only events with a place are read: those the map can show."""
-    query = event_query(type=type, actor=actor)
+    taking = takings(conn, actor=actor)
+    walk = _walk(conn, schema.events, taking_count(conn, taking), limit)
+    query = event_query(type, taking, walk)
     e, p = schema.events, event_actors
     # tested event by event as the date index is walked: a lookup each, where an IN list would read
     # every located event of the store first
@@ -245,10 +255,14 @@ def actor_record(conn: Connection, id: int, limit: int = 50) -> Row | None:
         event["as"] = [part for part, field in (("actor", "actors"), ("target", "targets"), ("location", "places"))
                        if any(p["id"] == id for p in event[field])]
     stances = stance_page(conn, actor_ids=[id], limit=limit)
-    a = articles
+    a, link = articles, actor_links
+    naming = ((link.c.article == a.c.pk) & (link.c.actor == id))
+    if _walk(conn, a, identity["named_by"], limit):  # named by so many that the latest come first
+        naming = exists().where(naming)
+    else:
+        naming = a.c.pk.in_(select(link.c.article).where(link.c.actor == id))
     named = conn.execute(
-        select(a.c.id, a.c.title, a.c.published, a.c.source)
-        .where(a.c.pk.in_(select(actor_links.c.article).where(actor_links.c.actor == id)))
+        select(a.c.id, a.c.title, a.c.published, a.c.source).where(naming)
         .order_by(a.c.published.desc().nulls_last(), a.c.pk.desc()).limit(limit + 1)).mappings().all()
     return {
         **identity,
@@ -400,6 +414,12 @@ def _facts(conn: Connection, query: Select[Any], table: Table, since: str | None
     marks = (table.c.story.label("_story"), table.c.article.label("_article"), id.label("_fact"))
     rows, next = _keyset(conn, query.add_columns(*marks), keys, cursor, limit, descending)
     return Page(with_sources(conn, table, rows), next)
+
+
+def _walk(conn: Connection, table: Table, matches: int | None, limit: int) -> bool:
+    """Whether the filters, matching `matches` rows of `table` (None: no such filter), are better
+    read by walking the list's index (see `plan`)."""
+    return matches is not None and should_walk(conn, table, matches, max(1, min(limit, MAX_LIMIT)))
 
 
 def _read(conn: Connection, query: Select[Any], keys: Sequence[ColumnElement[Any]], after: list[Any] | None,

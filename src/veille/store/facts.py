@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, or_, select, tuple_, union
+from sqlalchemy import Connection, Select, exists, func, or_, select, tuple_, union
 
 from ..resolve import countries
 from ..resolve.names import fold
@@ -82,7 +82,8 @@ def timeline(since: str | None = None, until: str | None = None, actor: str | No
 
 def actor(name: str, url: str | None = None) -> list[Row]:
     """The record of each actor `name` designates: aliases, country, place, when first and last seen,
-    roles over time, and the quotes, events and stances that are theirs, by date.
+    roles over time, how many articles name it (`named_by`), and the quotes, events and stances that
+    are theirs, by date.
 
     Actors whose name or alias is `name`, or ends with it as a surname does, are taken (ignoring
     case and accents); failing any, every actor whose name or alias holds it. Several come back when
@@ -107,7 +108,7 @@ def actor(name: str, url: str | None = None) -> list[Row]:
 def event_rows(conn: Connection, type: str | None = None, place: str | None = None, actor: str | None = None,
                since: str | None = None, until: str | None = None,
                actor_ids: Iterable[int] | None = None) -> list[Row]:
-    found = listed(conn, event_query(type=type, place=place, actor=actor, actor_ids=actor_ids), schema.events)
+    found = listed(conn, event_query(type, takings(conn, place, actor, actor_ids)), schema.events)
     found = [r for r in found if in_range(r["day"], since, until)]
     taking_part = participants(conn, {r["pk"] for r in found})
     for row in found:
@@ -121,35 +122,55 @@ def event_rows(conn: Connection, type: str | None = None, place: str | None = No
     return found
 
 
-def event_query(type: str | None = None, place: str | None = None, actor: str | None = None,
-                actor_ids: Iterable[int] | None = None) -> Select[Any]:
-    """Events (with their article's id, pk, title and date), filtered as `events` says."""
+Taking = tuple[tuple[str, ...], list[int]]  # events where one of these actors plays one of these parts
+
+
+def takings(conn: Connection, place: str | None = None, actor: str | None = None,
+            actor_ids: Iterable[int] | None = None) -> list[Taking]:
+    """The participant filters of an event listing, each as the parts and the actor ids it keeps:
+    `actor` a source or target by part of a name or alias, `actor_ids` any part, `place` a location
+    by part of its name or alias, or a country (the actors of that country)."""
+    found: list[Taking] = []
+    if actor and actor.strip():
+        found.append((("actor", "target"), _ids(conn, actor_matching(fold(actor.strip())))))
+    if actor_ids is not None:
+        found.append((("actor", "target", "location"), sorted(set(actor_ids))))
+    if place and place.strip():
+        ids = set(_ids(conn, actor_matching(fold(place.strip()))))
+        code = countries.code_of(place.strip())
+        if code:
+            ids.update(_ids(conn, select(actors.c.id).where(actors.c.country == code)))
+        found.append((("location",), sorted(ids)))
+    return found
+
+
+def event_query(type: str | None = None, taking: Iterable[Taking] = (), walk: bool = False) -> Select[Any]:
+    """Events (with their article's id, pk, title and date) of a `type`, with participants as
+    `taking` says; `walk` tests each event's participants by lookup, for a walk in list order
+    (see `plan`), where the default reads the participants' events once."""
     e, a, p = schema.events, articles, event_actors
     query = (
         select(a.c.id.label("article"), e.c.article.label("pk"), a.c.title, a.c.published, e.c.event, e.c.type,
                e.c.mode, e.c.date, e.c.day, e.c.killed, e.c.injured, e.c.text, e.c.start, e.c.end)
         .join(a, a.c.pk == e.c.article)
     )
-
-    def having(roles: tuple[str, ...], who: Any) -> Any:
-        # The events a participant takes part in, read once (IN), not tested event by event (EXISTS):
-        # SQLite would answer each EXISTS through the actor index, every event costing all of the
-        # actor's rows.
-        return tuple_(e.c.article, e.c.event).in_(select(p.c.article, p.c.event).where(p.c.role.in_(roles) & who))
-
     if type and type.strip():
         query = query.where(e.c.type == type.strip().upper())
-    if actor and actor.strip():
-        query = query.where(having(("actor", "target"), p.c.actor.in_(actor_matching(fold(actor.strip())))))
-    if actor_ids is not None:
-        query = query.where(having(("actor", "target", "location"), p.c.actor.in_(list(actor_ids))))
-    if place and place.strip():
-        where: ColumnElement[bool] = p.c.actor.in_(actor_matching(fold(place.strip())))
-        code = countries.code_of(place.strip())
-        if code:
-            where = or_(where, p.c.actor.in_(select(actors.c.id).where(actors.c.country == code)))
-        query = query.where(having(("location",), where))
+    for roles, ids in taking:
+        who = p.c.role.in_(roles) & p.c.actor.in_(ids)
+        if walk:
+            query = query.where(exists().where((p.c.article == e.c.article) & (p.c.event == e.c.event) & who))
+        else:
+            query = query.where(tuple_(e.c.article, e.c.event).in_(select(p.c.article, p.c.event).where(who)))
     return query
+
+
+def taking_count(conn: Connection, taking: Iterable[Taking]) -> int | None:
+    """How many events at most the participant filters keep (an index count), None without any."""
+    p = event_actors
+    counts = [conn.execute(select(func.count()).select_from(p).where(p.c.role.in_(roles) & p.c.actor.in_(ids)))
+              .scalar_one() for roles, ids in taking]
+    return min(counts) if counts else None
 
 
 def stance_rows(conn: Connection, holder: str | None = None, target: str | None = None,
@@ -177,28 +198,31 @@ def stance_rows(conn: Connection, holder: str | None = None, target: str | None 
 
 def actor_identity(conn: Connection, id: int) -> Row | None:
     """Who an actor is, whatever lists follow: its stored fields, aliases with their counts, and the
-    roles the articles give it with when they were first and last given (None: no such actor)."""
+    roles the articles give it with when they were first and last given, and how many articles name it
+    (`named_by`); None when there is no such actor."""
     row = conn.execute(select(actors).where(actors.c.id == id)).mappings().first()
     if row is None:
         return None
     aliases = conn.execute(select(actor_aliases.c.alias, actor_aliases.c.count)
                            .where(actor_aliases.c.actor == id)
                            .order_by(actor_aliases.c.count.desc(), actor_aliases.c.alias)).all()
-    roles: dict[str, Row] = {}
-    for role, published, article in conn.execute(
-            select(actor_roles.c.role, actor_roles.c.published, actor_roles.c.article)
-            .where(actor_roles.c.actor == id).order_by(actor_roles.c.published, actor_roles.c.article)):
-        entry = roles.setdefault(fold(role), {"role": role, "first_seen": published, "last_seen": published,
-                                              "articles": set()})
-        entry["first_seen"] = min(filter(None, (entry["first_seen"], published)), default=None)
-        entry["last_seen"] = max(filter(None, (entry["last_seen"], published)), default=None)
-        entry["articles"].add(article)
+    r = actor_roles
+    spelt: dict[str, tuple[str, str]] = {}  # each role as first written (its earliest date, the spelling)
+    for folded, role, first in conn.execute(select(r.c.folded, r.c.role, func.min(r.c.published))
+                                            .where(r.c.actor == id).group_by(r.c.folded, r.c.role)):
+        spelt[folded] = min(spelt.get(folded, (first or "~", role)), (first or "~", role))
+    roles = [{"role": spelt[folded][1], "first_seen": first, "last_seen": last, "articles": count}
+             for folded, first, last, count in conn.execute(
+                 select(r.c.folded, func.min(r.c.published), func.max(r.c.published),
+                        func.count(r.c.article.distinct()))
+                 .where(r.c.actor == id).group_by(r.c.folded))]
+    roles.sort(key=lambda role: (role["first_seen"] or "", role["role"]))
     return {
         "id": row["id"], "name": row["name"], "type": row["type"], "country": row["country"],
         "ambiguous": bool(row["ambiguous"]), "place": row["place"], "lat": row["lat"], "lon": row["lon"],
-        "first_seen": row["first_seen"], "last_seen": row["last_seen"],
+        "first_seen": row["first_seen"], "last_seen": row["last_seen"], "named_by": row["articles"],
         "aliases": [{"alias": alias, "count": count} for alias, count in aliases],
-        "roles": [{**r, "articles": len(r["articles"])} for r in roles.values()],
+        "roles": roles,
     }
 
 

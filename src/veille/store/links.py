@@ -58,7 +58,7 @@ class Linker:
             self._links.append({"article": article, "entity": entity["id"], "actor": actor})
             if entity.get("role"):
                 self._roles.append({"actor": actor, "article": article, "entity": entity["id"],
-                                   "role": entity["role"], "published": published})
+                                   "role": entity["role"], "published": published, "folded": fold(entity["role"])})
         story = assign_story(conn, article, text)
         if story != article:
             self._joined.add(story)

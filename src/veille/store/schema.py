@@ -187,7 +187,8 @@ actor_roles = Table(
     Column("entity", Text, nullable=False),
     Column("role", Text, nullable=False),
     Column("published", Text),
-    Index("actor_roles_actor", "actor"),
+    Column("folded", Text, nullable=False),  # the role without case and accents: one role, however written
+    Index("actor_roles_actor", "actor", "folded"),
 )
 
 # --- per article: events and stances ---

@@ -21,6 +21,7 @@ import re
 from sqlalchemy import ColumnElement, Connection, and_, false, func, or_, select, table, text
 
 from ..resolve.names import fold
+from . import plan
 from .schema import articles, quotes
 
 ARTICLES = "articles_words"
@@ -77,14 +78,14 @@ def drop(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {QUOTES}")
 
 
-def article_holds(conn: Connection, phrase: str) -> ColumnElement[bool]:
+def article_holds(conn: Connection, phrase: str, walk: bool = False) -> ColumnElement[bool]:
     """Articles whose title or text holds the words of `phrase` in that order, the last one as a
-    word's beginning."""
+    word's beginning. `walk`: tested row by row as another index is walked (see `plan`)."""
     words = _words(phrase)
     if not words:
         return false()
     if _exists(conn, ARTICLES):
-        return articles.c.pk.in_(_matching(ARTICLES, '"' + " ".join(words) + '"*'))
+        return plan.tested(articles.c.pk, walk).in_(_matching(ARTICLES, '"' + " ".join(words) + '"*'))
     if conn.dialect.name == "sqlite":  # without FTS5: lower() and LIKE fold ASCII letters only
         like = f"%{_escape(' '.join(phrase.split()))}%"
         return or_(articles.c.title.ilike(like, escape="\\"), articles.c.text.ilike(like, escape="\\"))
@@ -98,14 +99,33 @@ def _folded(column: ColumnElement[str]) -> ColumnElement[str]:
     return func.translate(func.lower(column), ACCENTED, PLAIN)
 
 
-def quote_holds(conn: Connection, words: str) -> list[ColumnElement[bool]]:
-    """Quotes holding each of `words` (as a word's beginning), in any order."""
+def quote_holds(conn: Connection, words: str, walk: bool = False) -> list[ColumnElement[bool]]:
+    """Quotes holding each of `words` (as a word's beginning), in any order. `walk` as for articles."""
     found = _words(words)
     if not found:
         return []
     if _exists(conn, QUOTES):
-        return [quotes.c.pk.in_(_matching(QUOTES, " AND ".join(f'"{w}"*' for w in found)))]
+        return [plan.tested(quotes.c.pk, walk).in_(_matching(QUOTES, " AND ".join(f'"{w}"*' for w in found)))]
     return [quotes.c.text_folded.contains(w, autoescape=True) for w in found]
+
+
+def articles_holding(conn: Connection, phrase: str) -> int | None:
+    """How many articles `article_holds` keeps, from the word index (None without one)."""
+    words = _words(phrase)
+    return _count(conn, ARTICLES, '"' + " ".join(words) + '"*') if words else None
+
+
+def quotes_holding(conn: Connection, words: str) -> int | None:
+    """How many quotes `quote_holds` keeps, from the word index (None without one, or no words)."""
+    found = _words(words)
+    return _count(conn, QUOTES, " AND ".join(f'"{w}"*' for w in found)) if found else None
+
+
+def _count(conn: Connection, name: str, expression: str) -> int | None:
+    if not _exists(conn, name):
+        return None
+    return int(conn.execute(text(f"SELECT count(*) FROM {name} WHERE {name} MATCH :words"), {"words": expression})
+               .scalar_one())
 
 
 def _matching(name: str, expression: str) -> object:
