@@ -41,7 +41,7 @@ from sqlalchemy import (
 from ..errors import BadInput
 from ..resolve.names import fold
 from . import schema
-from .facts import actor_identity, event_query, participants, taking_count, takings
+from .facts import actor_identity, event_query, participants, stance_query, taking_count, takings
 from .leads import FACT_ID, with_sources
 from .plan import should_walk
 from .query import Row, actor_matching, quote_filters, reading
@@ -202,22 +202,8 @@ def stance_page(conn: Connection, holder: str | None = None, target: str | None 
                 cursor: str | None = None, limit: int = 50, newest_first: bool = True) -> Page:
     """Stances (who supports, opposes or demands what) by day (their article's publication day);
     filters as in `store.stances`."""
-    s, a = schema.stances, articles
-    query = (
-        select(a.c.id.label("article"), a.c.title, a.c.published, s.c.stance, s.c.day,
-               func.coalesce(actors.c.name, s.c.holder_name).label("holder"), s.c.holder_text, s.c.holder_actor,
-               s.c.polarity, s.c.target, s.c.text, s.c.start, s.c.end)
-        .join(a, a.c.pk == s.c.article)
-        .outerjoin(actors, actors.c.id == s.c.holder_actor)
-    )
-    if holder and holder.strip():
-        folded = fold(holder.strip())
-        query = query.where(or_(s.c.holder_folded.contains(folded, autoescape=True),
-                                s.c.holder_actor.in_(actor_matching(folded))))
-    for word in fold(target or "").split():
-        query = query.where(s.c.target_folded.contains(word, autoescape=True))
-    if actor_ids is not None:
-        query = query.where(s.c.holder_actor.in_(list(actor_ids)))
+    s = schema.stances
+    query = stance_query(holder, target, actor_ids)
     page = _facts(conn, query, s, since, until, cursor, limit, newest_first)
     for row in page.items:
         del row["stance"]

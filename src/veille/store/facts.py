@@ -175,15 +175,22 @@ def taking_count(conn: Connection, taking: Iterable[Taking]) -> int | None:
 
 def stance_rows(conn: Connection, holder: str | None = None, target: str | None = None,
                 actor_ids: Iterable[int] | None = None) -> list[Row]:
+    return listed(conn, stance_query(holder, target, actor_ids), schema.stances)
+
+
+def stance_query(holder: str | None = None, target: str | None = None,
+                 actor_ids: Iterable[int] | None = None) -> Select[Any]:
+    """Stances (with their article's id, title and date), filtered as `stances` says; `actor_ids`
+    keeps those the actors hold."""
     s, a = schema.stances, articles
     query = (
-        select(a.c.id.label("article"), a.c.published, s.c.day,
-               func.coalesce(actors.c.name, s.c.holder_name).label("holder"), s.c.holder_text,
-               s.c.holder_actor, s.c.polarity, s.c.target, s.c.text, s.c.start, s.c.end)
+        select(a.c.id.label("article"), a.c.title, a.c.published, s.c.stance, s.c.day,
+               func.coalesce(actors.c.name, s.c.holder_name).label("holder"), s.c.holder_text, s.c.holder_actor,
+               s.c.polarity, s.c.target, s.c.text, s.c.start, s.c.end)
         .join(a, a.c.pk == s.c.article)
         .outerjoin(actors, actors.c.id == s.c.holder_actor)
     )
-    if holder:
+    if holder and holder.strip():
         folded = fold(holder.strip())
         query = query.where(or_(s.c.holder_folded.contains(folded, autoescape=True),
                                 s.c.holder_actor.in_(actor_matching(folded))))
@@ -191,7 +198,7 @@ def stance_rows(conn: Connection, holder: str | None = None, target: str | None 
         query = query.where(s.c.target_folded.contains(word, autoescape=True))
     if actor_ids is not None:
         query = query.where(s.c.holder_actor.in_(list(actor_ids)))
-    return listed(conn, query, s)
+    return query
 
 
 # --- one actor ---
