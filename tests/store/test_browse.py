@@ -262,3 +262,43 @@ def test_a_cut_timeline_shows_whole_days_the_latest_or_the_first_from_since(link
     dated = sorted(e["day"] for e in everything if e["day"])
     assert days and (max(days) == dated[-1] if since is None else min(days) == dated[0])
     assert few == [e for e in everything if e["day"] in days]
+
+
+@pytest.mark.parametrize("read", [
+    lambda conn, **k: browse.article_page(conn, q="Zelensky", **k),
+    lambda conn, **k: browse.quote_page(conn, contains="civils", **k),
+    lambda conn, **k: browse.event_page(conn, place="Ukraine", **k),
+    lambda conn, **k: browse.event_page(conn, actor="Poutine", **k),
+], ids=["articles", "quotes", "events by place", "events by actor"])
+def test_walking_the_list_order_and_gathering_the_matches_read_the_same_pages(
+        linked_db: str, monkeypatch: pytest.MonkeyPatch, read: Callable[..., Page]) -> None:
+    def items(walk_order: bool) -> list[dict[str, Any]]:
+        monkeypatch.setattr(browse, "should_walk", lambda *args: walk_order)
+        with browse.reading(linked_db) as conn:
+            return walk(lambda **k: read(conn, **k), limit=1)[0]
+
+    assert items(walk_order=True) == items(walk_order=False) != []
+
+
+def test_an_actor_named_by_many_articles_lists_them_latest_first_either_way(
+        linked_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    with browse.reading(linked_db) as conn:
+        putin = browse.actor_page(conn, q="Poutine").items[0]["id"]
+        records = []
+        for walk_order in (True, False):
+            monkeypatch.setattr(browse, "should_walk", lambda *args, w=walk_order: w)
+            records.append(browse.actor_record(conn, putin, limit=2))
+    assert records[0] == records[1]
+    assert records[0]["named_by"] == 4 and records[0]["more"]["articles"]
+    assert [a["published"] for a in records[0]["articles"]] == sorted(
+        [a["published"] for a in records[0]["articles"]], reverse=True)
+
+
+def test_a_list_is_walked_in_order_when_its_matches_are_common_on_sqlite(linked_db: str) -> None:
+    from veille.store import plan, schema
+
+    with browse.reading(linked_db) as conn:
+        rows = conn.exec_driver_sql("SELECT count(*) FROM quotes").scalar_one()
+        sqlite = conn.dialect.name == "sqlite"
+        assert plan.should_walk(conn, schema.quotes, matches=rows, limit=1) is (sqlite and rows > 2)
+        assert plan.should_walk(conn, schema.quotes, matches=1, limit=50) is False
