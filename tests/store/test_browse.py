@@ -10,6 +10,8 @@ import pytest
 
 from veille import store
 from veille.errors import BadInput, StoreError
+from veille.model import Analysis, Article
+from veille.read.records import body_hash
 from veille.store import browse
 from veille.store.browse import Page
 from veille.store.db import open_engine
@@ -267,9 +269,7 @@ def test_a_cut_timeline_shows_whole_days_the_latest_or_the_first_from_since(link
 @pytest.mark.parametrize("read", [
     lambda conn, **k: browse.article_page(conn, q="Zelensky", **k),
     lambda conn, **k: browse.quote_page(conn, contains="civils", **k),
-    lambda conn, **k: browse.event_page(conn, place="Ukraine", **k),
-    lambda conn, **k: browse.event_page(conn, actor="Poutine", **k),
-], ids=["articles", "quotes", "events by place", "events by actor"])
+], ids=["articles", "quotes"])
 def test_walking_the_list_order_and_gathering_the_matches_read_the_same_pages(
         linked_db: str, monkeypatch: pytest.MonkeyPatch, read: Callable[..., Page]) -> None:
     def items(walk_order: bool) -> list[dict[str, Any]]:
@@ -302,3 +302,24 @@ def test_a_list_is_walked_in_order_when_its_matches_are_common_on_sqlite(linked_
         sqlite = conn.dialect.name == "sqlite"
         assert plan.should_walk(conn, schema.quotes, matches=rows, limit=1) is (sqlite and rows > 2)
         assert plan.should_walk(conn, schema.quotes, matches=1, limit=50) is False
+
+
+def test_events_read_through_a_participant_are_listed_once_each_and_as_the_command_lists_them(db_url: str) -> None:
+    from conftest import entity, event
+
+    text = "La Russie accuse la Russie. Kiev a été frappée près de Kiev, en Ukraine."
+    kiev = entity(text, "e2", "Kiev", "LOC")
+    analysis = Analysis(Article("twice", text, body_hash(text), "fr", published="2025-08-21"),
+                        [entity(text, "e1", "Russie", "LOC"), kiev, entity(text, "e3", "Ukraine", "LOC")],
+                        events=[event(text, "v1", "ACCUSE", "La Russie accuse la Russie", actors=["e1"],
+                                      targets=["e1"]),
+                                event(text, "v2", "ASSAULT", "Kiev a été frappée", locations=["e2", "e3"])])
+    store.ingest([analysis], db_url)
+    with browse.reading(db_url) as conn:
+        russia = browse.actor_page(conn, q="Russie").items[0]["id"]
+        by_actor = browse.event_page(conn, actor_ids=[russia]).items
+        by_place = walk(lambda **k: browse.event_page(conn, place="Ukraine", **k), limit=1)[0]
+
+    assert [e["event"] for e in by_actor] == ["v1"]
+    assert [e["event"] for e in by_place] == ["v2"]
+    assert [e["event"] for e in store.events(place="Ukraine", url=db_url)] == ["v2"]

@@ -41,7 +41,16 @@ from sqlalchemy import (
 from ..errors import BadInput
 from ..resolve.names import fold
 from . import schema
-from .facts import actor_identity, event_query, participants, stance_query, taking_count, takings
+from .facts import (
+    Taking,
+    actor_identity,
+    drive,
+    event_query,
+    participants,
+    stance_query,
+    taking_count,
+    takings,
+)
 from .leads import FACT_ID, with_sources
 from .plan import should_walk
 from .query import Row, actor_matching, quote_filters, reading
@@ -152,10 +161,19 @@ def event_page(conn: Connection, type: str | None = None, place: str | None = No
                cursor: str | None = None, limit: int = 50, newest_first: bool = True) -> Page:
     """Events by day, with `actors`, `targets` and `places` as {id, name} (id None for an entity
     linked to no actor); filters as in `store.events`."""
-    taking = takings(conn, place, actor, actor_ids)
-    walk = _walk(conn, schema.events, taking_count(conn, taking), limit)
-    page = _facts(conn, event_query(type, taking, walk), schema.events, since, until, cursor, limit, newest_first)
+    query, keyed = _events(conn, type, takings(conn, place, actor, actor_ids))
+    page = _facts(conn, query, schema.events, since, until, cursor, limit, newest_first, keyed=keyed)
     return Page(_finish_events(conn, page.items), page.next)
+
+
+def _events(conn: Connection, type: str | None, taking: list[Taking]) -> tuple[Select[Any], Table]:
+    """The event query for these filters, and the table its list is keyed by: with participant
+    filters, the events are read through the index of the most selective one, in list order."""
+    if not taking:
+        return event_query(type), schema.events
+    counts = [taking_count(conn, [one]) or 0 for one in taking]
+    through = taking[counts.index(min(counts))]
+    return event_query(type, [t for t in taking if t is not through], through=through), drive
 
 
 def _finish_events(conn: Connection, rows: list[Row]) -> list[Row]:
@@ -174,15 +192,13 @@ def map_places(conn: Connection, type: str | None = None, actor: str | None = No
     unresolved place), and the events there. Also whether `limit` events cut the list short.
 
     Only events with a place are read: those the map can show."""
-    taking = takings(conn, actor=actor)
-    walk = _walk(conn, schema.events, taking_count(conn, taking), limit)
-    query = event_query(type, taking, walk)
+    query, keyed = _events(conn, type, takings(conn, actor=actor))
     e, p = schema.events, event_actors
     # tested event by event as the date index is walked: a lookup each, where an IN list would read
     # every located event of the store first
     query = query.where(exists().where((p.c.article == e.c.article) & (p.c.event == e.c.event)
                                        & (p.c.role == "location")))
-    page = _facts(conn, query, schema.events, since, until, None, limit, True, cap=False)
+    page = _facts(conn, query, schema.events, since, until, None, limit, True, cap=False, keyed=keyed)
     events = _finish_events(conn, page.items)
     ids = sorted({p["id"] for event in events for p in event["places"] if p["id"] is not None})
     known = {r["id"]: dict(r) for r in conn.execute(
@@ -389,16 +405,22 @@ def decode_cursor(cursor: str, size: int) -> list[Any]:
 
 
 def _facts(conn: Connection, query: Select[Any], table: Table, since: str | None, until: str | None,
-           cursor: str | None, limit: int, descending: bool, cap: bool = True) -> Page:
+           cursor: str | None, limit: int, descending: bool, cap: bool = True, keyed: Any = None) -> Page:
     """A page of `query`'s facts from `table`, each of a story's facts once: the rows that lead their
     story (see `index.settle_leads`) by day, article and reading order, straight from the table's
-    listing index, each with its copies' articles in `sources`."""
+    listing index, each with its copies' articles in `sources`. `keyed` is the table (or alias) whose
+    day, lead, article, start and fact id key the list when it is not `table` (a participant's
+    rows, which repeat an event its actor plays two parts in: the repeats are dropped)."""
     id = table.c[FACT_ID[table]]
-    keys = [table.c.day, table.c.article, table.c.start, id]
-    query = query.where(table.c.lead.is_(True), *_between(table.c.day, since, until))
+    by = table if keyed is None else keyed
+    keys = [by.c.day, by.c.article, by.c.start, by.c[id.name]]
+    query = query.where(by.c.lead.is_(True), *_between(by.c.day, since, until))
     limit = max(1, min(limit, MAX_LIMIT)) if cap else max(1, limit)
     marks = (table.c.story.label("_story"), table.c.article.label("_article"), id.label("_fact"))
     rows, next = _keyset(conn, query.add_columns(*marks), keys, cursor, limit, descending)
+    if keyed is not None:
+        seen: set[tuple[int, Any]] = set()
+        rows = [r for r in rows if (r["_article"], r["_fact"]) not in seen and not seen.add((r["_article"], r["_fact"]))]
     return Page(with_sources(conn, table, rows), next)
 
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, exists, func, or_, select, tuple_, union
+from sqlalchemy import Connection, Select, func, or_, select, tuple_, union
 
 from ..resolve import countries
 from ..resolve.names import fold
@@ -144,25 +144,32 @@ def takings(conn: Connection, place: str | None = None, actor: str | None = None
     return found
 
 
-def event_query(type: str | None = None, taking: Iterable[Taking] = (), walk: bool = False) -> Select[Any]:
+def event_query(type: str | None = None, taking: Iterable[Taking] = (), through: Taking | None = None) -> Select[Any]:
     """Events (with their article's id, pk, title and date) of a `type`, with participants as
-    `taking` says; `walk` tests each event's participants by lookup, for a walk in list order
-    (see `plan`), where the default reads the participants' events once."""
+    `taking` says, each filter read once as a list of events. `through` reads the events from one
+    participant filter's index instead (`drive`), in list order: the query then has one row per
+    matching participant, keyed by `drive`'s day, article, start and event (see `browse`)."""
     e, a, p = schema.events, articles, event_actors
-    query = (
-        select(a.c.id.label("article"), e.c.article.label("pk"), a.c.title, a.c.published, e.c.event, e.c.type,
+    columns = (a.c.id.label("article"), e.c.article.label("pk"), a.c.title, a.c.published, e.c.event, e.c.type,
                e.c.mode, e.c.date, e.c.day, e.c.killed, e.c.injured, e.c.text, e.c.start, e.c.end)
-        .join(a, a.c.pk == e.c.article)
-    )
+    if through is None:
+        query = select(*columns).join(a, a.c.pk == e.c.article)
+    else:
+        roles, ids = through
+        query = (select(*columns).select_from(drive.join(e, (e.c.article == drive.c.article)
+                                                          & (e.c.event == drive.c.event)))
+                 .join(a, a.c.pk == e.c.article).where(drive.c.actor.in_(ids)))
+        if set(roles) != set(PARTICIPANTS):
+            query = query.where(drive.c.role.in_(roles))
     if type and type.strip():
         query = query.where(e.c.type == type.strip().upper())
     for roles, ids in taking:
         who = p.c.role.in_(roles) & p.c.actor.in_(ids)
-        if walk:
-            query = query.where(exists().where((p.c.article == e.c.article) & (p.c.event == e.c.event) & who))
-        else:
-            query = query.where(tuple_(e.c.article, e.c.event).in_(select(p.c.article, p.c.event).where(who)))
+        query = query.where(tuple_(e.c.article, e.c.event).in_(select(p.c.article, p.c.event).where(who)))
     return query
+
+
+drive = event_actors.alias("taking")  # the participant filter an event listing is read through
 
 
 def taking_count(conn: Connection, taking: Iterable[Taking]) -> int | None:

@@ -81,7 +81,7 @@ def rows(article: int, analysis: dict[str, Any], text: str | None = None,
         })
         found[event_actors].extend(
             {"article": article, "event": event["id"], "role": role, "position": position, "entity": entity,
-             "actor": actors.get(entity)}
+             "actor": actors.get(entity), "day": found[events][-1]["day"], "start": event["start"]}
             for role, field in PARTICIPANTS for position, entity in enumerate(event.get(field) or [])
         )
     for number, stance in enumerate(analysis.get("stances", [])):
@@ -101,6 +101,9 @@ def rows(article: int, analysis: dict[str, Any], text: str | None = None,
         for row in sorted(found[table], key=lambda r: r["start"]):
             row["lead"] = same(row) not in firsts
             firsts.add(same(row))
+    leading = {row["event"]: row["lead"] for row in found[events]}
+    for row in found[event_actors]:
+        row["lead"] = leading[row["event"]]
     return found
 
 

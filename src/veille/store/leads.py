@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, Table, bindparam, select, update
 
-from .schema import articles, events, quotes, stances
+from .schema import articles, event_actors, events, quotes, stances
 
 # What makes two rows of a story one fact, whichever copy they come from.
 FACTS: dict[Table, Callable[[Mapping[str, Any]], tuple[Any, ...]]] = {
@@ -23,7 +23,8 @@ FACTS: dict[Table, Callable[[Mapping[str, Any]], tuple[Any, ...]]] = {
     stances: lambda r: (r["holder_actor"] if r["holder_actor"] is not None else r["holder_folded"], r["polarity"],
                         r["target_folded"]),
 }
-FACT_ID = {quotes: "quote", events: "event", stances: "stance"}
+FACT_ID = {quotes: "quote", events: "event", stances: "stance", event_actors: "event"}
+CARRIERS = {events: (event_actors,)}  # tables that carry a copy of a fact's lead
 
 
 def settle_leads(conn: Connection, stories: Iterable[int], chunk: int = 500) -> None:
@@ -45,9 +46,11 @@ def settle_leads(conn: Connection, stories: Iterable[int], chunk: int = 500) -> 
             changed = [{"_article": row["article"], "_id": row[id.name], "lead": not row["lead"]} for row in found
                        if bool(row["lead"]) != (earliest[(row["story"], *same(row))][2:] == (
                            row["article"], row["start"], row[id.name]))]
-            if changed:
-                conn.execute(update(table).where((table.c.article == bindparam("_article")) & (id == bindparam("_id")))
-                             .values(lead=bindparam("lead")), changed)
+            for changing in (table, *CARRIERS.get(table, ())):
+                if changed:
+                    conn.execute(update(changing).where((changing.c.article == bindparam("_article"))
+                                                        & (changing.c[id.name] == bindparam("_id")))
+                                 .values(lead=bindparam("lead")), changed)
 
 
 def copies(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> dict[tuple[int, Any], list[str]]:

@@ -219,8 +219,12 @@ event_actors = Table(
     Column("position", Integer, nullable=False),  # its place in the event's list for that role
     Column("entity", Text, nullable=False),
     _actor(nullable=True),
+    # the event's day, lead and start, so that one actor's events are read in list order from the index
+    Column("day", String(10)),
+    Column("lead", Boolean, nullable=False),
+    Column("start", Integer, nullable=False),
     Index("event_actors_event", "article", "event"),
-    Index("event_actors_actor", "actor"),
+    Index("event_actors_listing", "actor", "lead", "day", "article", "start", "event", "role"),
 )
 
 stances = Table(
