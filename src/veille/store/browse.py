@@ -2,11 +2,13 @@
 
 Lists are cut by keyset, never by OFFSET: a cursor holds the sort key of the last row given, and the
 next page starts after it, so the thousandth page costs what the first does. Facts (quotes, events,
-stances) are ordered by their article's publication date and pk, plain indexed columns, so the
-database walks the date index and stops at the page's end instead of sorting every row. Like the
-command's listings, each fact of a wire story is listed once, from its earliest copy, with every
-copy in `sources`: the copies of a page's facts are read in one query through the story index, later
-copies dropped and the page topped up; participants are read in one query per page too.
+stances) are listed by day (their own date when it is a full one, else their article's publication
+day), article and reading order: columns of the fact's own table, indexed after its `lead` flag,
+which marks each wire story's first copy of a fact (`leads`). A page is then one index range read
+that stops at the page's end; each fact comes once, with every copy's article in `sources` (one
+query per page through the story index), as in the command's listings. A filter by participant
+reads through that participant's index in the same order; a filter by words either walks the list
+in order or gathers the matches, whichever reads fewer rows (`plan`).
 
     >>> with reading("sqlite:///veille.db") as conn:
     ...     page = quote_page(conn, speaker="Lavrov", limit=20)
