@@ -168,14 +168,17 @@ def event_page(conn: Connection, type: str | None = None, place: str | None = No
     return Page(_finish_events(conn, page.items), page.next)
 
 
-def _events(conn: Connection, type: str | None, taking: list[Taking]) -> tuple[Select[Any], Table]:
-    """The event query for these filters, and the table its list is keyed by: with participant
-    filters, the events are read through the index of the most selective one, in list order."""
+def _events(conn: Connection, type: str | None, taking: list[Taking]) -> tuple[list[Select[Any]], Table | None]:
+    """The event queries for these filters, and the table their lists are keyed by. With participant
+    filters, the events are read through the index of the most selective one, in list order: one
+    query per actor it names (a place and its cities, say), which `_keyset` merges, so that each is
+    a range read of the index however many events the actors have."""
     if not taking:
-        return event_query(type), schema.events
+        return [event_query(type)], None
     counts = [taking_count(conn, [one]) or 0 for one in taking]
-    through = taking[counts.index(min(counts))]
-    return event_query(type, [t for t in taking if t is not through], through=through), drive
+    roles, ids = through = taking[counts.index(min(counts))]
+    others = [t for t in taking if t is not through]
+    return [event_query(type, others, through=(roles, [id])) for id in ids] or [event_query(type, others, through)], drive
 
 
 def _finish_events(conn: Connection, rows: list[Row]) -> list[Row]:
@@ -188,19 +191,19 @@ def _finish_events(conn: Connection, rows: list[Row]) -> list[Row]:
 
 
 def map_places(conn: Connection, type: str | None = None, actor: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int = 2000) -> tuple[list[Row], bool]:
+               until: str | None = None, limit: int = 1000) -> tuple[list[Row], bool]:
     """The places where events happened, each with its events (newest first), for a map: the place's
     actor id, name, kind (city or country), country, lat and lon (None for a country or an
     unresolved place), and the events there. Also whether `limit` events cut the list short.
 
     Only events with a place are read: those the map can show."""
-    query, keyed = _events(conn, type, takings(conn, actor=actor))
+    queries, keyed = _events(conn, type, takings(conn, actor=actor))
     e, p = schema.events, event_actors
     # tested event by event as the date index is walked: a lookup each, where an IN list would read
     # every located event of the store first
-    query = query.where(exists().where((p.c.article == e.c.article) & (p.c.event == e.c.event)
-                                       & (p.c.role == "location")))
-    page = _facts(conn, query, schema.events, since, until, None, limit, True, cap=False, keyed=keyed)
+    located = exists().where((p.c.article == e.c.article) & (p.c.event == e.c.event) & (p.c.role == "location"))
+    page = _facts(conn, [q.where(located) for q in queries], schema.events, since, until, None, limit, True,
+                  cap=False, keyed=keyed)
     events = _finish_events(conn, page.items)
     ids = sorted({p["id"] for event in events for p in event["places"] if p["id"] is not None})
     known = {r["id"]: dict(r) for r in conn.execute(
@@ -314,7 +317,7 @@ TIMELINE_KINDS = ("event", "quote", "stance")
 
 def timeline_entries(conn: Connection, since: str | None = None, until: str | None = None,
                      actor: str | None = None, place: str | None = None, type: str | None = None,
-                     limit: int = 300) -> tuple[list[Row], bool]:
+                     limit: int = 150) -> tuple[list[Row], bool]:
     """Events and statements by day (undated last), each with `fact` (event, quote or stance) and its
     row; also whether `limit` cut the list short.
 
@@ -351,8 +354,8 @@ def timeline_entries(conn: Connection, since: str | None = None, until: str | No
     if reached:
         edge = max(reached) if latest else min(reached)
         found = [r for r in found if r["day"] is not None and (r["day"] > edge if latest else r["day"] < edge)]
-        for kind in kinds:  # the edge day, whole (unless one day alone holds more than MAX_LIMIT)
-            found += [{"fact": kind, **row} for row in read(kind, edge, edge, MAX_LIMIT).items]
+        for kind in kinds:  # the edge day, whole unless one day alone holds more than twice `limit`
+            found += [{"fact": kind, **row} for row in read(kind, edge, edge, 2 * limit).items]
     found.sort(key=lambda r: (r["day"] or "~", r["published"] or "~", r["article"], r["start"]))
     return found, bool(reached)
 
@@ -370,16 +373,23 @@ def _between(day: ColumnElement[Any], since: str | None, until: str | None) -> l
     return found
 
 
-def _keyset(conn: Connection, query: Select[Any], keys: Sequence[ColumnElement[Any]], cursor: str | None,
-            limit: int, descending: bool) -> tuple[list[Row], str | None]:
-    """The rows of `query` after `cursor` in the order of `keys`, at most `limit`, and the next cursor.
+def _keyset(conn: Connection, query: Select[Any] | list[Select[Any]], keys: Sequence[ColumnElement[Any]],
+            cursor: str | None, limit: int, descending: bool, cap: bool = True) -> tuple[list[Row], str | None]:
+    """The rows of `query` after `cursor` in the order of `keys`, at most `limit` (MAX_LIMIT unless
+    not `cap`), and the next cursor. `query` may be several queries, each in the order of `keys`,
+    whose rows are merged.
 
     The keys must make a row's place unique; the cursor is the last row's keys, so each page is one
-    indexed range read whatever its depth.
+    indexed range read (one per query) whatever its depth.
     """
-    limit = max(1, min(limit, MAX_LIMIT))
+    limit = max(1, min(limit, MAX_LIMIT) if cap else limit)
     after = decode_cursor(cursor, len(keys)) if cursor else None
-    rows = _read(conn, query, keys, after, limit + 1, descending)
+    queries = query if isinstance(query, list) else [query]
+    rows = [row for each in queries for row in _read(conn, each, keys, after, limit + 1, descending)]
+    if len(queries) > 1:
+        rows.sort(key=lambda r: [(r[f"_key{i}"] is not None, r[f"_key{i}"]) for i in range(len(keys))],
+                  reverse=descending)
+        rows = rows[:limit + 1]
     next = None
     if len(rows) > limit:
         rows = rows[:limit]
@@ -406,20 +416,22 @@ def decode_cursor(cursor: str, size: int) -> list[Any]:
     return values
 
 
-def _facts(conn: Connection, query: Select[Any], table: Table, since: str | None, until: str | None,
+def _facts(conn: Connection, query: Select[Any] | list[Select[Any]], table: Table, since: str | None,
+           until: str | None,
            cursor: str | None, limit: int, descending: bool, cap: bool = True, keyed: Any = None) -> Page:
     """A page of `query`'s facts from `table`, each of a story's facts once: the rows that lead their
     story (see `index.settle_leads`) by day, article and reading order, straight from the table's
     listing index, each with its copies' articles in `sources`. `keyed` is the table (or alias) whose
     day, lead, article, start and fact id key the list when it is not `table` (a participant's
-    rows, which repeat an event its actor plays two parts in: the repeats are dropped)."""
+    rows, which repeat an event its actor plays two parts in: the repeats are dropped). Several
+    queries are read each in order and merged (`_keyset`)."""
     id = table.c[FACT_ID[table]]
     by = table if keyed is None else keyed
     keys = [by.c.day, by.c.article, by.c.start, by.c[id.name]]
-    query = query.where(by.c.lead.is_(True), *_between(by.c.day, since, until))
-    limit = max(1, min(limit, MAX_LIMIT)) if cap else max(1, limit)
     marks = (table.c.story.label("_story"), table.c.article.label("_article"), id.label("_fact"))
-    rows, next = _keyset(conn, query.add_columns(*marks), keys, cursor, limit, descending)
+    queries = [q.where(by.c.lead.is_(True), *_between(by.c.day, since, until)).add_columns(*marks)
+               for q in (query if isinstance(query, list) else [query])]
+    rows, next = _keyset(conn, queries, keys, cursor, limit, descending, cap)
     if keyed is not None:
         seen: set[tuple[int, Any]] = set()
         rows = [r for r in rows if (r["_article"], r["_fact"]) not in seen and not seen.add((r["_article"], r["_fact"]))]
