@@ -188,7 +188,7 @@ actor_roles = Table(
     Column("role", Text, nullable=False),
     Column("published", Text),
     Column("folded", Text, nullable=False),  # the role without case and accents: one role, however written
-    Index("actor_roles_actor", "actor", "folded"),
+    Index("actor_roles_actor", "actor", "folded", "role", "published", "article"),  # covers roles over time
 )
 
 # --- per article: events and stances ---
