@@ -39,6 +39,8 @@ class Counter:
         self.injured_verbs = set(words.get("injured_verbs", []))
         self.intransitive = set(words.get("intransitive", []))
         self.killing_nouns = set(words.get("killing_nouns", []))
+        self.killed_or_killing = self.killed_nouns | self.killing_nouns
+        self.any_word = self.killed_or_killing | self.killed_verbs | self.injured_nouns | self.injured_verbs
 
     def count(self, tokens: Iterable[Token]) -> Counts:
         """The first exact count of killed and of injured among `tokens`, in text order."""
@@ -77,10 +79,12 @@ class Counter:
 
     def kind(self, token: Token) -> str | None:
         words = {token.lemma_.lower(), token.lower_}
+        if not words & self.any_word:
+            return None
         if _is_predicate(token):
             killed, injured = self.killed_verbs, self.injured_verbs
         elif token.pos_ in ("NOUN", "ADJ", "PROPN"):
-            killed, injured = self.killed_nouns | self.killing_nouns, self.injured_nouns
+            killed, injured = self.killed_or_killing, self.injured_nouns
         else:
             return None
         if words & killed:

@@ -300,7 +300,11 @@ def _is_short_form(short: str, full: str, short_cluster: Cluster, full_cluster: 
     """'Lavrov' of 'Sergueï Lavrov', 'Cavo Dragone' of 'Giuseppe Cavo Dragone'; for places and
     organisations 'Cour suprême' of 'Cour suprême américaine' or '… des États-Unis', 'Elysée' of
     'palais de l'Elysée', 'Banyuls' of 'Banyuls-sur-Mer'."""
+    if len(short) >= len(full):
+        return False
     s, f = WORDS.split(short), WORDS.split(full)
+    if s[-1] != f[-1] and s[0] != f[0] and not full.startswith(short + "-"):
+        return False  # no branch below can hold: spare the clusters' labels
     if full_cluster.label == "PER":
         return len(s) < len(f) and f[-len(s):] == s
     if short_cluster.label == "PER" or len(short) >= len(full):

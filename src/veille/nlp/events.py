@@ -774,7 +774,8 @@ def _tolls(reader: Reader, tellings: list[Telling]) -> None:
 
     def flush() -> None:
         if free:
-            pending.append(counter.count(t for t in free if counter.kind(t) is None or reader._happened(t)))
+            # words that count nothing are skipped by `count` anyway: only casualty words are read
+            pending.append(counter.count(t for t in free if counter.kind(t) is not None and reader._happened(t)))
             free.clear()
         if last is not None:
             for counts in pending:

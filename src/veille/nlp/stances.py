@@ -62,8 +62,19 @@ class Predicate:
     adjective: bool = False
 
 
+_BUILT: dict[int, tuple[dict[str, Any], Lexicon]] = {}
+
+
 class Lexicon:
     """The stance knowledge of one language, ready to use."""
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Lexicon:
+        """The Lexicon of `data`, built once per loaded lexicon."""
+        built = _BUILT.get(id(data))
+        if built is None or built[0] is not data:
+            built = _BUILT[id(data)] = (data, cls(data))
+        return built[1]
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.verbs: dict[str, list[Predicate]] = {}
@@ -73,6 +84,9 @@ class Lexicon:
                 predicate = _predicate(words, polarity)
                 table = self.adjectives if predicate.adjective else self.verbs
                 table.setdefault(predicate.lemma, []).append(predicate)
+        # every beginning of an adjective's entry: a word that begins none cannot start a fixed
+        # expression ("favorable", "en faveur") that the parse splits
+        self.adjective_starts = {key[:end] for key in self.adjectives for end in range(1, len(key) + 1)}
         self.not_stances = {tuple(_fold(w).split()) for w in data["not_stances"]}
         self.idea_verbs = set(data["idea_verbs"])
         self.ideas = set(data["ideas"])
@@ -126,7 +140,7 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], quotes: list[Quote] 
     speakers own the "nous" and "je" inside them; without them they are found here."""
     if quotes is None:
         quotes = quote_stage.extract(doc, ctx, entities, time_stage.extract(doc, ctx))
-    reader = Reader(doc, entities, ctx.lexicon["speech"], Lexicon(ctx.lexicon["stances"]), quotes)
+    reader = Reader(doc, entities, ctx.lexicon["speech"], Lexicon.of(ctx.lexicon["stances"]), quotes)
     stances: list[Stance] = []
     for token in doc:
         found = reader.read(token)
@@ -207,6 +221,8 @@ class Reader:
             return None
         form = _fold(token.lower_)
         forms = {form, token.lemma_.lower(), form.rstrip("s"), form.rstrip("s").rstrip("e")}
+        if form not in self.lex.adjective_starts and not any(f in self.lex.adjectives for f in forms):
+            return None
         fixed = "".join(c.text for c in token.children if c.dep_ == "fixed")
         if fixed:
             forms.add(_fold(token.lower_ + fixed.lower()))
