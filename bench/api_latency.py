@@ -346,7 +346,7 @@ def contents(url: str) -> str:
 
             counts = {table: one(f"SELECT count(*) FROM {table}")
                       for table in ("articles", "stories", "actors", "quotes", "events", "stances")}
-            largest = one("SELECT max(n) FROM (SELECT count(*) AS n FROM story_articles GROUP BY story)")
+            largest = one("SELECT max(n) FROM (SELECT count(*) AS n FROM story_articles GROUP BY story) AS sizes")
     finally:
         engine.dispose()
     return (f"{counts['articles']:,} articles in {counts['stories']:,} stories (the largest of {largest}), "

@@ -17,8 +17,9 @@ without FTS5 folds the case of ASCII letters only.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, false, func, or_, select, table, text
+from sqlalchemy import ColumnElement, Connection, and_, false, func, literal_column, or_, select, table, text
 
 from ..resolve.names import fold
 from . import plan
@@ -55,8 +56,13 @@ _CREATE = {
 
 
 def install(conn: Connection) -> None:
-    """Creates the word indexes a SQLite store lacks, filled from the rows already there. A SQLite
-    built without FTS5 keeps searching with LIKE."""
+    """Creates the word indexes a store lacks, filled from the rows already there: FTS5 tables on
+    SQLite (one built without FTS5 keeps searching with LIKE), GIN indexes of text-search vectors
+    on PostgreSQL."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {ARTICLES} ON articles USING gin ({_vectors('')})")
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {QUOTES} ON quotes USING gin ({_quote_vectors('')})")
+        return
     if conn.dialect.name != "sqlite":
         return
     for name, statements in _CREATE.items():
@@ -86,11 +92,31 @@ def article_holds(conn: Connection, phrase: str, walk: bool = False) -> ColumnEl
         return false()
     if _exists(conn, ARTICLES):
         return plan.tested(articles.c.pk, walk).in_(_matching(ARTICLES, '"' + " ".join(words) + '"*'))
+    if conn.dialect.name == "postgresql":
+        return literal_column(_vectors("articles.")).op("@@")(_query(words, "<->"))
     if conn.dialect.name == "sqlite":  # without FTS5: lower() and LIKE fold ASCII letters only
         like = f"%{_escape(' '.join(phrase.split()))}%"
         return or_(articles.c.title.ilike(like, escape="\\"), articles.c.text.ilike(like, escape="\\"))
     like = f"%{_escape(fold(phrase))}%"
     return or_(_folded(articles.c.title).like(like, escape="\\"), _folded(articles.c.text).like(like, escape="\\"))
+
+
+def _vectors(table: str) -> str:
+    """PostgreSQL: the words of an article's title and text, folded as `fold` does, as a text-search
+    vector (the same SQL in the index and in the queries, so that the index serves them)."""
+    text = f"coalesce({table}title, '') || ' ' || {table}text"
+    return f"to_tsvector('simple', translate(lower({text}), '{ACCENTED}', '{PLAIN.replace(chr(39), chr(39) * 2)}'))"
+
+
+def _quote_vectors(table: str) -> str:
+    return f"to_tsvector('simple', {table}text_folded)"
+
+
+def _query(words: list[str], operator: str, every: bool = False) -> ColumnElement[Any]:
+    """A PostgreSQL text-search query of folded words joined by `operator` ("<->": followed by,
+    "&": and); the last word, or every word when `every`, matches as a word's beginning."""
+    terms = [f"{w}:*" if every or i == len(words) - 1 else w for i, w in enumerate(words)]
+    return func.to_tsquery(literal_column("'simple'"), f" {operator} ".join(terms))
 
 
 def _folded(column: ColumnElement[str]) -> ColumnElement[str]:
@@ -106,6 +132,8 @@ def quote_holds(conn: Connection, words: str, walk: bool = False) -> list[Column
         return []
     if _exists(conn, QUOTES):
         return [plan.tested(quotes.c.pk, walk).in_(_matching(QUOTES, " AND ".join(f'"{w}"*' for w in found)))]
+    if conn.dialect.name == "postgresql":
+        return [literal_column(_quote_vectors("quotes.")).op("@@")(_query(found, "&", every=True))]
     return [quotes.c.text_folded.contains(w, autoescape=True) for w in found]
 
 
