@@ -461,36 +461,38 @@ def _read(conn: Connection, query: Select[Any], keys: Sequence[ColumnElement[Any
     """At most `limit` rows of `query` after the keys `after`, in the order of `keys`, each with its
     keys as _key0, _key1…
 
-    The first key may be null (an undated article) and sorts as the smallest value on every backend.
-    The keys are plain columns, and the range after the cursor is a row-value comparison, so the
-    database walks an index in order (the articles' publication dates) and stops at the page's end;
-    null first keys are read as a range of their own, before (oldest first) or after (newest first)
-    the others.
+    The first key may be null (an undated fact): those rows come first oldest first, last newest
+    first, as a range of their own. The keys are plain columns and the range after the cursor a
+    row-value comparison, with neither null in it nor a NULLS FIRST/LAST in the order, so every
+    backend walks the index in order (PostgreSQL backwards for newest first) and stops at the page's end.
     """
     first, rest = keys[0], keys[1:]
-    order = [first.desc().nulls_last() if descending else first.asc().nulls_first()]
-    order += [k.desc() if descending else k.asc() for k in rest]
+    order = [k.desc() if descending else k.asc() for k in keys]
     labelled = [key.label(f"_key{i}") for i, key in enumerate(keys)]
 
-    def run(where: ColumnElement[bool] | None, count: int) -> list[Row]:
-        ranged = query if where is None else query.where(where)
-        return [dict(r) for r in conn.execute(ranged.add_columns(*labelled).order_by(*order).limit(count)).mappings()]
+    def run(where: ColumnElement[bool], count: int) -> list[Row]:
+        ranged = query.where(where).add_columns(*labelled).order_by(*order).limit(count)
+        return [dict(r) for r in conn.execute(ranged).mappings()] if count > 0 else []
 
     def beyond(columns: Sequence[ColumnElement[Any]], values: Sequence[Any]) -> ColumnElement[bool]:
         position, bound = tuple_(*columns), tuple_(*values)
         return position < bound if descending else position > bound
 
-    if after is None:
-        return run(None, limit)
-    if after[0] is None:
-        rows = run(first.is_(None) & beyond(rest, after[1:]) if rest else first.is_(None), limit)
-        if not descending and len(rows) < limit:
-            rows += run(first.is_not(None), limit - len(rows))
-    else:
-        rows = run(beyond(keys, after), limit)
-        if descending and len(rows) < limit:
-            rows += run(first.is_(None), limit - len(rows))
-    return rows
+    undated = first.is_(None)
+    if after is not None and after[0] is None:
+        undated = undated & beyond(rest, after[1:]) if rest else undated
+    dated = first.is_not(None)
+    if after is not None and after[0] is not None:
+        dated = beyond(keys, after)
+    if after is not None and after[0] is None and descending:
+        return run(undated, limit)  # past the dated rows already
+    if descending:
+        rows = run(dated, limit)
+        return rows + run(undated, limit - len(rows))
+    if after is not None and after[0] is not None:
+        return run(dated, limit)  # past the undated rows already
+    rows = run(undated, limit)
+    return rows + run(dated, limit - len(rows))
 
 
 def _key(row: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
