@@ -783,6 +783,7 @@ def _tolls(reader: Reader, tellings: list[Telling]) -> None:
                 last.injured = last.injured if last.injured is not None else counts.injured
             pending.clear()
 
+    sentence_ends = {sentence.end - 1 for sentence in reader.doc.sents}  # Token.is_sent_end makes a Token
     for token in reader.doc:
         if "\n" in token.text:
             flush()
@@ -794,7 +795,7 @@ def _tolls(reader: Reader, tellings: list[Telling]) -> None:
             flush()
         elif token.i not in told and not reader.quoted(token):
             free.append(token)
-        if token.is_sent_end:
+        if token.i in sentence_ends:
             flush()
     flush()
 

@@ -69,7 +69,17 @@ class Resolver:
             **{p: (g, "Plur") for p, g in lex["plural_pronouns"].items()}}
         self.gender = {e.id: _gender(doc, e, lex) for e in entities if e.type == "PER"}
         # who was last the subject of a clause or a speaker, in text order: what "il" looks back to
-        self.history: list[tuple[int, Speaker, str | None, str]] = []
+        self.history: list[tuple[int, Speaker, str | None, str]] = list(self._subjects())
+
+    def _subjects(self) -> list[tuple[int, Speaker, str | None, str]]:
+        """The persons named by the subjects of the document's clauses, in text order; read once per
+        document and entity list (the quote and stance stages each make a Resolver)."""
+        doc = self.doc
+        key = (id(self.entities), len(self.entities))
+        cached = doc.user_data.get("veille.subjects")
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        found = []
         for token in doc:
             if token.dep_.startswith("nsubj") and token.pos_ in ("NOUN", "PROPN"):
                 # "Le ministre de l'Intérieur, Bruno Retailleau, a …": the person the subject names
@@ -77,9 +87,11 @@ class Resolver:
                 named = self.mentions.by_id.get(self._named(first, end) or "")
                 if named is not None and named.type == "PER":
                     start, stop = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
-                    self.history.append((start, Speaker(named.id, text_of(doc)[start:stop], start, stop),
-                                         self.gender.get(named.id), "Sing"))
-        self.history.sort(key=lambda item: item[0])
+                    found.append((start, Speaker(named.id, text_of(doc)[start:stop], start, stop),
+                                  self.gender.get(named.id), "Sing"))
+        found.sort(key=lambda item: item[0])
+        doc.user_data["veille.subjects"] = (key, found)
+        return found
 
     def heard(self, position: int, speaker: Speaker) -> None:
         """Remembers a speaker, named or described ("un conseiller spécial"), for the pronouns after it."""
