@@ -164,7 +164,7 @@ def quote_page(conn: Connection, speaker: str | None = None, contains: str | Non
         .outerjoin(e, (e.c.article == q.c.article) & (e.c.entity == q.c.speaker))
     )
     walk = _walk(conn, q, quotes_holding(conn, contains or ""), limit)
-    query = query.where(*quote_filters(speaker, None, actor_ids), *quote_holds(conn, contains or "", walk))
+    query = query.where(*quote_filters(speaker, actor_ids), *quote_holds(conn, contains or "", walk))
     return _facts(conn, query, q, since, until, cursor, limit, newest_first)
 
 

@@ -20,6 +20,7 @@ from .db import describe, errors, open_engine
 from .leads import listed
 from .schema import actor_aliases, actor_roles, actors, articles, entities, story_articles
 from .schema import quotes as quotes_table
+from .words import quote_holds
 
 log = logging.getLogger(__name__)
 Row = dict[str, Any]
@@ -32,23 +33,22 @@ def quotes(speaker: str | None = None, contains: str | None = None, url: str | N
 
     `speaker` matches part of the speaker's name as the article writes it or as the store knows the
     actor ("lavrov" finds "Sergueï Lavrov"; "Vladimir Poutine" finds an article's "Poutine");
-    `contains` keeps quotes holding every one of its words. Both ignore case and accents.
+    `contains` keeps quotes holding every one of its words (as a word's beginning: "garantie" finds
+    "garanties"). Both ignore case and accents.
     """
     with reading(url) as conn:
         return quote_rows(conn, speaker=speaker, contains=contains)
 
 
-def quote_filters(speaker: str | None, contains: str | None, actor_ids: Iterable[int] | None) -> list[Any]:
-    """The conditions of a quote listing: a speaker by any spelling or through its actor, every word
-    of `contains` (anywhere in a word: the command's listing reads every quote anyway), one of
-    `actor_ids`."""
+def quote_filters(speaker: str | None, actor_ids: Iterable[int] | None) -> list[Any]:
+    """The conditions of a quote listing: a speaker by any spelling or through its actor, one of
+    `actor_ids` (words are `words.quote_holds`)."""
     q = quotes_table
     found: list[Any] = []
     if speaker and speaker.strip():
         folded = fold(speaker.strip())
         found.append(or_(q.c.speaker_folded.contains(folded, autoescape=True),
                          q.c.speaker_actor.in_(actor_matching(folded))))
-    found += [q.c.text_folded.contains(word, autoescape=True) for word in fold(contains or "").split()]
     if actor_ids is not None:
         found.append(q.c.speaker_actor.in_(list(actor_ids)))
     return found
@@ -63,7 +63,7 @@ def quote_rows(conn: Connection, speaker: str | None = None, contains: str | Non
                e.c.role, q.c.text, q.c.cue, q.c.channel, q.c.date, q.c.day, q.c.start, q.c.end, q.c.speaker_actor)
         .join(a, a.c.pk == q.c.article)
         .outerjoin(e, (e.c.article == q.c.article) & (e.c.entity == q.c.speaker))
-        .where(*quote_filters(speaker, contains, actor_ids))
+        .where(*quote_filters(speaker, actor_ids), *quote_holds(conn, contains or ""))
     )
     return listed(conn, query, q)
 
