@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Entity, Span
 from . import roles
 from .context import Context, text_of
+from .lexicon import compiled
 
 LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -62,9 +63,6 @@ class Cluster:
         return max(named, key=lambda t: (len(_strip_honorific(t).split()), len(t)))
 
 
-_BUILT: dict[int, tuple[dict[str, Any], Lexicon]] = {}
-
-
 class Lexicon:
     """The entity knowledge of one language, ready to use."""
 
@@ -102,10 +100,7 @@ class Lexicon:
     @classmethod
     def of(cls, lexicon: dict[str, Any]) -> Lexicon:
         """The Lexicon of a language's data, built once per process."""
-        built = _BUILT.get(id(lexicon))
-        if built is None or built[0] is not lexicon:
-            built = _BUILT[id(lexicon)] = (lexicon, cls(lexicon))
-        return built[1]
+        return compiled(lexicon, cls)
 
 
 def extract(doc: Doc, ctx: Context) -> list[Entity]:

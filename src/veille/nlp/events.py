@@ -37,6 +37,7 @@ from ..model import Entity, Event, TimeExpr
 from . import quotemarks
 from .casualties import Counter, Counts
 from .context import Context, text_of
+from .lexicon import compiled
 
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -123,18 +124,9 @@ class Lexicon:
         return Trigger(kind, mode, lemma)
 
 
-_compiled: dict[int, tuple[Mapping[str, Any], Lexicon]] = {}
-
-
 def _lexicon(ctx: Context) -> Lexicon | None:
     """Compiled once per loaded lexicon (`lexicon.load` caches one object per language)."""
-    if "events" not in ctx.lexicon:
-        return None
-    cached = _compiled.get(id(ctx.lexicon))
-    if cached is None or cached[0] is not ctx.lexicon:
-        cached = (ctx.lexicon, Lexicon(ctx.lexicon))
-        _compiled[id(ctx.lexicon)] = cached
-    return cached[1]
+    return compiled(ctx.lexicon, Lexicon) if "events" in ctx.lexicon else None
 
 
 def _fold(text: str) -> str:

@@ -29,6 +29,7 @@ from ..model import Entity, Polarity, Quote, Stance
 from . import quotes as quote_stage
 from . import times as time_stage
 from .context import Context, text_of
+from .lexicon import compiled
 from .speakers import Resolver, Speaker
 
 OPENING = {'"', "«", "“"}
@@ -62,19 +63,13 @@ class Predicate:
     adjective: bool = False
 
 
-_BUILT: dict[int, tuple[dict[str, Any], Lexicon]] = {}
-
-
 class Lexicon:
     """The stance knowledge of one language, ready to use."""
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> Lexicon:
         """The Lexicon of `data`, built once per loaded lexicon."""
-        built = _BUILT.get(id(data))
-        if built is None or built[0] is not data:
-            built = _BUILT[id(data)] = (data, cls(data))
-        return built[1]
+        return compiled(data, cls)
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.verbs: dict[str, list[Predicate]] = {}

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any, cast, get_args
 
 from ..model import TimeType
+from .lexicon import compiled
 
 SPACE = r"[^\S\n]+"  # a time expression never runs over a line break
 MAYBE_SPACE = r"[^\S\n]*"
@@ -69,22 +70,13 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
 
 
-_compiled: dict[int, tuple[Mapping[str, Any], Grammar]] = {}
-
-
 def grammar_for(lexicon: Mapping[str, Any]) -> Grammar | None:
     """The compiled grammar of a loaded lexicon, or None when the language has no `time.toml`.
 
     Compiled once per lexicon object: `lexicon.load` caches its result, so this is once per language.
     """
     table = lexicon.get("time")
-    if not table:
-        return None
-    cached = _compiled.get(id(table))
-    if cached is None or cached[0] is not table:
-        cached = (table, compile_grammar(table))
-        _compiled[id(table)] = cached
-    return cached[1]
+    return compiled(table, compile_grammar) if table else None
 
 
 def compile_grammar(table: Mapping[str, Any]) -> Grammar:
