@@ -61,11 +61,14 @@ def install(conn: Connection) -> None:
     SQLite (one built without FTS5 keeps searching with LIKE), GIN indexes of text-search vectors
     on PostgreSQL."""
     if conn.dialect.name == "postgresql":
-        # stored, not computed per row: a search that matches many articles reads them all
-        conn.exec_driver_sql(f"ALTER TABLE articles ADD COLUMN IF NOT EXISTS words tsvector "
-                             f"GENERATED ALWAYS AS ({_vectors()}) STORED")
-        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {ARTICLES} ON articles USING gin (words)")
-        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {QUOTES} ON quotes USING gin ({_quote_vectors('')})")
+        # looked up first: the DDL would lock the tables on every opening of the store
+        if not _indexed(conn, ARTICLES):
+            # stored, not computed per row: a search that matches many articles reads them all
+            conn.exec_driver_sql(f"ALTER TABLE articles ADD COLUMN IF NOT EXISTS words tsvector "
+                                 f"GENERATED ALWAYS AS ({_vectors()}) STORED")
+            conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {ARTICLES} ON articles USING gin (words)")
+        if not _indexed(conn, QUOTES):
+            conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {QUOTES} ON quotes USING gin ({_quote_vectors('')})")
         return
     if conn.dialect.name != "sqlite":
         return
@@ -95,7 +98,7 @@ def article_holds(conn: Connection, phrase: str, walk: bool = False) -> ColumnEl
     if not words:
         return false()
     if _exists(conn, ARTICLES):
-        return plan.tested(articles.c.pk, walk).in_(_matching(ARTICLES, '"' + " ".join(words) + '"*'))
+        return plan.tested(articles.c.pk, walk).in_(_matching(ARTICLES, _in_order(words)))
     if conn.dialect.name == "postgresql":
         return literal_column("articles.words").op("@@")(_query(words, "<->"))
     if conn.dialect.name == "sqlite":  # without FTS5: lower() and LIKE fold ASCII letters only
@@ -135,7 +138,7 @@ def quote_holds(conn: Connection, words: str, walk: bool = False) -> list[Column
     if not found:
         return []
     if _exists(conn, QUOTES):
-        return [plan.tested(quotes.c.pk, walk).in_(_matching(QUOTES, " AND ".join(f'"{w}"*' for w in found)))]
+        return [plan.tested(quotes.c.pk, walk).in_(_matching(QUOTES, _each(found)))]
     if conn.dialect.name == "postgresql":
         return [literal_column(_quote_vectors("quotes.")).op("@@")(_query(found, "&", every=True))]
     return [quotes.c.text_folded.contains(w, autoescape=True) for w in found]
@@ -144,13 +147,13 @@ def quote_holds(conn: Connection, words: str, walk: bool = False) -> list[Column
 def articles_holding(conn: Connection, phrase: str) -> int | None:
     """How many articles `article_holds` keeps, from the word index (None without one)."""
     words = _words(phrase)
-    return _count(conn, ARTICLES, '"' + " ".join(words) + '"*') if words else None
+    return _count(conn, ARTICLES, _in_order(words)) if words else None
 
 
 def quotes_holding(conn: Connection, words: str) -> int | None:
     """How many quotes `quote_holds` keeps, from the word index (None without one, or no words)."""
     found = _words(words)
-    return _count(conn, QUOTES, " AND ".join(f'"{w}"*' for w in found)) if found else None
+    return _count(conn, QUOTES, _each(found)) if found else None
 
 
 def _count(conn: Connection, name: str, expression: str) -> int | None:
@@ -163,6 +166,22 @@ def _count(conn: Connection, name: str, expression: str) -> int | None:
 def _matching(name: str, expression: str) -> object:
     return select(text("rowid")).select_from(table(name)).where(and_(text(f"{name} MATCH :words").bindparams(
         words=expression)))
+
+
+def _in_order(words: list[str]) -> str:
+    """An FTS5 query: these words in this order, the last as a word's beginning."""
+    return '"' + " ".join(words) + '"*'
+
+
+def _each(words: list[str]) -> str:
+    """An FTS5 query: each of these words, anywhere, as a word's beginning."""
+    return " AND ".join(f'"{w}"*' for w in words)
+
+
+def _indexed(conn: Connection, name: str) -> bool:
+    """PostgreSQL: whether the index `name` exists."""
+    return conn.exec_driver_sql("SELECT 1 FROM pg_indexes WHERE indexname = %(name)s",
+                                {"name": name}).first() is not None
 
 
 def _words(phrase: str) -> list[str]:
