@@ -190,7 +190,9 @@ def _events(conn: Connection, type: str | None, taking: list[Taking]) -> tuple[l
     counts = [taking_count(conn, [one]) or 0 for one in taking]
     roles, ids = through = taking[counts.index(min(counts))]
     others = [t for t in taking if t is not through]
-    return [event_query(type, others, through=(roles, [id])) for id in ids] or [event_query(type, others, through)], drive
+    if not ids:  # no actor by that name: one query, which finds nothing
+        return [event_query(type, others, through)], drive
+    return [event_query(type, others, through=(roles, [id])) for id in ids], drive
 
 
 def _finish_events(conn: Connection, rows: list[Row]) -> list[Row]:
