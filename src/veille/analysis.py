@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from . import lang
 from .errors import BadInput
 from .model import Analysis, Article, Failure
-from .nlp import models, pipeline
+from .nlp import pipeline
 from .read.records import to_article
 
 
@@ -31,9 +32,9 @@ def check(record: Any, position: int) -> Article | Failure:
         article = to_article(record, position)
     except BadInput as error:
         return Failure(str(ident), str(error))
-    if article.language not in models.PACKAGES:
+    if article.language not in lang.languages():
         return Failure(article.id, f"record {article.id!r}: no model for language {article.language!r}"
-                                   f" (have: {', '.join(models.PACKAGES)})")
+                                   f" (have: {', '.join(lang.languages())})")
     return article
 
 

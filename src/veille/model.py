@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 SCHEMA = "veille.analysis/1"
@@ -12,6 +13,9 @@ EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 Polarity = Literal["support", "oppose", "demand", "neutral"]
+# PLOVER's sixteen event types, the values of `Event.type`.
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,11 @@ class Article:
     source: str | None = None
     url: str | None = None
     path: str | None = None
+
+    @property
+    def published_on(self) -> date | None:
+        """The day of publication: `published` is an ISO 8601 date or date-time, checked on reading."""
+        return date.fromisoformat(self.published[:10]) if self.published else None
 
     def header(self) -> dict[str, Any]:
         return {

@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
+from veille import lang
 from veille.model import Event
-from veille.nlp import entities, events, lexicon, models, times
+from veille.nlp import entities, events, models, times
 from veille.nlp.casualties import VAGUE, Counter
 from veille.nlp.context import Context
 
@@ -37,7 +38,7 @@ class Read:
 def read(nlp: Language, text: str, published: date | None = THURSDAY) -> Read:
     """The events of `text`, after checking that every one points at its evidence."""
     doc = nlp(text)
-    ctx = Context(published=published, language="fr", lexicon=lexicon.load("fr"))
+    ctx = Context(published=published, language=lang.load("fr"))
     found_entities = entities.extract(doc, ctx)
     found = events.extract(doc, ctx, found_entities, times.extract(doc, ctx))
     for n, event in enumerate(found, start=1):
@@ -102,7 +103,7 @@ def test_a_toll_told_before_the_attack_is_named_counts_for_it(nlp: Language) -> 
 
 
 def test_number_words_and_vague_counts() -> None:
-    counter = Counter(lexicon.load("fr"))
+    counter = Counter(lang.load("fr"))
     assert counter.number("quinze") == 15
     assert counter.number("vingt-deux") == 22
     assert counter.number("trente et un") == 31

@@ -15,8 +15,9 @@ from datetime import date
 import pytest
 
 import veille
+from veille import lang
 from veille.model import Entity, Stance
-from veille.nlp import entities, lexicon, models, stances
+from veille.nlp import entities, models, stances
 from veille.nlp.context import Context
 
 
@@ -45,7 +46,7 @@ Reader = Callable[[str], Read]
 def read() -> Reader:
     """The stances stage on a text parsed once, with its entities; the model loads once per module."""
     nlp = models.load("fr")
-    ctx = Context(published=date(2025, 3, 14), language="fr", lexicon=lexicon.load("fr"))
+    ctx = Context(published=date(2025, 3, 14), language=lang.load("fr"))
 
     def run(text: str) -> Read:
         doc = nlp(text)

@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
+from veille import lang
 from veille.model import TimeExpr
-from veille.nlp import lexicon, models, times
+from veille.nlp import models, times
 from veille.nlp.context import Context
 
 THURSDAY = date(2025, 8, 21)  # the seed article's publication day
@@ -20,7 +21,7 @@ def nlp() -> Language:
 
 
 def context(published: date | None = THURSDAY) -> Context:
-    return Context(published=published, language="fr", lexicon=lexicon.load("fr"))
+    return Context(published=published, language=lang.load("fr"))
 
 
 def found(nlp: Language, text: str, published: date | None = THURSDAY) -> dict[str, str | None]:

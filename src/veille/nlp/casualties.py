@@ -9,11 +9,12 @@ but has no value: it comes back as None, and the words stay in the event's evide
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Token
+
+from ..lang import Language
 
 VAGUE = object()  # a count the text states without a number
 
@@ -27,18 +28,21 @@ class Counts:
 class Counter:
     """Reads counts with the number words of `numbers.toml` and the casualty words of `events.toml`."""
 
-    def __init__(self, lexicon: Mapping[str, Any]) -> None:
-        numbers = lexicon.get("numbers", {})
-        words = lexicon.get("events", {}).get("casualties", {})
-        self.numbers = {k.lower(): int(v) for k, v in numbers.get("words", {}).items()}
-        self.multipliers = set(numbers.get("multipliers", []))
-        self.vague = set(numbers.get("vague", []))
-        self.killed_nouns = set(words.get("killed_nouns", []))
-        self.killed_verbs = set(words.get("killed_verbs", []))
-        self.injured_nouns = set(words.get("injured_nouns", []))
-        self.injured_verbs = set(words.get("injured_verbs", []))
-        self.intransitive = set(words.get("intransitive", []))
-        self.killing_nouns = set(words.get("killing_nouns", []))
+    def __init__(self, language: Language) -> None:
+        numbers, words, grammar = language.numbers, language.events.casualties, language.grammar
+        self.numbers = {k.lower(): int(v) for k, v in numbers.words.items()}
+        self.multipliers = numbers.multipliers
+        self.vague = numbers.vague
+        self.joiners = re.compile("|".join([*(re.escape(j) for j in numbers.joiners), r"\s+"]))
+        self.of = grammar.prepositions.of
+        self.part_of = grammar.conjunctions.of_which  # "15 blessés, dont trois graves"
+        self.one = grammar.determiners.indefinite
+        self.killed_nouns = words.killed_nouns
+        self.killed_verbs = words.killed_verbs
+        self.injured_nouns = words.injured_nouns
+        self.injured_verbs = words.injured_verbs
+        self.intransitive = words.intransitive
+        self.killing_nouns = words.killing_nouns
         self.killed_or_killing = self.killed_nouns | self.killing_nouns
         self.any_word = self.killed_or_killing | self.killed_verbs | self.injured_nouns | self.injured_verbs
 
@@ -48,7 +52,7 @@ class Counter:
         injured: int | None = None
         for token in sorted(set(tokens), key=lambda t: t.i):
             kind = self.kind(token)
-            if kind is None or _after_dont(token):
+            if kind is None or self._part_of_count(token):
                 continue
             value = self._value_of(token)
             if not isinstance(value, int):
@@ -59,6 +63,15 @@ class Counter:
                 injured = value
         return Counts(killed, injured)
 
+    def _part_of_count(self, token: Token) -> bool:
+        """Inside "…, dont une famille avec trois enfants,": a part of the count told before it."""
+        for left in reversed(token.sent[: token.i - token.sent.start]):
+            if left.lower_ == self.part_of:
+                return True
+            if left.text in (",", ";", ".", ":", "(", ")") or left.pos_ == "VERB":
+                return False
+        return False
+
     def number(self, text: str) -> int | object | None:
         """A number in digits or words; VAGUE for "dizaine", "plusieurs"; None for anything else."""
         key = text.lower().replace("’", "'").strip()
@@ -67,7 +80,7 @@ class Counter:
             return int(digits)
         if key in self.vague or key.rstrip("s") in self.vague:
             return VAGUE
-        parts = [p for p in re.split(r"-et-| et |-|\s+", key) if p]
+        parts = [p for p in self.joiners.split(key) if p]
         if not parts or any(p not in self.numbers for p in parts):
             return None
         value = 0
@@ -98,7 +111,7 @@ class Counter:
         blessé 15 personnes"), or its subject's ("un pompier a été blessé", "12 agents sont morts")."""
         if word.lemma_.lower() in self.killing_nouns:
             victims = [c for c in word.children if c.dep_ == "nmod"
-                       and any(g.dep_ == "case" and g.lemma_.lower() == "de" for g in c.children)]
+                       and any(g.dep_ == "case" and g.lemma_.lower() in self.of for g in c.children)]
             return self._noun_count(victims[0]) if victims else None  # "le meurtre de trois Kurdes"
         if not _is_predicate(word):
             return self._noun_count(word, alone=True)
@@ -142,7 +155,7 @@ class Counter:
         for child in noun.children:
             if child.dep_ == "det":
                 word = child.lower_
-                if word in ("un", "une") and "Sing" in _feats(noun, "Number"):
+                if word in self.one and "Sing" in _feats(noun, "Number"):
                     return 1
                 if self.number(child.lemma_) is VAGUE or word in self.vague:
                     return VAGUE
@@ -186,13 +199,3 @@ def _subject(word: Token) -> Token | None:
     if word.dep_ == "conj" and word.head.i != word.i:
         return _subject(word.head)
     return None
-
-
-def _after_dont(token: Token) -> bool:
-    """Inside "…, dont une famille avec trois enfants,": a part of the count told before it."""
-    for left in reversed(token.sent[: token.i - token.sent.start]):
-        if left.lower_ == "dont":
-            return True
-        if left.text in (",", ";", ".", ":", "(", ")") or left.pos_ == "VERB":
-            return False
-    return False

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from spacy.tokens import Doc
+
+from ..lang import Language
 
 
 @dataclass(frozen=True)
 class Context:
     published: date | None
-    language: str
-    lexicon: dict[str, Any]
+    language: Language
 
 
 def text_of(doc: Doc) -> str:

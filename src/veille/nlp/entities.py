@@ -8,25 +8,23 @@ finds the repetitions spaCy missed, and reads each person's role from titles and
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from ..lang import Language
+from ..lang.text import unaccent
 from ..model import Entity, Span
 from . import roles
 from .context import Context, text_of
-from .lexicon import compiled
 
 LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
-LINKING = {"de", "du", "des", "d'", "la", "le", "les", "l'", "en", "et", "pour", "à", "au", "aux", "sur"}
 WORDS = re.compile(r"\s+|(?<=')")
-COMPLEMENT = re.compile(r"\s*(?:de la|de l'|de l’|du|des|de|d'|d’|en)\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -49,6 +47,10 @@ class Cluster:
     def keys(self, lex: Lexicon) -> set[str]:
         return {lex.key(m.text) for m in self.mentions}
 
+    def name(self, lex: Lexicon) -> str:
+        named = [m.text for m in self.mentions if m.tagged] or [m.text for m in self.mentions]
+        return max(named, key=lambda t: (len(lex.without_honorific(t).split()), len(t)))
+
     @property
     def label(self) -> str:
         counts = Counter(m.label for m in self.mentions)
@@ -57,55 +59,60 @@ class Cluster:
             return "PER"
         return counts.most_common(1)[0][0]
 
-    @property
-    def name(self) -> str:
-        named = [m.text for m in self.mentions if m.tagged] or [m.text for m in self.mentions]
-        return max(named, key=lambda t: (len(_strip_honorific(t).split()), len(t)))
-
 
 class Lexicon:
     """The entity knowledge of one language, ready to use."""
 
-    def __init__(self, lexicon: dict[str, Any]) -> None:
-        data = lexicon["entities"]
-        honorifics = lexicon["titles"]["honorifics"]
-        self.titles = {w.lower() for w in lexicon["titles"]["heads"] + lexicon["titles"]["pre_modifiers"]}
-        self.demonyms = {self.fold(a) for entry in lexicon.get("demonyms", {}).values() for a in entry["adjectives"]}
-        self.junk = {j.lower() for j in data["junk"]}
-        self.stop_names = set(data["stop_names"])
-        self.determiners = sorted(data["determiners"], key=len, reverse=True)
+    @staticmethod
+    @cache
+    def of(language: Language) -> Lexicon:
+        """The Lexicon of a language, built once per process."""
+        return Lexicon(language)
+
+    def __init__(self, language: Language) -> None:
+        data, titles = language.entities, language.titles
+        self.titles = {w.lower() for w in titles.heads + titles.pre_modifiers}
+        self.demonyms = {self.fold(a) for entry in language.demonyms.values() for a in entry.adjectives}
+        self.junk = {j.lower() for j in data.junk}
+        self.stop_names = data.stop_names
+        self.determiners = sorted(data.determiners, key=len, reverse=True)
         self.variant_of: dict[str, str] = {}
-        for group in data["variants"]:
+        for group in data.variants:
             for name in group:
                 self.variant_of[self.fold(name)] = self.fold(group[0])
-        self.designators = data["designators"]
+        self.designators = data.designators
         self._keys: dict[str, str] = {}
-        self.state_forms = {self.fold(w) for w in data.get("state_forms", [])}
-        self.honorifics = honorifics
+        self.state_forms = {self.fold(w) for w in data.state_forms}
+        self.honorifics = frozenset(titles.honorifics)
+        self.linking = data.linking
+        self.elided_articles = data.elided_articles
+        gaps = "|".join(re.escape(g) for g in data.joining_gaps)
+        self.joining_gap = re.compile(rf"\s*(?:{gaps})\s*", re.IGNORECASE)
+        prefixes = "|".join(re.escape(p) for p in (*data.dropped_prefixes, *data.qualifying_prefixes))
+        self.prefix = re.compile(rf"({prefixes})-(?=\w)")
+        self.dropped_prefixes = frozenset(data.dropped_prefixes)
 
-    @staticmethod
-    def fold(text: str) -> str:
-        """Spelling-blind form: 'Isräel' and 'Israël', 'Elysée' and 'Élysée' fold alike."""
-        text = unicodedata.normalize("NFKD", text.translate(APOSTROPHES))
-        return re.sub(r"\s+", " ", "".join(c for c in text if not unicodedata.combining(c))).strip()
+    fold = staticmethod(unaccent)  # spelling-blind form: 'Isräel' and 'Israël', 'Elysée' and 'Élysée' fold alike
 
     def key(self, text: str) -> str:
         """What two mentions of one referent share once articles, courtesy titles and spellings go."""
         known = self._keys.get(text)
         if known is None:
-            folded = self.fold(_strip_honorific(text, self.honorifics))
+            folded = self.fold(self.without_honorific(text))
             known = self._keys[text] = self.variant_of.get(folded, folded)
         return known
 
-    @classmethod
-    def of(cls, lexicon: dict[str, Any]) -> Lexicon:
-        """The Lexicon of a language's data, built once per process."""
-        return compiled(lexicon, cls)
+    def without_honorific(self, text: str) -> str:
+        """'M. Lavrov' → 'Lavrov'; a courtesy title alone stays."""
+        words = text.split()
+        if len(words) > 1 and words[0] in self.honorifics:
+            return " ".join(words[1:])
+        return text
 
 
 def extract(doc: Doc, ctx: Context) -> list[Entity]:
-    lex = Lexicon.of(ctx.lexicon)
-    mentions = [m for m in (_clean(doc, start, end, label, lex) for start, end, label in _joined(doc)) if m]
+    lex = Lexicon.of(ctx.language)
+    mentions = [m for m in (_clean(doc, start, end, label, lex) for start, end, label in _joined(doc, lex)) if m]
     clusters = _cluster(mentions, lex, text_of(doc))
     _add_missed_mentions(text_of(doc), clusters, lex)
     entities = []
@@ -114,13 +121,13 @@ def extract(doc: Doc, ctx: Context) -> list[Entity]:
         kind = LABELS.get(cluster.label, "MISC")
         role = None
         if kind in ("PER", "ORG"):
-            role = next((r for s in spans if (r := roles.find(doc, s.start, s.end, ctx.lexicon["titles"], kind))), None)
-        entities.append(Entity(id=f"e{number}", name=cluster.name, type=kind,  # type: ignore[arg-type]
+            role = next((r for s in spans if (r := roles.find(doc, s.start, s.end, ctx.language, kind))), None)
+        entities.append(Entity(id=f"e{number}", name=cluster.name(lex), type=kind,  # type: ignore[arg-type]
                                mentions=spans, role=role))
     return entities
 
 
-def _joined(doc: Doc) -> list[tuple[int, int, str]]:
+def _joined(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
     """The recogniser's spans, with an organisation joined to the name that completes it
     ("Parti des travailleurs" + "du" + "Kurdistan")."""
     ents = list(doc.ents)
@@ -128,10 +135,10 @@ def _joined(doc: Doc) -> list[tuple[int, int, str]]:
     joined = set()
     for left, right in pairwise(ents):
         gap = text_of(doc)[left.end_char:right.start_char]
-        ends_linked = left.text.split()[-1].lower() in LINKING and gap.isspace()
+        ends_linked = left.text.split()[-1].lower() in lex.linking and gap.isspace()
         complete = left.text.isupper() or not any(c.isupper() for c in left.text)  # "OTAN", "à la"
         if (left.label_ in ("ORG", "MISC") and not complete and "\n" not in gap
-                and (COMPLEMENT.fullmatch(gap) or ends_linked)):
+                and (lex.joining_gap.fullmatch(gap) or ends_linked)):
             spans.append((left.start_char, right.end_char, "ORG"))
             joined |= {left.start_char, right.start_char}
     spans += [(e.start_char, _with_adjectives(e), e.label_) for e in ents if e.start_char not in joined]
@@ -161,9 +168,9 @@ def _clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> Mention 
         if text[start:end].startswith(det):
             start += len(det)
             break
-    prefix = re.match(r"(ex|anti|pro)-(?=\w)", text[start:end])
+    prefix = lex.prefix.match(text[start:end])
     if prefix:
-        if prefix.group(1) != "ex":
+        if prefix.group(1) not in lex.dropped_prefixes:
             return None  # "anti-Turquie" qualifies something else; it names nobody
         start += len(prefix.group())
     while start < end and not text[start].isalnum():
@@ -195,7 +202,7 @@ def _without_leading_words(surface: str, lex: Lexicon) -> int | None:
     for before, word in pairwise(words):
         if word.group()[0].isupper():
             linking = before.group().lower()
-            if linking in LINKING or linking.endswith("'"):
+            if linking in lex.linking or linking.endswith("'"):
                 return None if led_by_title else 0
             if not led_by_title and before is words[0]:
                 return 0  # "mer Noire", "rue Royale": the common noun is part of the name
@@ -242,8 +249,8 @@ def _cluster(mentions: list[Mention], lex: Lexicon, text: str) -> list[Cluster]:
     for mention in mentions:
         by_key.setdefault(lex.key(mention.text), Cluster()).mentions.append(mention)
     clusters = _split_compounds(list(by_key.values()), lex)
-    clusters = _merge(clusters, lex, lambda *pair: _is_short_form(*pair, lex.state_forms))
-    clusters = _merge(clusters, lex, _is_acronym)
+    clusters = _merge(clusters, lex, lambda *pair: _is_short_form(*pair, lex))
+    clusters = _merge(clusters, lex, lambda *pair: _is_acronym(*pair, lex.linking))
     clusters = _merge_bracketed(clusters, text)
     clusters = _merge(clusters, lex, lambda short, full, *_: _designates(short, full, lex), naming=False)
     return clusters
@@ -251,7 +258,7 @@ def _cluster(mentions: list[Mention], lex: Lexicon, text: str) -> list[Cluster]:
 
 def _designates(noun: str, name: str, lex: Lexicon) -> bool:
     """'Alliance' for 'OTAN', when the lexicon says the noun stands for that name."""
-    return any(noun.lower() == d["noun"].lower() and name in {lex.key(n) for n in d["refers_to"]}
+    return any(noun.lower() == d.noun.lower() and name in {lex.key(n) for n in d.refers_to}
                for d in lex.designators)
 
 
@@ -290,8 +297,7 @@ def _merge(clusters: list[Cluster], lex: Lexicon, refers: Any, naming: bool = Tr
     return out
 
 
-def _is_short_form(short: str, full: str, short_cluster: Cluster, full_cluster: Cluster,
-                   state_forms: set[str]) -> bool:
+def _is_short_form(short: str, full: str, short_cluster: Cluster, full_cluster: Cluster, lex: Lexicon) -> bool:
     """'Lavrov' of 'Sergueï Lavrov', 'Cavo Dragone' of 'Giuseppe Cavo Dragone'; for places and
     organisations 'Cour suprême' of 'Cour suprême américaine' or '… des États-Unis', 'Elysée' of
     'palais de l'Elysée', 'Banyuls' of 'Banyuls-sur-Mer'."""
@@ -308,19 +314,21 @@ def _is_short_form(short: str, full: str, short_cluster: Cluster, full_cluster: 
         return True
     if len(s) < len(f) and f[:len(s)] == s:
         following = f[len(s)]
-        return following.lower() in LINKING or following[0].islower()
-    if len(s) < len(f) and f[-len(s):] == s and (f[0][:1].islower() or f[0] in state_forms):
+        return following.lower() in lex.linking or following[0].islower()
+    if len(s) < len(f) and f[-len(s):] == s and (f[0][:1].islower() or f[0] in lex.state_forms):
         # 'palais de l'Elysée' is the Elysée; 'Comité militaire de l'OTAN' is a body of its own
-        return f[-len(s) - 1].lower() in LINKING | {"l", "d"}
+        before = f[-len(s) - 1].lower()
+        return before in lex.linking or before in lex.elided_articles
     return False
 
 
-def _is_acronym(short: str, full: str, short_cluster: Cluster, full_cluster: Cluster) -> bool:
+def _is_acronym(short: str, full: str, short_cluster: Cluster, full_cluster: Cluster,
+                linking: frozenset[str]) -> bool:
     """'PKK' of 'Parti des travailleurs du Kurdistan', 'CDK-F' of 'Conseil démocratique kurde en France'."""
     letters = re.sub(r"[^A-Za-zÀ-ÖØ-Þ]", "", short)
     if len(letters) < 2 or not letters.isupper() or len(full.split()) < 2:
         return False
-    initials = "".join(w[0] for w in re.split(r"[\s\-']+", full) if w and w.lower() not in LINKING).upper()
+    initials = "".join(w[0] for w in re.split(r"[\s\-']+", full) if w and w.lower() not in linking).upper()
     return initials == letters.upper() and full_cluster.label in ("ORG", "MISC", "LOC")
 
 
@@ -329,15 +337,15 @@ def _add_missed_mentions(text: str, clusters: list[Cluster], lex: Lexicon) -> No
     the spelling variants of the lexicon, and designators ("l'alliance" for the OTAN)."""
     taken = [(m.start, m.end) for c in clusters for m in c.mentions]
     for cluster in clusters:
-        forms = {m.text for m in cluster.mentions} | {_strip_honorific(m.text, lex.honorifics) for m in cluster.mentions}
+        forms = {m.text for m in cluster.mentions} | {lex.without_honorific(m.text) for m in cluster.mentions}
         if cluster.label == "PER":
             forms |= {f.split()[-1] for f in forms if len(f.split()) > 1}
         keys = cluster.keys(lex)
         forms |= {v for v, canon in _variants(lex).items() if canon in keys}
         for designator in lex.designators:
-            if keys & {lex.key(name) for name in designator["refers_to"]}:
-                forms.add(designator["noun"])
-                forms.add(designator["noun"].lower())
+            if keys & {lex.key(name) for name in designator.refers_to}:
+                forms.add(designator.noun)
+                forms.add(designator.noun.lower())
         for form in sorted(forms, key=len, reverse=True):
             if len(form) < 2:
                 continue
@@ -349,10 +357,3 @@ def _add_missed_mentions(text: str, clusters: list[Cluster], lex: Lexicon) -> No
 
 def _variants(lex: Lexicon) -> dict[str, str]:
     return {variant: canon for variant, canon in lex.variant_of.items() if variant != canon}
-
-
-def _strip_honorific(text: str, honorifics: list[str] | None = None) -> str:
-    words = text.split()
-    if len(words) > 1 and words[0] in (honorifics or ["M.", "Mme", "Mlle", "Me", "Dr"]):
-        return " ".join(words[1:])
-    return text

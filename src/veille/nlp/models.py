@@ -10,10 +10,9 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
+from .. import lang
 from ..errors import BadInput
-
-PACKAGES = {"fr": "fr_core_news_md"}
-OPENING_MARKS = {'"', "«", "“"}
+from ..lang.text import OPENING
 
 
 @Language.component("paragraph_boundaries")
@@ -27,7 +26,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         before = doc[token.i - 1]
         if "\n" in before.text:
             token.is_sent_start = True
-        elif not before.whitespace_ and (token.text.startswith("-") or before.text.endswith("-")) or before.text in OPENING_MARKS and not before.whitespace_ and _starts_chunk(before):
+        elif not before.whitespace_ and (token.text.startswith("-") or before.text.endswith("-")) or before.text in OPENING and not before.whitespace_ and _starts_chunk(before):
             token.is_sent_start = False
     return doc
 
@@ -42,22 +41,20 @@ def _starts_chunk(token: Token) -> bool:
 
 @cache
 def load(language: str) -> Language:
-    package = PACKAGES.get(language)
-    if package is None:
-        raise BadInput("language", f"no model for language {language!r} (have: {', '.join(PACKAGES)})")
-    nlp = spacy.load(package)
-    _keep_elisions_whole(nlp)
+    """The language's spaCy pipeline (the package its `language.toml` names), with veille's fixes."""
+    if language not in lang.languages():
+        raise BadInput("language", f"no model for language {language!r} (have: {', '.join(lang.languages())})")
+    data = lang.load(language)
+    nlp = spacy.load(data.model)
+    _keep_elisions_whole(nlp, data.grammar.elisions)
     nlp.add_pipe("paragraph_boundaries", before="parser")
     return nlp
 
 
-ELIDED = ["qu", "l", "d", "n", "s", "c", "j", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"]
-
-
-def _keep_elisions_whole(nlp: Language) -> None:
+def _keep_elisions_whole(nlp: Language, elided: tuple[str, ...]) -> None:
     """'qu’« il' must give 'qu’' + '«': otherwise the curly apostrophe is read as a closing quote,
     'qu' loses its role of conjunction and the parse of the reported clause goes wrong."""
-    for word in ELIDED:
+    for word in elided:
         for apostrophe in "’'":
             for form in (word + apostrophe, word.capitalize() + apostrophe):
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])

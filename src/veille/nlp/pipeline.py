@@ -8,9 +8,10 @@ from itertools import groupby
 
 from spacy.tokens import Doc
 
+from .. import lang
 from ..model import Analysis, Article, Failure
-from ..read.records import published_date
-from . import entities, events, lexicon, models, quotes, stances, times
+from . import entities, events, models, quotes, stances, times
+from .clauses import Clauses
 from .context import Context
 
 log = logging.getLogger(__name__)
@@ -23,10 +24,10 @@ def run(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis 
     """
     for language, group in groupby(articles, key=lambda a: a.language):
         nlp = models.load(language)
-        words = lexicon.load(language)
+        data = lang.load(language)
         pairs = ((a.text, a) for a in group)
         for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            ctx = Context(published=published_date(article.published), language=language, lexicon=words)
+            ctx = Context(published=article.published_on, language=data)
             try:
                 yield analyse_doc(doc, article, ctx)
             except Exception as error:  # a bug in one stage must not lose the other articles
@@ -35,10 +36,13 @@ def run(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis 
 
 
 def analyse_doc(doc: Doc, article: Article, ctx: Context) -> Analysis:
+    """Every stage on one parsed article: entities and times first, then the clauses that quotes,
+    events and stances read (built once, with the times as the statements' dates anchor them)."""
     found_entities = entities.extract(doc, ctx)
     found_times = times.extract(doc, ctx)
     found_quotes = quotes.extract(doc, ctx, found_entities, found_times)
     found_times = quotes.anchor_times(found_times, found_quotes, ctx)
-    found_events = events.extract(doc, ctx, found_entities, found_times)
-    found_stances = stances.extract(doc, ctx, found_entities, found_quotes)
+    clauses = Clauses(doc, ctx.language, found_entities, found_times)
+    found_events = events.extract(doc, ctx, found_entities, found_times, clauses)
+    found_stances = stances.extract(doc, ctx, found_entities, found_quotes, clauses)
     return Analysis(article, found_entities, found_quotes, found_times, found_events, found_stances)

@@ -19,22 +19,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..lang import Language
+from ..lang.records import Grammar
+from ..lang.text import CLOSING, OPENING, Marked, quotations, straighten
 from ..model import Entity, Quote, TimeExpr
-from . import quotemarks
+from . import syntax
 from . import times as time_stage
 from .context import Context, text_of
-from .quotemarks import Marked
 from .speakers import Resolver, Speaker, glued_pronoun, inverted_subject, subject_phrase
 
 GLUE = {"ADV", "AUX"}  # what may stand between an incise's comma and its verb
 TRAILING = " \u00a0\n,;:.!?"
 MIN_FREE_QUOTE_WORDS = 4
-CLOSING = {"»", "”", '"'}
-OPENING = {"«", "“", '"'}
-SOURCE_AFTER = re.compile(r",\s+(?:selon|d['’]après)\s", re.IGNORECASE)
 
 
 @dataclass
@@ -47,27 +47,27 @@ class Said:
     cue: str
     cue_token: int
     direct: Marked | None = None
+    source: bool = False  # told by "selon X", "d'après X": X vouches for it
 
 
 def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr]) -> list[Quote]:
-    lex = ctx.lexicon["speech"]
+    language = ctx.language
     text = text_of(doc)
-    marks = quotemarks.find(text)
-    resolver = Resolver(doc, entities, lex)
+    marks = quotations(text)
+    resolver = Resolver(doc, entities, language)
     time_tokens = {t.i for tm in times for t in (doc.char_span(tm.start, tm.end, alignment_mode="expand") or [])}
-    verbs = set(lex["verbs"])
     said: list[Said] = []
     inside_marks = {t.i for m in marks for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
     for token in doc:
         if token.i in inside_marks:
             continue  # the speaker's own words are not the article's report of them
-        if _is_source(token, lex):
-            found = _by_source(doc, token, resolver, lex)
-        elif _is_speech_verb(token, verbs):
-            found = _by_verb(doc, token, marks, resolver, time_tokens, lex)
+        if _is_source(token, language):
+            found = _by_source(doc, token, resolver, language)
+        elif _is_speech_verb(token, language):
+            found = _by_verb(doc, token, marks, resolver, time_tokens, language)
         else:
             continue
-        if found is not None and found.speaker is None and _is_gerund(token):
+        if found is not None and found.speaker is None and syntax.is_gerund(token):
             found.speaker = _same_sentence_speaker(token, said)
         if found is not None and found.speaker is not None:
             resolver.heard(found.start, found.speaker)
@@ -77,28 +77,16 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr
     said = _without_attributions_of_reports(said)
     quotes: list[Quote] = []
     for s in sorted(said, key=lambda s: s.start):
-        quotes.append(_quote(doc, s, marks, entities, times, lex, quotes))
+        quotes.append(_quote(doc, s, marks, entities, times, language, quotes))
     return [replace(q, id=f"q{n}") for n, q in enumerate(_unique(quotes), start=1)]
-
-
-def _infinitive_guess(form: str) -> str:
-    """The lemmatizer leaves some present forms as they are ('indique', 'estiment'): the first-group
-    infinitive of such a form."""
-    if form.endswith("ent"):
-        return form[:-3] + "er"
-    return form + "r" if form.endswith("e") else form
 
 
 def _without_attributions_of_reports(said: list[Said]) -> list[Said]:
     """'Ankara a annoncé protester …, selon une source': the source vouches for Ankara's statement;
     the statement is Ankara's, so the source's wider span goes."""
-    verbs = [s for s in said if s.cue not in ("selon", "d'après", "pour")]
+    verbs = [s for s in said if not s.source]
     return [s for s in said if s in verbs or not any(v.start >= s.start and v.end <= s.end and v.speaker
                                                       for v in verbs)]
-
-
-def _is_gerund(token: Token) -> bool:
-    return "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense")
 
 
 def _same_sentence_speaker(gerund: Token, said: list[Said]) -> Speaker | None:
@@ -106,28 +94,35 @@ def _same_sentence_speaker(gerund: Token, said: list[Said]) -> Speaker | None:
     statement of the speech verb before it in the sentence."""
     sentence = gerund.sent
     before = [s for s in said if sentence.start <= s.cue_token < gerund.i and s.speaker is not None
-              and s.cue not in ("selon", "d'après", "pour")]
+              and not s.source]
     return before[-1].speaker if before else None
 
 
-def _is_source(token: Token, lex: dict) -> bool:
+def _is_source(token: Token, language: Language) -> bool:
     """'selon', 'd'après' (which the tokenizer cuts in two), and 'Pour X,' opening a sentence."""
     if token.pos_ != "ADP":
         return False
-    if token.lower_ in lex["sources"]:
+    speech = language.speech
+    if token.lower_ in speech.sources:
         return True
-    if token.i > 0 and (token.doc[token.i - 1].lower_ + token.lower_).replace("’", "'") in lex["sources"]:
+    if token.i > 0 and _source_words(token) in speech.sources:
         return True
-    return token.lower_ in lex["opening_sources"] and token.i == token.sent.start
+    return token.lower_ in speech.opening_sources and token.i == token.sent.start
 
 
-def _is_speech_verb(token: Token, verbs: set[str]) -> bool:
+def _source_words(prep: Token) -> str:
+    """'d'après' from 'd'' + 'après', as the tokenizer cuts it."""
+    return straighten(prep.doc[prep.i - 1].lower_ + prep.lower_) if prep.i > 0 else prep.lower_
+
+
+def _is_speech_verb(token: Token, language: Language) -> bool:
     if token.pos_ not in ("VERB", "AUX") or token.pos_ == "AUX" and token.dep_.startswith("aux"):
         return False
     if any(c.dep_.startswith("expl") and not c.text.startswith("-") for c in token.children):
         return False  # "s'assurer que", "se dire": the reflexive verb is not the speech verb
+    verbs = language.speech.verbs
     lemma = token.lemma_.lower()
-    if lemma in verbs or _infinitive_guess(token.lower_) in verbs:
+    if syntax.lemmas(token, language.grammar) & verbs:
         return True
     # multi-word cues, read from their first verb: "mettre en garde", "faire valoir"
     following = " ".join(t.lower_ for t in token.doc[token.i + 1:token.i + 3])
@@ -135,25 +130,25 @@ def _is_speech_verb(token: Token, verbs: set[str]) -> bool:
 
 
 def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, time_tokens: set[int],
-             lex: dict) -> Said | None:
+             language: Language) -> Said | None:
     cue = _cue_words(doc, verb)
-    que = _que_clause(doc, verb)
+    que = _que_clause(doc, verb, language)
     if que is None and verb.dep_ == "dep" and verb.head.i > verb.i:  # "a fait valoir qu'…"
-        que = _que_clause(doc, verb.head)
+        que = _que_clause(doc, verb.head, language)
     if que is not None:
         return Said(*que, _subject(doc, verb, resolver), cue, verb.i)
     colon = _colon_quote(doc, verb, marks)
     if colon is not None:
         return Said(colon.start, colon.end, _subject(doc, verb, resolver), cue, verb.i, direct=colon)
-    comma = _incise_comma(doc, verb)
-    inverted = inverted_subject(doc, verb, time_tokens) if comma is not None else None
-    if comma is not None and not _governs_infinitive(doc, inverted):
+    comma = _incise_comma(doc, verb, language)
+    inverted = inverted_subject(doc, verb, time_tokens, language) if comma is not None else None
+    if comma is not None and not _governs_infinitive(doc, inverted, language.grammar):
         speaker = _speaker(resolver, inverted)
         before_comma = text_of(doc)[:doc[comma].idx].rstrip(" \u00a0\u202f")
         marked = next((m for m in marks if m.close == len(before_comma) - 1), None)
         # the parser may start a sentence at the incise's comma, or join two: the reported words
         # run from the last sentence end before the comma
-        start = _clause_start(text_of(doc), doc[max(comma - 1, 0)].sent.start_char, doc[comma].idx)
+        start = _clause_start(text_of(doc), doc[max(comma - 1, 0)].sent.start_char, doc[comma].idx, language)
         if marked is None:
             # '« … », le Parti des travailleurs du Kurdistan, a critiqué cette source': a quote that
             # opens the clause, glossed before the incise
@@ -164,50 +159,55 @@ def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, tim
             return Said(marked.start, marked.end, speaker, cue, verb.i, direct=marked)
         end = doc[comma].idx
         return Said(start, end, speaker, cue, verb.i) if end > start else None
-    if _cue_lemma(verb, lex["object_verbs"]) or _infinitive(verb):
-        content = _object(doc, verb, time_tokens)
+    if _cue_lemma(verb, language.speech.object_verbs, language) or _infinitive(verb):
+        content = _object(doc, verb, time_tokens, language)
         if content is not None:
             return Said(*content, _subject(doc, verb, resolver), cue, verb.i)
     return None
 
 
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bM)[.!?…](?:[\s\u00a0\u202f]*[»\"”])?\s+(?=[«\"“]?[A-ZÀ-Ý])")
-
-
-def _clause_end(doc: Doc, start: int, sentence_end: int) -> int:
+def _clause_end(doc: Doc, start: int, sentence_end: int, language: Language) -> int:
     """The end of the reported clause: the sentence's end (the parser sometimes joins two), or a
     trailing source (', selon …')."""
     text = text_of(doc)
-    ends = [m.start() + 1 for m in SENTENCE_END.finditer(text, start, sentence_end)]
-    sources = [m.start() for m in SOURCE_AFTER.finditer(text, start, sentence_end)]
+    ends = [m.start() + 1 for m in language.sentence_end.finditer(text, start, sentence_end)]
+    sources = [m.start() for m in _source_after(language).finditer(text, start, sentence_end)]
     return min([sentence_end, *ends[:1], *sources[:1]])
 
 
-def _clause_start(text: str, lo: int, hi: int) -> int:
+@cache
+def _source_after(language: Language) -> re.Pattern[str]:
+    """', selon …', ', d'après …' after a clause: the source that ends it."""
+    words = sorted(language.speech.sources, key=len, reverse=True)
+    return re.compile(r",\s+(?:" + "|".join(re.escape(w) for w in words) + r")\s", re.IGNORECASE)
+
+
+def _clause_start(text: str, lo: int, hi: int, language: Language) -> int:
     """Where the last sentence before `hi` starts, looking no further back than `lo`."""
-    ends = [m.end() for m in SENTENCE_END.finditer(text, lo, hi)]
+    ends = [m.end() for m in language.sentence_end.finditer(text, lo, hi)]
     return ends[-1] if ends else lo
 
 
-def _governs_infinitive(doc: Doc, phrase: tuple[int, int] | None) -> bool:
+def _governs_infinitive(doc: Doc, phrase: tuple[int, int] | None, grammar: Grammar) -> bool:
     """'a exhorté le gouvernement à "aller plus loin"': the phrase after the verb is its object, since
     an infinitive complement follows; an incise's subject is followed by nothing of the kind."""
     if phrase is None:
         return False
     i = phrase[1]
-    if i >= len(doc) or doc[i].lower_.rstrip("'’") not in ("à", "de", "d"):
+    if i >= len(doc) or straighten(doc[i].lower_) not in grammar.prepositions.infinitive:
         return False
     i += 1
-    while i < len(doc) and doc[i].text in OPENING | {"ne", "n'", "pas"}:
+    negation = grammar.negation.particles | grammar.negation.adverbs
+    while i < len(doc) and (doc[i].text in OPENING or straighten(doc[i].lower_) in negation):
         i += 1
     return i < len(doc) and "Inf" in doc[i].morph.get("VerbForm")
 
 
-def _cue_lemma(verb: Token, lemmas: list[str]) -> bool:
+def _cue_lemma(verb: Token, cues: frozenset[str], language: Language) -> bool:
     following = " ".join(t.lower_ for t in verb.doc[verb.i + 1:verb.i + 3])
     lemma = verb.lemma_.lower()
-    return (lemma in lemmas or _infinitive_guess(verb.lower_) in lemmas
-            or any(f"{lemma} {following}".startswith(v) for v in lemmas if " " in v))
+    return (bool(syntax.lemmas(verb, language.grammar) & cues)
+            or any(f"{lemma} {following}".startswith(v) for v in cues if " " in v))
 
 
 def _infinitive(verb: Token) -> bool:
@@ -215,20 +215,21 @@ def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "xcomp" and c.i > verb.i and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
-def _by_source(doc: Doc, prep: Token, resolver: Resolver, lex: dict) -> Said | None:
+def _by_source(doc: Doc, prep: Token, resolver: Resolver, language: Language) -> Said | None:
     """'…, selon les autorités ukrainiennes.': the rest of the sentence is what the source said."""
     source = prep.head
-    if source.i <= prep.i or source.pos_ not in ("NOUN", "PROPN", "PRON") or source.lower_ in ("laquelle", "lequel"):
+    if source.i <= prep.i or source.pos_ not in ("NOUN", "PROPN", "PRON") or source.lower_ in language.grammar.pronouns.relatives:
         return None
     phrase_start, phrase_end = prep.i + 1, source.right_edge.i + 1
-    speaker = resolver.from_tokens(*_cut_relative(doc, phrase_start, phrase_end))
+    speaker = resolver.from_tokens(*_cut_relative(doc, phrase_start, phrase_end, language))
     if speaker is None:
         return None
     named = speaker.entity is not None or source.pos_ == "PRON"
-    if not named and source.lemma_.lower() not in lex["source_nouns"]:
+    if not named and source.lemma_.lower() not in language.speech.source_nouns:
         return None
     sentence = prep.sent
-    before = (_clause_start(text_of(doc), sentence.start_char, prep.idx), doc[max(prep.i - 1, sentence.start)].idx)
+    before = (_clause_start(text_of(doc), sentence.start_char, prep.idx, language),
+              doc[max(prep.i - 1, sentence.start)].idx)
     after_token = min(phrase_end, sentence.end - 1)
     after = (doc[after_token].idx + (1 if doc[after_token].text == "," else 0), sentence.end_char)
     words = [len(text_of(doc)[lo:hi].split()) for lo, hi in (before, after)]
@@ -239,13 +240,15 @@ def _by_source(doc: Doc, prep: Token, resolver: Resolver, lex: dict) -> Said | N
     start, end = _strip(text_of(doc), start, end)
     if end - start < 10:
         return None
-    cue = prep.lower_ if prep.lower_ != "après" else "d'après"
-    return Said(start, end, speaker, cue, prep.i)
+    cue = _source_words(prep) if _source_words(prep) in language.speech.sources else prep.lower_
+    return Said(start, end, speaker, cue, prep.i, source=True)
 
 
-def _cut_relative(doc: Doc, first: int, end: int) -> tuple[int, int]:
+def _cut_relative(doc: Doc, first: int, end: int, language: Language) -> tuple[int, int]:
+    """The source without the relative clause or apposition after it: 'les autorités, qui …'."""
+    openers = language.grammar.pronouns.clause_openers
     for i in range(first + 1, end):
-        if doc[i].text == "," or doc[i].lower_ in ("qui", "dont"):
+        if doc[i].text == "," or doc[i].lower_ in openers:
             return first, i
     return first, end
 
@@ -255,29 +258,30 @@ def _cue_words(doc: Doc, verb: Token) -> str:
     return " ".join([a.text for a in auxiliaries] + [verb.text])
 
 
-def _que_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
+def _que_clause(doc: Doc, verb: Token, language: Language) -> tuple[int, int] | None:
+    that = language.grammar.conjunctions.that
     for child in verb.children:
         if child.dep_ != "ccomp" or child.i < verb.i:
             continue
-        mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_.rstrip("'’") in ("que", "qu")), None)
+        mark = next((m for m in child.children if m.dep_ == "mark" and straighten(m.lower_) in that), None)
         if mark is None:
             continue
         # the clause runs to the end of the sentence: its parse subtree is often cut short
-        return _strip(text_of(doc), mark.idx + len(mark.text), _clause_end(doc, mark.idx, verb.sent.end_char))
+        end = _clause_end(doc, mark.idx, verb.sent.end_char, language)
+        return _strip(text_of(doc), mark.idx + len(mark.text), end)
     return None
 
 
-def _incise_comma(doc: Doc, verb: Token) -> int | None:
+def _incise_comma(doc: Doc, verb: Token, language: Language) -> int | None:
     """Index of the comma that opens an incise ("…, a-t-il déclaré"), if the verb stands in one."""
-    finite = "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
-    if not finite:
+    if not syntax.is_finite(verb):
         return None  # "…, estimant que": a participle continues its clause, it does not report it
     i = verb.i - 1
     while i >= 0 and (doc[i].pos_ in GLUE or doc[i].text.startswith("-")):
         i -= 1
     if i < 0 or doc[i].text != ",":
         return None
-    glued = glued_pronoun(doc, verb) is not None
+    glued = glued_pronoun(doc, verb, language.grammar.pronouns.glued_euphony) is not None
     after_quote = i > 0 and text_of(doc)[:doc[i].idx].rstrip()[-1:] in CLOSING
     if glued or after_quote:
         return i
@@ -302,7 +306,7 @@ def _colon_quote(doc: Doc, verb: Token, marks: list[Marked]) -> Marked | None:
     return next((m for m in marks if m.open > colon and text_of(doc)[m.open] == rest[:1]), None)
 
 
-def _object(doc: Doc, verb: Token, time_tokens: set[int]) -> tuple[int, int] | None:
+def _object(doc: Doc, verb: Token, time_tokens: set[int], language: Language) -> tuple[int, int] | None:
     """What an object verb says: what follows it to the end of the clause ("a annoncé mardi le
     maintien de …", "reproche aux autorités françaises d'avoir permis …"), less a trailing source.
 
@@ -313,7 +317,7 @@ def _object(doc: Doc, verb: Token, time_tokens: set[int]) -> tuple[int, int] | N
         i += 1
     if i >= verb.sent.end or doc[i].is_punct and doc[i].text not in OPENING or doc[i].is_space:
         return None
-    start, end = _strip(text_of(doc), doc[i].idx, _clause_end(doc, doc[i].idx, verb.sent.end_char))
+    start, end = _strip(text_of(doc), doc[i].idx, _clause_end(doc, doc[i].idx, verb.sent.end_char, language))
     return (start, end) if len(text_of(doc)[start:end].split()) >= 2 else None
 
 
@@ -332,7 +336,7 @@ def _speaker(resolver: Resolver, tokens: tuple[int, int] | None) -> Speaker | No
 def _subject(doc: Doc, verb: Token, resolver: Resolver) -> Speaker | None:
     """The verb's subject; when the parse gives none, a name that opens the sentence and is only
     followed by appositions up to the verb ("Eric Ciotti, président de LR, …, appelle …")."""
-    found = _speaker(resolver, subject_phrase(doc, verb))
+    found = _speaker(resolver, subject_phrase(doc, verb, resolver.language))
     if found is not None:
         return found
     sentence = verb.sent
@@ -376,7 +380,7 @@ def _carried_on(doc: Doc, marks: list[Marked], said: list[Said]) -> list[Said]:
 
 
 def _quote(doc: Doc, said: Said, marks: list[Marked], entities: list[Entity], times: list[TimeExpr],
-           lex: dict, earlier: list[Quote]) -> Quote:
+           language: Language, earlier: list[Quote]) -> Quote:
     text = text_of(doc)
     if said.direct is not None:
         kind = "direct"
@@ -387,19 +391,19 @@ def _quote(doc: Doc, said: Said, marks: list[Marked], entities: list[Entity], ti
     return Quote(
         id="", kind=kind, text=text[said.start:said.end], start=said.start, end=said.end,  # type: ignore[arg-type]
         speaker=speaker.entity if speaker else None, speaker_text=speaker.text if speaker else None,
-        cue=said.cue or None, channel=_channel(doc, cue_token, said, entities, lex) if cue_token is not None else None,
+        cue=said.cue or None, channel=_channel(doc, cue_token, said, entities, language) if cue_token is not None else None,
         date=_date(cue_token, said, times, earlier) if cue_token is not None else None,
         speaker_start=speaker.start if speaker else None, speaker_end=speaker.end if speaker else None,
     )
 
 
-def _channel(doc: Doc, cue: Token, said: Said, entities: list[Entity], lex: dict) -> str | None:
+def _channel(doc: Doc, cue: Token, said: Said, entities: list[Entity], language: Language) -> str | None:
     """Where it was said: a named outlet after 'sur', 'par', 'à', 'dans' in the cue's sentence, else a
     medium noun ('communiqué', 'message')."""
     sentence = cue.sent
     lo, hi = sentence.start_char, sentence.end_char
     speaker_span = (said.speaker.start, said.speaker.end) if said.speaker else (-1, -1)
-    preps = set(lex["channel_prepositions"])
+    preps = language.speech.channel_prepositions
     for entity in entities:
         if entity.type not in ("ORG", "MISC"):
             continue
@@ -410,13 +414,13 @@ def _channel(doc: Doc, cue: Token, said: Said, entities: list[Entity], lex: dict
             if span is not None and _governed_by(span.root, preps):
                 return entity.name
     outside = text_of(doc)[lo:said.start] + " " + text_of(doc)[said.end:hi]
-    for noun in lex["channels"]:
+    for noun in language.speech.channels:
         if re.search(rf"\b{re.escape(noun)}\b", outside, re.IGNORECASE):
             return noun
     return None
 
 
-def _governed_by(token: Token, prepositions: set[str], hops: int = 3) -> bool:
+def _governed_by(token: Token, prepositions: frozenset[str], hops: int = 3) -> bool:
     """'sur Telegram', 'sur la plateforme de médias sociaux X', 'par l'agence de presse RIA Novosti'."""
     for _ in range(hops):
         if any(c.dep_ == "case" and c.lower_ in prepositions for c in token.children):

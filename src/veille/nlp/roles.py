@@ -9,40 +9,60 @@ A role is a phrase whose head word is a title of the language's `titles.toml`.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..lang import Language
+from ..lang.text import PHRASE_BREAKS as BREAKS
+from ..lang.text import straighten
 from .context import text_of
 
-BREAKS = {",", ";", ":", ".", "!", "?", "(", ")", "«", "»", '"', "“", "”", "—", "–"}
 MAX_WORDS = 14
 
 
-def find(doc: Doc, start: int, end: int, titles: dict[str, Any], kind: str = "PER") -> str | None:
+@dataclass(frozen=True)
+class Titles:
+    """The words a role is read with: the heads of a title, the words that may precede them, and the
+    words that end it by opening a clause ("le ministre qui …")."""
+
+    heads: frozenset[str]
+    premods: frozenset[str]
+    openers: frozenset[str]
+
+
+@cache
+def _titles(language: Language, kind: str) -> Titles:
+    titles = language.titles
+    return Titles(frozenset(titles.heads if kind == "PER" else titles.organisation_heads),
+                  frozenset(titles.pre_modifiers), language.grammar.pronouns.clause_openers)
+
+
+def find(doc: Doc, start: int, end: int, language: Language, kind: str = "PER") -> str | None:
     """The role of the entity mentioned at [start, end): a person's title, or what an organisation is
     ("le quotidien Les Échos", "X, le réseau social")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    heads = set(titles["heads"] if kind == "PER" else titles["organisation_heads"])
-    premods = set(titles["pre_modifiers"])
+    words = _titles(language, kind)
     for finder in (_after, _before_comma, _before):
-        found = finder(doc, span.start, span.end, heads, premods)
+        found = finder(doc, span.start, span.end, words)
         if found:
             return found
     return None
 
 
-def _is_head(token: Token, heads: set[str]) -> bool:
+def _is_head(token: Token, heads: frozenset[str]) -> bool:
     return token.lower_ in heads or (token.pos_ == "NOUN" and token.lemma_.lower() in heads)
 
 
-def _phrase_from(doc: Doc, i: int, heads: set[str], premods: set[str], stop: int) -> tuple[int, int] | None:
+def _phrase_from(doc: Doc, i: int, words: Titles, stop: int) -> tuple[int, int] | None:
     """A title phrase starting at token i (after an optional article), ending before a break."""
     while i < stop and doc[i].pos_ == "DET":
         i += 1
     first = i
+    heads, premods = words.heads, words.premods
     while i < stop and doc[i].lower_ in premods and not _is_head(doc[i], heads):
         i += 1
     if i >= stop or not _is_head(doc[i], heads):
@@ -50,7 +70,7 @@ def _phrase_from(doc: Doc, i: int, heads: set[str], premods: set[str], stop: int
     end = i + 1
     while end < stop and end - first < MAX_WORDS:
         token = doc[end]
-        if token.text in BREAKS or token.is_space or _is_finite_verb(token) or token.lower_ in ("qui", "que", "qu'"):
+        if token.text in BREAKS or token.is_space or _is_finite_verb(token) or straighten(token.lower_) in words.openers:
             break
         end += 1
     if end < len(doc) and doc[end].text == "(":  # "(CDK-F)" completes the title it follows
@@ -68,23 +88,24 @@ def _text(doc: Doc, first: int, end: int) -> str:
     return text_of(doc)[doc[first].idx:doc[end - 1].idx + len(doc[end - 1].text)]
 
 
-def _after(doc: Doc, start: int, end: int, heads: set[str], premods: set[str]) -> str | None:
+def _after(doc: Doc, start: int, end: int, words: Titles) -> str | None:
     if end >= len(doc) or doc[end].text != ",":
         return None
     sentence_end = doc[end].sent.end
-    found = _phrase_from(doc, end + 1, heads, premods, sentence_end)
+    found = _phrase_from(doc, end + 1, words, sentence_end)
     return _text(doc, *found) if found else None
 
 
-def _before_comma(doc: Doc, start: int, end: int, heads: set[str], premods: set[str]) -> str | None:
+def _before_comma(doc: Doc, start: int, end: int, words: Titles) -> str | None:
     """'…, le leader des Insoumis, Jean-Luc Mélenchon': a title that ends at the comma before the name."""
     if start < 2 or doc[start - 1].text != ",":
         return None
-    return _before(doc, start - 1, end, heads, premods)
+    return _before(doc, start - 1, end, words)
 
 
-def _before(doc: Doc, start: int, end: int, heads: set[str], premods: set[str]) -> str | None:
+def _before(doc: Doc, start: int, end: int, words: Titles) -> str | None:
     """The nearest title word before the name, widened to the title words and modifiers right before it."""
+    heads, premods = words.heads, words.premods
     sentence_start = doc[start].sent.start
     i = start - 1
     head = None

@@ -10,17 +10,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..lang import Language
+from ..lang.text import PHRASE_BREAKS as STOPS
+from ..lang.text import QUOTE_MARKS, straighten
 from ..model import Entity
 from .context import text_of
 
-STOPS = {",", ".", ";", ":", "!", "?", "(", ")", "«", "»", '"', "“", "”", "—", "–"}
-PP_AFTER_SPEAKER = {"dans", "lors", "sur", "à", "au", "aux", "en", "pendant", "après", "avant", "depuis",
-                    "devant", "face", "vers", "selon", "avec", "par", "pour", "sans", "sous", "lundi", "mardi",
-                    "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+SENTENCE_BREAKS = frozenset({".", ";", ":"}) | QUOTE_MARKS
 
 
 @dataclass(frozen=True)
@@ -60,14 +59,20 @@ class Mentions:
 class Resolver:
     """Names speakers from token phrases and keeps the history pronouns refer back to."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], lex: dict[str, Any]) -> None:
+    def __init__(self, doc: Doc, entities: list[Entity], language: Language) -> None:
         self.doc = doc
         self.entities = entities
+        self.language = language
         self.mentions = Mentions(entities)
+        speech, grammar = language.speech, language.grammar
         self.pronouns: dict[str, tuple[str, str]] = {
-            **{p: (g, "Sing") for p, g in lex["pronouns"].items()},
-            **{p: (g, "Plur") for p, g in lex["plural_pronouns"].items()}}
-        self.gender = {e.id: _gender(doc, e, lex) for e in entities if e.type == "PER"}
+            **{p: (g, "Sing") for p, g in speech.pronouns.items()},
+            **{p: (g, "Plur") for p, g in speech.plural_pronouns.items()}}
+        self.gender = {e.id: _gender(doc, e, language) for e in entities if e.type == "PER"}
+        determiners = grammar.determiners
+        self.definite = determiners.definite | determiners.plural_definite | determiners.demonstrative
+        self.openers = grammar.pronouns.clause_openers
+        self.and_ = f" {grammar.conjunctions.and_} "
         # who was last the subject of a clause or a speaker, in text order: what "il" looks back to
         self.history: list[tuple[int, Speaker, str | None, str]] = list(self._subjects())
 
@@ -83,7 +88,7 @@ class Resolver:
         for token in doc:
             if token.dep_.startswith("nsubj") and token.pos_ in ("NOUN", "PROPN"):
                 # "Le ministre de l'Intérieur, Bruno Retailleau, a …": the person the subject names
-                first, end = _trim(doc, token.left_edge.i, token.right_edge.i + 1)
+                first, end = _trim(doc, token.left_edge.i, token.right_edge.i + 1, self.openers)
                 named = self.mentions.by_id.get(self._named(first, end) or "")
                 if named is not None and named.type == "PER":
                     start, stop = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
@@ -103,7 +108,7 @@ class Resolver:
             if root is None:
                 return
             gender = next(iter(root.morph.get("Gender")), None)
-            number = "Plur" if "Plur" in root.morph.get("Number") or " et " in speaker.text else "Sing"
+            number = "Plur" if "Plur" in root.morph.get("Number") or self.and_ in speaker.text else "Sing"
         self.history.append((speaker.start, speaker, gender, number))
         self.history.sort(key=lambda item: item[0])
 
@@ -132,7 +137,7 @@ class Resolver:
     def _described_before(self, first: int, end: int) -> Speaker | None:
         """'cette source', 'le responsable de la défense': the unnamed speaker introduced before
         with the same head noun ('une source diplomatique turque')."""
-        if self.doc[first].lower_ not in DEFINITE:
+        if straighten(self.doc[first].lower_) not in self.definite:
             return None
         head = _head(self.doc, first, end)
         for pos, speaker, _, _ in reversed(self.history):
@@ -166,11 +171,12 @@ class Resolver:
     def _described(self, first: int, end: int) -> str | None:
         """A definite description of a person named before: 'le ministre de l'Intérieur',
         'la dirigeante de la CGT' for the latest person whose role shares its words."""
-        if self.doc[first].lower_ not in ("le", "la", "l'", "l’"):
+        determiners = self.language.grammar.determiners
+        if straighten(self.doc[first].lower_) not in determiners.definite:
             return None
-        words = _words(self.doc[first + 1:end].text) - FUNCTION_WORDS
+        words = _words(self.doc[first + 1:end].text) - self.language.grammar.function_words
         position = self.doc[first].idx
-        gender = {"le": "Masc", "la": "Fem"}.get(self.doc[first].lower_)
+        gender = determiners.gender.get(self.doc[first].lower_)
         for pos, speaker, known, _ in reversed(self.history):
             if pos >= position or known not in (None, gender):
                 continue
@@ -187,10 +193,6 @@ class Resolver:
         return None
 
 
-DEFINITE = {"le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces"}
-FUNCTION_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "en", "et", "à", "au", "aux"}
-
-
 def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"\w+", text)}
 
@@ -203,43 +205,46 @@ def _head(doc: Doc, first: int, end: int) -> Token:
     return doc[first]
 
 
-def _gender(doc: Doc, entity: Entity, lex: dict[str, Any]) -> str | None:
+def _gender(doc: Doc, entity: Entity, language: Language) -> str | None:
+    speech, grammar = language.speech, language.grammar
     votes: dict[str, int] = {}
     for mention in entity.mentions:
         words = mention.text.split()
-        if words[0] in lex["feminine_markers"]:
+        if words[0] in speech.feminine_markers:
             return "Fem"
-        if words[0] in lex["masculine_markers"]:
+        if words[0] in speech.masculine_markers:
             return "Masc"
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        article = _title_article(doc, span.start)
+        article = _title_article(doc, span.start, grammar.determiners.definite | grammar.determiners.indefinite)
         for g in article.morph.get("Gender") if article is not None else ():
             votes[g] = votes.get(g, 0) + 2
 
     if entity.role:
         first_role_word = entity.role.split()[0]
-        if first_role_word.endswith(("e", "ice")) and not first_role_word.endswith(("re", "tre", "ste", "aire", "ne")):
+        endings = grammar.gender
+        if first_role_word.endswith(endings.feminine_endings) and not first_role_word.endswith(
+                endings.not_feminine_endings):
             votes["Fem"] = votes.get("Fem", 0) + 1
     return max(votes, key=votes.__getitem__) if votes else None
 
 
-def _title_article(doc: Doc, start: int) -> Token | None:
+def _title_article(doc: Doc, start: int, articles: frozenset[str]) -> Token | None:
     """The article that opens the title before a name: 'La' in 'La ministre du Travail, Astrid …'."""
     found = None
     i = start - 1
     while i >= 0 and start - i <= 8:
         token = doc[i]
-        if token.is_space or token.pos_ in ("VERB", "AUX") or token.text in (".", ";", ":", "«", "»", '"'):
+        if token.is_space or token.pos_ in ("VERB", "AUX") or token.text in SENTENCE_BREAKS:
             break
-        if token.pos_ == "DET" and token.lower_ in ("le", "la", "l'", "l’", "un", "une"):
+        if token.pos_ == "DET" and straighten(token.lower_) in articles:
             found = token
         i -= 1
     return found
 
 
-def subject_phrase(doc: Doc, verb: Token) -> tuple[int, int] | None:
+def subject_phrase(doc: Doc, verb: Token, language: Language) -> tuple[int, int] | None:
     """The subject of a verb as a token range: the nsubj's subtree, without relative clauses and
     what follows a comma (unless it is a name in apposition)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i]
@@ -253,45 +258,52 @@ def subject_phrase(doc: Doc, verb: Token) -> tuple[int, int] | None:
     if not subjects:
         return None
     subject = subjects[0]
+    euphony = language.grammar.pronouns.glued_euphony
     if subject.text.startswith("-"):  # "a-t-il": the pronoun glued to the auxiliary
-        glued = [c for c in verb.children if c.dep_ == "nsubj" and c.text.startswith("-") and c.text != "-t"]
+        glued = [c for c in verb.children if c.dep_ == "nsubj" and c.text.startswith("-") and c.text != euphony]
         subject = glued[0] if glued else subject
         return subject.i, subject.i + 1
-    return _trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
+    return _trim(doc, subject.left_edge.i, subject.right_edge.i + 1, language.grammar.pronouns.clause_openers)
 
 
-def glued_pronoun(doc: Doc, verb: Token) -> Token | None:
-    """'-elle' in 'a-t-elle ajouté' or 'confie-t-elle', however the parser attached it."""
+def glued_pronoun(doc: Doc, verb: Token, euphony: str) -> Token | None:
+    """'-elle' in 'a-t-elle ajouté' or 'confie-t-elle', however the parser attached it; `euphony` is the
+    glued sound that is no pronoun ("-t")."""
     for i in (*range(verb.i + 1, min(verb.i + 3, len(doc))), *range(verb.i - 1, max(verb.i - 4, -1), -1)):
         token = doc[i]
-        if token.text.startswith("-") and token.text not in ("-t", "-") and token.pos_ == "PRON":
+        if token.text.startswith("-") and token.text not in (euphony, "-") and token.pos_ == "PRON":
             return token
         if i < verb.i and not (token.pos_ in ("AUX", "ADV") or token.text.startswith("-")):
             break
     return None
 
 
-def inverted_subject(doc: Doc, verb: Token, skip: set[int]) -> tuple[int, int] | None:
+def inverted_subject(doc: Doc, verb: Token, skip: set[int], language: Language) -> tuple[int, int] | None:
     """The subject after the verb in an incise ("…, a déclaré M. Lavrov mercredi, dans …"), or the
     pronoun glued to it ("confie-t-elle"). `skip` holds tokens of time expressions to step over."""
-    glued = glued_pronoun(doc, verb)
+    grammar = language.grammar
+    euphony = grammar.pronouns.glued_euphony
+    glued = glued_pronoun(doc, verb, euphony)
     if glued is not None:
         return glued.i, glued.i + 1
     end_of_sentence = verb.sent.end
+    # "au", "aux", "du" open a phrase after the verb that is no subject; "des" may open one
+    contracted = grammar.prepositions.contractions - grammar.determiners.plural_indefinite
     i = verb.i + 1
     while i < end_of_sentence and i - verb.i < 12:
         token = doc[i]
-        if token.text.startswith("-") and token.pos_ == "PRON" and token.text != "-t":
+        if token.text.startswith("-") and token.pos_ == "PRON" and token.text != euphony:
             return i, i + 1
         if token.text in STOPS and token.text != ",":
             return None
-        if i in skip or token.pos_ == "ADV" or token.text in (",", "-t"):
+        if i in skip or token.pos_ == "ADV" or token.text in (",", euphony):
             i += 1
             continue
-        if token.pos_ == "ADP" or token.lower_ in ("au", "aux", "du"):
+        if token.pos_ == "ADP" or token.lower_ in contracted:
             i = _past_prepositional_phrase(doc, i, end_of_sentence, skip)
             continue
-        return _trim(doc, i, _noun_phrase_end(doc, i, end_of_sentence, skip))
+        end = _noun_phrase_end(doc, i, end_of_sentence, skip, language)
+        return _trim(doc, i, end, grammar.pronouns.clause_openers)
     return None
 
 
@@ -302,12 +314,13 @@ def _past_prepositional_phrase(doc: Doc, i: int, stop: int, skip: set[int]) -> i
     return i
 
 
-def _noun_phrase_end(doc: Doc, i: int, stop: int, skip: set[int]) -> int:
+def _noun_phrase_end(doc: Doc, i: int, stop: int, skip: set[int], language: Language) -> int:
+    after_speaker, agent = language.speech.after_speaker, language.grammar.prepositions.agent
     end = i + 1
     while end < stop:
         token = doc[end]
-        after_participle = "Part" in doc[end - 1].morph.get("VerbForm") and token.lower_ == "par"
-        if end in skip or token.is_space or (token.lower_ in PP_AFTER_SPEAKER and not after_participle):
+        after_participle = "Part" in doc[end - 1].morph.get("VerbForm") and token.lower_ == agent
+        if end in skip or token.is_space or (token.lower_ in after_speaker and not after_participle):
             break
         if token.text in STOPS:
             # "le leader des Insoumis, Jean-Luc Mélenchon": a name in apposition belongs to the phrase
@@ -323,11 +336,11 @@ def _noun_phrase_end(doc: Doc, i: int, stop: int, skip: set[int]) -> int:
     return end
 
 
-def _trim(doc: Doc, first: int, end: int) -> tuple[int, int]:
+def _trim(doc: Doc, first: int, end: int, openers: frozenset[str]) -> tuple[int, int]:
     """Cuts a phrase before a relative clause or a comma that does not introduce a name."""
     for i in range(first + 1, end):
         token = doc[i]
-        if token.lower_ in ("qui", "que", "qu'", "dont", "lequel", "laquelle") or token.is_space:
+        if token.lower_ in openers or token.is_space:
             end = i
             break
         if token.text == "," and not (i + 1 < end and doc[i + 1].pos_ == "PROPN"):

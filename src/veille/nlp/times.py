@@ -1,6 +1,6 @@
 """Time expressions resolved to ISO values against the publication date.
 
-The phrases come from the language's `time.toml` (see `timex`); this module decides which matches to
+The phrases come from the language's `time.toml` (compiled by `veille.lang.time`); this module decides which matches to
 keep, reads the tense of the clause each one sits in, and resolves them:
 
 1. expressions anchored on the moment of writing or on the calendar ("mercredi", "la semaine
@@ -21,10 +21,10 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lang.time import Pattern, TimeGrammar
 from ..model import TimeExpr, TimeType
-from . import timex
+from . import dates
 from .context import Context, text_of
-from .timex import Grammar, Pattern
 
 Tense = Literal["past", "present", "future"]
 
@@ -42,7 +42,7 @@ class Reading:
     """What one match says: its named groups, read through the grammar, and the tense around it."""
 
     groups: Mapping[str, str | None]
-    grammar: Grammar
+    grammar: TimeGrammar
     tense: Tense = "present"
     sign: int = 1
 
@@ -85,9 +85,7 @@ class Found:
 
 def extract(doc: Doc, ctx: Context) -> list[TimeExpr]:
     """Every date, time, duration and set the article states, in text order, with exact offsets."""
-    grammar = timex.grammar_for(ctx.lexicon)
-    if grammar is None:
-        return []
+    grammar = ctx.language.time
     found = _select(list(_candidates(doc, grammar)))
     for item in found:
         if item.pattern.rule not in ANCHORED_RULES:
@@ -109,9 +107,7 @@ def reanchor(time: TimeExpr, anchor: date, ctx: Context) -> TimeExpr:
     "aujourd'hui" in words said on Wednesday is that Wednesday, whenever the article came out; a
     weekday, a calendar date or "le lendemain" does not depend on when it was said and comes back as is.
     """
-    grammar = timex.grammar_for(ctx.lexicon)
-    if grammar is None:
-        return time
+    grammar = ctx.language.time
     for pattern in grammar.patterns:
         match = pattern.regex.fullmatch(time.text)
         if match is None:
@@ -126,7 +122,7 @@ def reanchor(time: TimeExpr, anchor: date, ctx: Context) -> TimeExpr:
 # --- finding -----------------------------------------------------------------------------------------
 
 
-def _candidates(doc: Doc, grammar: Grammar) -> Iterator[Found]:
+def _candidates(doc: Doc, grammar: TimeGrammar) -> Iterator[Found]:
     for pattern in grammar.patterns:
         for match in pattern.regex.finditer(text_of(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -162,7 +158,7 @@ def _select(candidates: list[Found]) -> list[Found]:
 # --- tense ---------------------------------------------------------------------------------------
 
 
-def _tense(span: Span | None, grammar: Grammar) -> Tense:
+def _tense(span: Span | None, grammar: TimeGrammar) -> Tense:
     """Whether the clause holding `span` tells of the past, the present or the future.
 
     Climbs from the expression to the predicate that governs it. An infinitive under a verb of
@@ -190,7 +186,7 @@ def _auxiliaries(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
 
 
-def _predicate_tense(verb: Token, grammar: Grammar) -> Tense | None:
+def _predicate_tense(verb: Token, grammar: TimeGrammar) -> Tense | None:
     """The tense of one predicate with its auxiliaries; None when it has none of its own (an infinitive
     or a present participle), so that the caller asks the predicate above it."""
     auxiliaries = _auxiliaries(verb)
@@ -240,11 +236,11 @@ def _weekday(r: Reading, ref: date | None) -> str | None:
         return None
     shift = r.int_word("shift")
     if shift == -1:
-        return timex.weekday_on_or_before(ref - timedelta(days=1), weekday).isoformat()
+        return dates.weekday_on_or_before(ref - timedelta(days=1), weekday).isoformat()
     if shift == 1:
-        return timex.weekday_on_or_after(ref + timedelta(days=1), weekday).isoformat()
-    before = timex.weekday_on_or_before(ref, weekday)
-    after = timex.weekday_on_or_after(ref, weekday)
+        return dates.weekday_on_or_after(ref + timedelta(days=1), weekday).isoformat()
+    before = dates.weekday_on_or_before(ref, weekday)
+    after = dates.weekday_on_or_after(ref, weekday)
     nearer_ahead = r.tense == "present" and r.has("this") and after - ref < ref - before
     return (after if r.tense == "future" or nearer_ahead else before).isoformat()
 
@@ -252,7 +248,7 @@ def _weekday(r: Reading, ref: date | None) -> str | None:
 def _calendar(r: Reading, ref: date | None) -> str | None:
     """A day of a month; without a year, the occurrence the tense points to (a stated weekday decides)."""
     day_text = r.text("day").lower()
-    day = 1 if day_text.startswith("1er") else int(day_text) if day_text.isdigit() else None
+    day = 1 if day_text.startswith(r.grammar.first_day) else int(day_text) if day_text.isdigit() else None
     month = r.int_word("month") or (int(r.text("monthnum")) if r.has("monthnum") else None)
     if day is None or month is None:
         return None
@@ -290,7 +286,7 @@ def _month(r: Reading, ref: date | None) -> str | None:
         return None
     months = [date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
     chosen = _pick(months, ref.replace(day=1), r.tense, r.int_word("shift"))
-    return timex.format_value("M", chosen) if chosen else None
+    return dates.format_value("M", chosen) if chosen else None
 
 
 def _pick(options: list[date], ref: date, tense: Tense, shift: int | None) -> date | None:
@@ -381,10 +377,10 @@ def _deictic_period(r: Reading, ref: date | None) -> str | None:
         return None
     step = r.int_word("shift") or 0
     if period == "WE":
-        return timex.iso_week(_weekend(ref, step, r.tense))
+        return dates.iso_week(_weekend(ref, step, r.tense))
     if period == "W":
-        return timex.iso_week(ref + timedelta(weeks=step))
-    return timex.format_value(period, timex.shift(ref, step, period))
+        return dates.iso_week(ref + timedelta(weeks=step))
+    return dates.format_value(period, dates.shift(ref, step, period))
 
 
 def _weekend(ref: date, step: int, tense: Tense) -> date:
@@ -403,8 +399,8 @@ def _offset(r: Reading, ref: date | None) -> str | None:
     count, unit = r.number(), r.unit()
     if ref is None or count is None or unit is None:
         return None
-    moved = timex.shift(ref, r.sign * count, unit)
-    return timex.format_value(unit if unit in ("Y", "M") else "Y" if unit == "10Y" else "D", moved)
+    moved = dates.shift(ref, r.sign * count, unit)
+    return dates.format_value(unit if unit in ("Y", "M") else "Y" if unit == "10Y" else "D", moved)
 
 
 def _duration(r: Reading, ref: date | None) -> str | None:
@@ -468,19 +464,19 @@ def _relative(r: Reading, found: list[Found], i: int) -> str | None:
     period = r.word("period")
     if isinstance(period, str) and period in ("W", "M", "Y"):
         step = r.int_word("sequel")
-        return timex.format_value(period, timex.shift(day, step, period)) if step else None
+        return dates.format_value(period, dates.shift(day, step, period)) if step else None
     count, unit, direction = r.number(), r.unit(), r.int_word("direction")
     if count is None or unit is None or direction is None:
         return None
-    if timex.finer(unit, granularity) or unit in ("H", "MIN"):
+    if dates.finer(unit, granularity) or unit in ("H", "MIN"):
         return None
-    return timex.format_value(granularity, timex.shift(day, direction * count, unit))
+    return dates.format_value(granularity, dates.shift(day, direction * count, unit))
 
 
 def _date_of(item: Found) -> tuple[str, date] | None:
     if item.type in ("DURATION", "SET"):
         return None
-    return timex.parse_value(item.value)
+    return dates.parse_value(item.value)
 
 
 def _previous_day(found: list[Found], i: int) -> date | None:

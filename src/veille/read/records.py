@@ -7,8 +7,8 @@ from datetime import date, datetime
 from typing import Any
 
 from ..errors import BadInput
+from ..lang.identify import detect
 from ..model import Article
-from .language import detect
 
 FIELDS = ("id", "text", "title", "published", "url", "source", "language", "path")
 

@@ -1,6 +1,6 @@
 """Countries as ISO 3166-1 alpha-2 codes, from their French names and their people's adjectives.
 
-Two sources: the lexicon's demonym file (`lexicon/fr/demonyms.toml`: "Russie", "russe" → RU;
+Two sources: the language's demonym file (`lang/fr/demonyms.toml`: "Russie", "russe" → RU;
 XK and EU included on purpose) and pycountry's French translation of the ISO names
 ("Corée, République de" read also as "République de Corée"). A name two countries share is
 dropped rather than given to either.
@@ -19,7 +19,8 @@ from functools import cache
 
 import pycountry
 
-from .names import fold, lexicon_file
+from .. import lang
+from ..lang.text import fold
 
 ISO2 = re.compile(r"[A-Z]{2}")
 
@@ -28,7 +29,7 @@ def code_of(name: str, language: str = "fr") -> str | None:
     """The code of the country `name` names as a whole ("la Russie", "États-Unis"), else None."""
     words = _words(language)
     folded = fold(name)
-    for determiner in ("la ", "le ", "les ", "l'"):
+    for determiner in words.articles:
         if folded.startswith(determiner) and folded[len(determiner):] in words.by_name:
             return words.by_name[folded[len(determiner):]]
     return words.by_name.get(folded)
@@ -54,14 +55,20 @@ class _Words:
     def __init__(self, language: str) -> None:
         self.by_name: dict[str, str] = {}
         self.names: dict[str, str] = {}
+        self.articles: list[str] = []  # "la ", "l'": what may open a country's name
         adjectives: dict[str, str] = {}
-        for key, entry in lexicon_file(language, "demonyms").items():
+        data = lang.load(language) if language in lang.languages() else None
+        if data is not None:
+            determiners = data.grammar.determiners
+            self.articles = [w if w.endswith("'") else w + " " for w in
+                             sorted(determiners.definite | determiners.plural_definite)]
+        for key, entry in (data.demonyms if data is not None else {}).items():
             if not ISO2.fullmatch(key):  # peoples without a state ("kurdes") have no code
                 continue
-            for name in entry.get("names", []):
+            for name in entry.names:
                 self.by_name.setdefault(fold(name), key)
                 self.names.setdefault(key, name)
-            for adjective in entry.get("adjectives", []):
+            for adjective in entry.adjectives:
                 adjectives.setdefault(fold(adjective), key)
         for name, code in _iso_names(language).items():
             self.by_name.setdefault(name, code)

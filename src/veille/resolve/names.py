@@ -9,39 +9,14 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
-from typing import Any
 
-from ..nlp import lexicon
+from .. import lang
+from ..lang.text import fold
 
-APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+__all__ = ["clean", "name_key", "name_like", "person_key", "variants"]
+
 PUNCTUATION = re.compile(r"[^\w\s'-]")
-# "de", "von der", "ben", "Le" inside a surname; a name made of these alone is no name.
-PARTICLES = {"de", "du", "des", "d'", "la", "le", "les", "von", "van", "der", "den", "ben", "bin", "ibn", "al",
-             "el", "da", "di", "dos", "del", "y", "et"}
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, straight apostrophes and single spaces: 'L’Élysée' → "l'elysee"."""
-    if not text.isascii():
-        text = _marks().sub("", unicodedata.normalize("NFKD", text.translate(APOSTROPHES)))
-    return " ".join(text.casefold().split())
-
-
-@cache
-def _marks() -> re.Pattern[str]:
-    """The combining marks (accents once NFKD has split them off) as one character class, built once:
-    a regular expression strips them from a whole article several times faster than a test per
-    character. Marks outside the Basic Multilingual Plane, none of them used in writing, stay."""
-    ranges: list[list[int]] = []
-    for code in range(0x10000):
-        if unicodedata.combining(chr(code)):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1][1] = code
-            else:
-                ranges.append([code, code])
-    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
 
 
 def clean(text: str) -> str:
@@ -53,7 +28,8 @@ def person_key(name: str, language: str = "fr") -> str:
     """A person's name without courtesy titles, leading lower-case words, dots or case:
     "M. V. Poutine" → 'v poutine', "président Zelensky" → 'zelensky', "de Gaulle" → 'de gaulle'."""
     words = _strip_honorifics(clean(name), language).split()
-    while len(words) > 1 and words[0][:1].islower() and fold(words[0]) not in PARTICLES:
+    particles = _words(language).particles
+    while len(words) > 1 and words[0][:1].islower() and fold(words[0]) not in particles:
         words = words[1:]
     folded = PUNCTUATION.sub(" ", fold(" ".join(words))).split()
     return " ".join(w.strip("'-") for w in folded if w.strip("'-"))
@@ -79,26 +55,26 @@ def name_like(text: str, language: str = "fr") -> bool:
     """True when `text`, once its article and courtesy title go, reads as a proper name ("l'OTAN", "M. Lavrov")
     rather than a description ("le président russe", "l'alliance")."""
     words = _strip_determiner(_strip_honorifics(clean(text), language), language).split()
-    first = next((w for w in words if fold(w) not in PARTICLES), "")
+    first = next((w for w in words if fold(w) not in _words(language).particles), "")
     return bool(first) and (first[0].isupper() or first[0].isdigit())
 
 
-def lexicon_file(language: str, name: str) -> dict[str, Any]:
-    """One file of the language's lexicon (`lexicon/fr/demonyms.toml`), or {} when there is none."""
-    try:
-        return lexicon.load(language).get(name, {})
-    except KeyError:  # no lexicon for this language
-        return {}
-
-
 class _Words:
+    """The name knowledge of one language; none for a language without data."""
+
     def __init__(self, language: str) -> None:
-        titles, entities = lexicon_file(language, "titles"), lexicon_file(language, "entities")
-        self.honorifics = {fold(h).rstrip(".") for h in titles.get("honorifics", [])}
-        self.determiners = sorted({fold(d) for d in entities.get("determiners", [])}, key=len, reverse=True)
+        self.honorifics: set[str] = set()
+        self.determiners: list[str] = []
+        self.particles: frozenset[str] = frozenset()
         self.variant_of: dict[str, str] = {}
         self.groups: dict[str, tuple[str, ...]] = {}
-        for group in entities.get("variants", []):
+        if language not in lang.languages():
+            return
+        data = lang.load(language)
+        self.honorifics = {fold(h).rstrip(".") for h in data.titles.honorifics}
+        self.determiners = sorted({fold(d) for d in data.entities.determiners}, key=len, reverse=True)
+        self.particles = data.entities.particles
+        for group in data.entities.variants:
             head = self._key(group[0])
             self.groups[head] = tuple(group)
             for name in group:

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from ..lang.text import fold
 from . import countries
-from .names import fold, variants
+from .names import variants
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .names import fold
+from ..lang.text import fold
 
 # datasketch is imported where it is used: it imports scipy, a second at start-up.
 Signature = npt.NDArray[np.uint32]

@@ -42,7 +42,7 @@ from sqlalchemy import (
 )
 
 from ..errors import BadInput
-from ..resolve.names import fold
+from ..lang.text import fold
 from . import schema
 from .facts import (
     Taking,

@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, func, or_, select, tuple_, union
 
+from ..lang.text import fold
 from ..resolve import countries
-from ..resolve.names import fold
 from . import schema
 from .leads import listed
 from .query import (

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert, select
 
-from ..resolve.names import fold
+from ..lang.text import fold
 from .leads import FACTS, settle_leads
 from .links import Linker
 from .query import day

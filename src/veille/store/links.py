@@ -12,9 +12,9 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
+from ..lang.text import fold
 from ..resolve import stories
 from ..resolve.actors import Actor, Actors
-from ..resolve.names import fold
 from ..resolve.places import Place
 from .schema import actor_aliases, actors, articles, story_articles, story_bands
 from .schema import stories as stories_table

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, func, or_, select
 
-from ..resolve.names import fold
+from ..lang.text import fold
 from .db import describe, errors, open_engine
 from .leads import listed
 from .schema import actor_aliases, actor_roles, actors, articles, entities, story_articles

@@ -22,15 +22,13 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, false, func, literal_column, or_, select, table, text
 
-from ..resolve.names import fold
+from ..lang.text import ACCENTED, UNACCENTED, fold
 from . import plan
 from .schema import articles, quotes
 
 ARTICLES = "articles_words"
 QUOTES = "quotes_words"
 TOKENIZER = "unicode61 remove_diacritics 2"
-ACCENTED = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿ’"
-PLAIN = "aaaaaaceeeeiiiinooooouuuuyy'"
 
 _CREATE = {
     ARTICLES: [
@@ -112,7 +110,7 @@ def _vectors() -> str:
     """PostgreSQL: the words of an article's title and text, folded as `fold` does, as a text-search
     vector (the column `articles.words`)."""
     text = "coalesce(title, '') || ' ' || text"
-    return f"to_tsvector('simple', translate(lower({text}), '{ACCENTED}', '{PLAIN.replace(chr(39), chr(39) * 2)}'))"
+    return f"to_tsvector('simple', translate(lower({text}), '{ACCENTED}', '{UNACCENTED.replace(chr(39), chr(39) * 2)}'))"
 
 
 def _quote_vectors(table: str) -> str:
@@ -129,7 +127,7 @@ def _query(words: list[str], operator: str, every: bool = False) -> ColumnElemen
 def _folded(column: ColumnElement[str]) -> ColumnElement[str]:
     """A text column lower-cased without the accents of the Latin letters, in SQL (PostgreSQL and
     most others have translate())."""
-    return func.translate(func.lower(column), ACCENTED, PLAIN)
+    return func.translate(func.lower(column), ACCENTED, UNACCENTED)
 
 
 def quote_holds(conn: Connection, words: str, walk: bool = False) -> list[ColumnElement[bool]]:

@@ -1,4 +1,4 @@
-"""Pairing quotation marks: « », “ ” and straight double quotes, one paragraph at a time."""
+"""Pairing quotation marks (veille.lang.text.quotations): « », “ ” and straight double quotes, one paragraph at a time."""
 
 from __future__ import annotations
 
@@ -6,15 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from veille.nlp import quotemarks
-from veille.nlp.quotemarks import Marked
+from veille.lang.text import Marked, quotations
 
 PARTNERS = {"«": "»", "“": "”", '"': '"'}
 
 
 def inside(text: str) -> list[str]:
     """The words between each pair of marks, in the order the pairs open."""
-    return [text[m.start:m.end] for m in quotemarks.find(text)]
+    return [text[m.start:m.end] for m in quotations(text)]
 
 
 # --- one pair -------------------------------------------------------------------------------------
@@ -22,7 +21,7 @@ def inside(text: str) -> list[str]:
 
 def test_guillemets_with_their_french_spaces_give_the_words_inside() -> None:
     text = "« Nous ne lâcherons rien\u00a0», a lancé la porte-parole des cheminots."
-    (mark,) = quotemarks.find(text)
+    (mark,) = quotations(text)
 
     assert (text[mark.open], text[mark.close]) == ("«", "»")
     assert text[mark.start:mark.end] == "Nous ne lâcherons rien"
@@ -42,7 +41,7 @@ def test_straight_quotes_pair_in_order() -> None:
 
 def test_the_marks_are_held_by_their_pair() -> None:
     text = "Elle dénonce « un scandale d'Etat » devant les juges."
-    (mark,) = quotemarks.find(text)
+    (mark,) = quotations(text)
 
     assert mark.holds(text.index("scandale"), text.index("Etat") + 4)
     assert mark.holds(mark.open, mark.close + 1)
@@ -50,7 +49,7 @@ def test_the_marks_are_held_by_their_pair() -> None:
 
 
 def test_nothing_but_space_between_marks_is_no_quote() -> None:
-    assert quotemarks.find("Le champ « » est resté vide, de même que \"\u00a0\".") == []
+    assert quotations("Le champ « » est resté vide, de même que \"\u00a0\".") == []
 
 
 # --- paragraphs -----------------------------------------------------------------------------------
@@ -88,7 +87,7 @@ def test_an_inch_mark_is_not_a_quote() -> None:
 def test_guillemets_do_not_pair_across_paragraphs() -> None:
     text = "« Nous avons tout essayé.\nIl n'y a plus rien à négocier », a conclu le médiateur."
 
-    assert quotemarks.find(text) == []
+    assert quotations(text) == []
 
 
 # --- nesting --------------------------------------------------------------------------------------
@@ -96,7 +95,7 @@ def test_guillemets_do_not_pair_across_paragraphs() -> None:
 
 def test_curly_quotes_nested_in_guillemets() -> None:
     text = "« Le mot “trahison” n'est pas trop fort », a estimé le député."
-    outer, inner = quotemarks.find(text)
+    outer, inner = quotations(text)
 
     assert text[outer.start:outer.end] == "Le mot “trahison” n'est pas trop fort"
     assert text[inner.start:inner.end] == "trahison"
@@ -105,7 +104,7 @@ def test_curly_quotes_nested_in_guillemets() -> None:
 
 def test_guillemets_nested_in_guillemets() -> None:
     text = "« Ils répètent « on verra » depuis des mois », a regretté l'élue écologiste."
-    outer, inner = quotemarks.find(text)
+    outer, inner = quotations(text)
 
     assert text[outer.start:outer.end] == "Ils répètent « on verra » depuis des mois"
     assert text[inner.start:inner.end] == "on verra"
@@ -139,7 +138,7 @@ WORDS = st.text(alphabet="abcdé ,.\u00a0\n«»“”\"", max_size=60)
 
 @given(WORDS)
 def test_every_pair_is_an_opening_mark_and_its_partner_within_one_paragraph(text: str) -> None:
-    found = quotemarks.find(text)
+    found = quotations(text)
 
     for mark in found:
         assert PARTNERS[text[mark.open]] == text[mark.close]
@@ -155,6 +154,6 @@ def test_every_pair_is_an_opening_mark_and_its_partner_within_one_paragraph(text
 def test_words_wrapped_in_marks_come_back_trimmed(words: str, marks: tuple[str, str]) -> None:
     text = f"Il a dit {marks[0]}{words}{marks[1]} hier."
 
-    assert quotemarks.find(text) == [Marked(9, 9 + len(marks[0]) + len(words) + len(marks[1]) - 1,
+    assert quotations(text) == [Marked(9, 9 + len(marks[0]) + len(words) + len(marks[1]) - 1,
                                             9 + len(marks[0]) + len(words) - len(words.lstrip()),
                                             9 + len(marks[0]) + len(words.rstrip()))]

@@ -1,0 +1,30 @@
+"""Which language an article is written in, from its commonest short words (`identify.toml`)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    table = tomllib.loads((Path(__file__).parent / "identify.toml").read_text(encoding="utf-8"))
+    return {code: frozenset(words) for code, words in table.items()}
+
+
+def detect(text: str, default: str = "fr") -> str:
+    """ISO 639-1 code of the language whose stop words are commonest; `default` when none is seen."""
+    stopwords = _stopwords()
+    counts = dict.fromkeys(stopwords, 0)
+    for word in WORD.findall(text[:5000].lower()):
+        for language, words in stopwords.items():
+            if word in words:
+                counts[language] += 1
+    best = max(counts, key=counts.__getitem__)
+    if counts[best] == 0 or counts[best] == counts.get(default, 0):
+        return default  # nothing to go on, or a tie: the language the project reads first
+    return best

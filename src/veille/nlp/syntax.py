@@ -1,0 +1,211 @@
+"""What a parsed word says of its clause: mood, tense, voice, negation, subject, where a phrase ends.
+
+Pure helpers over spaCy tokens, in Universal Dependencies terms; the words of the language they need
+(its negation, auxiliaries, modals, pronouns, prepositions) come from its `Grammar`. Each stage asks
+these rather than reading the parse its own way; `clauses` gathers what they say of each predicate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lang.records import Grammar
+from ..lang.text import straighten
+
+PREDICATES = frozenset({"VERB", "AUX"})
+NOMINALS = frozenset({"NOUN", "PROPN"})
+SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+
+Range = tuple[int, int]  # tokens [first, end)
+
+
+# --- morphology -----------------------------------------------------------------------------------
+
+
+def feats(token: Token, name: str) -> set[str]:
+    """The values of one morphological feature: feats(word, "Tense") → {"Past"}."""
+    return set(token.morph.get(name, []))
+
+
+def has(token: Token, name: str, value: str) -> bool:
+    return value in token.morph.get(name, [])
+
+
+def is_gerund(token: Token) -> bool:
+    """"faisant trois morts", "en expulsant", "demandant la saisine": a present participle."""
+    return has(token, "VerbForm", "Part") and has(token, "Tense", "Pres")
+
+
+def is_infinitive(token: Token) -> bool:
+    return has(token, "VerbForm", "Inf")
+
+
+def is_finite(token: Token) -> bool:
+    """A conjugated verb, or one with an auxiliary ("a déclaré"): it can tell something on its own."""
+    return has(token, "VerbForm", "Fin") or any(c.dep_.startswith("aux") for c in token.children)
+
+
+def is_bare_participle(token: Token) -> bool:
+    """"Reçue mardi à l'Elysée, la secrétaire générale …": a past participle without auxiliary."""
+    return (has(token, "VerbForm", "Part") and has(token, "Tense", "Past")
+            and not any(c.dep_.startswith("aux") or c.dep_ == "mark" for c in token.children))
+
+
+def auxiliaries(token: Token) -> list[Token]:
+    """The auxiliaries and copula of a predicate: "a" of "a frappé", "est" of "est favorable"."""
+    return [c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+
+
+def has_copula(token: Token) -> bool:
+    return any(c.dep_ == "cop" for c in token.children)
+
+
+def is_predicate(token: Token) -> bool:
+    """A verb, or a noun or adjective with a copula ("est favorable"), that can head a clause."""
+    return token.pos_ in PREDICATES or has_copula(token)
+
+
+def is_perfect(token: Token) -> bool:
+    """"d'avoir permis", "après avoir annoncé": a compound infinitive tells of something done."""
+    return any(c.dep_.startswith("aux") and "Inf" in feats(c, "VerbForm") for c in token.children)
+
+
+def is_past(token: Token) -> bool:
+    """"a permis", "permettait", "permit": told as done."""
+    if "Part" in feats(token, "VerbForm") and any(c.dep_ == "aux:tense" for c in token.children):
+        return True
+    words = (token, *(c for c in token.children if c.dep_.startswith("aux")))
+    return any({"Past", "Imp"} & feats(w, "Tense") and "Fin" in feats(w, "VerbForm") for w in words)
+
+
+def is_passive(token: Token) -> bool:
+    """"a été tué", "les frappes menées par …" (when the parser marks the voice)."""
+    return "Pass" in feats(token, "Voice") or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children)
+
+
+def unreal_mood(token: Token, grammar: Grammar) -> bool:
+    """Conditional, subjunctive, future or imperative, on the predicate or its auxiliaries, or a
+    modal auxiliary ("va frapper", "pourrait frapper")."""
+    for word in (token, *auxiliaries(token)):
+        if {"Cnd", "Sub", "Imp"} & feats(word, "Mood") or "Fut" in feats(word, "Tense"):
+            return True
+        if word is not token and word.lemma_.lower() in grammar.verbs.modals:
+            return True
+    return False
+
+
+def lemmas(token: Token, grammar: Grammar) -> set[str]:
+    """The lemma, and the first-group infinitive of a form the lemmatizer left as it is ('exige',
+    'réclament', 'estiment')."""
+    form = token.lower_
+    out = {token.lemma_.lower()}
+    verbs = grammar.verbs
+    for ending in verbs.first_group_endings:
+        if form.endswith(ending):
+            out.add(form[: -len(ending)] + verbs.first_group_infinitive)
+            break
+    return out
+
+
+# --- negation and voice ------------------------------------------------------------------------------
+
+
+def negated(token: Token, grammar: Grammar) -> bool:
+    """'n'accepterait pas', 'ne veut pas', 'de ne pas accepter', 'ne peut pas accepter' (a modal passes
+    its negation on); not 'ne font que'."""
+    negation = grammar.negation
+    words = {straighten(c.lower_) for c in token.children}
+    if words & negation.adverbs and (words & negation.particles or is_infinitive(token)):
+        return True
+    if token.dep_ == "xcomp" and token.head.lemma_ in grammar.verbs.modals and token.head.i < token.i:
+        return negated(token.head, grammar)
+    return False
+
+
+def is_reflexive(verb: Token, grammar: Grammar) -> bool:
+    """'s'opposer', 'se réjouir', 'nous nous opposons': a pronoun of the verb's own person before it."""
+    pronouns = grammar.pronouns
+    for child in verb.children:
+        if child.i > verb.i:
+            continue
+        word = straighten(child.lower_)
+        if child.lemma_.lower() in pronouns.reflexive or word in pronouns.reflexive:
+            return True
+        if child.dep_.startswith(("expl", "obj", "iobj")) and word in pronouns.personal_objects:
+            return True
+    return False
+
+
+def auxiliary_before(verb: Token, grammar: Grammar) -> bool:
+    """'M. Macron a, sans surprise, balayé …': a compound tense the parser did not join."""
+    for token in reversed(verb.doc[verb.sent.start:verb.i]):
+        if token.pos_ == "AUX" and token.lemma_ in grammar.verbs.auxiliaries:
+            return True
+        if token.pos_ == "VERB":
+            return False
+    return False
+
+
+# --- where a word stands in its clause ------------------------------------------------------------
+
+
+def cases(token: Token) -> set[str]:
+    """The prepositions and conjunctions that introduce a word, as lemma and as written ("entre" is
+    lemmatised "entrer", "d'" stays "d'")."""
+    words = [c for c in token.children if c.dep_ in ("case", "fixed", "mark")]
+    return {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
+
+
+def subject(verb: Token) -> Token | None:
+    """The subject of a predicate, or of the predicate it shares it with ("a rencontré … et a
+    accueilli", "a décidé de riposter en expulsant", "des manifestants criant")."""
+    node = verb
+    for _ in range(len(verb.sent)):
+        found = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        if found is not None:
+            return found
+        if node.dep_ in ("conj", "xcomp") or (node.dep_.startswith("advcl") and is_gerund(node)):
+            node = node.head
+            continue
+        if node.dep_ == "acl" and "Pres" in feats(node, "Tense"):
+            return node.head
+        return None
+    return None
+
+
+def predicate_above(token: Token) -> Token | None:
+    """The nearest predicate that governs a word (itself when it is one and heads the sentence)."""
+    node = token
+    for _ in range(len(token.sent)):
+        if node.head.i == node.i:
+            return node if is_predicate(node) else None
+        node = node.head
+        if is_predicate(node):
+            return node
+    return None
+
+
+def governors(token: Token) -> Iterator[Token]:
+    """The words above `token`, nearest first, up to the root of its sentence."""
+    node = token
+    for _ in range(len(token.sent)):
+        if node.head.i == node.i:
+            return
+        node = node.head
+        yield node
+
+
+def head_of(doc: Doc, first: int, end: int) -> Token:
+    """The token of [first, end) whose head lies outside it."""
+    for token in doc[first:end]:
+        if not (first <= token.head.i < end) or token.head.i == token.i:
+            return token
+    return doc[first]
+
+
+def span_end(span: Span) -> int:
+    """The character offset where the last token of `span` ends."""
+    last = span[-1]
+    return last.idx + len(last.text)
