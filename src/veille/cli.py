@@ -19,10 +19,9 @@ import typer
 
 from . import render, settings
 from .errors import VeilleError
-from .model import Failure
+from .model import EVENT_TYPES, Failure
 from .render import Format
 from .store import Outcome
-from .store.facts import EVENT_TYPES
 
 app = typer.Typer(
     help="veille: who said what, when, in French news — each record linked to its evidence in the text.",

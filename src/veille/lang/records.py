@@ -68,12 +68,17 @@ class Determiners(Record):
 
 
 class Prepositions(Record):
-    forms: dict[str, Ordered]  # a preposition and its contracted forms: "à" → "au", "aux"
+    to_forms: Ordered  # "à", "au", "aux"
+    of_forms: Ordered  # "de", "d'", "du", "des"
     contractions: Words  # "au", "aux", "du", "des": a preposition fused with the article
     of: Words  # "de", "d'"
     infinitive: Words  # introduce an infinitive: "à", "de", "d'"
     agent: str  # "par": who does it, in a passive
     without: str  # "sans"
+
+    def forms(self, preposition: str) -> Ordered:
+        """Every form of a preposition: "à" → ("à", "au", "aux"); one without others → itself."""
+        return next((forms for forms in (self.to_forms, self.of_forms) if forms[0] == preposition), (preposition,))
 
 
 class Circumstances(Record):
@@ -86,6 +91,11 @@ class Conjunctions(Record):
     that_pronoun: str  # the "ce" of "à ce que"
     of_which: str  # "dont"
     and_: str = Field(alias="and")
+
+
+class Inflection(Record):
+    plural: str  # the ending of an adjective in the plural
+    feminine: str  # in the feminine
 
 
 class GenderEndings(Record):
@@ -107,6 +117,7 @@ class Grammar(Record):
     prepositions: Prepositions
     circumstances: Circumstances
     conjunctions: Conjunctions
+    inflection: Inflection
     gender: GenderEndings
 
 
@@ -239,7 +250,6 @@ class EventContext(Record):
     recipient_types: Words
     unreal_modifiers: Words
     anaphoric: Words
-    negations: Words
     hypothesis_marks: Words
     place_nouns: Words
     locative: Words

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..lang import Language
+from .syntax import feats, is_passive, subject
 
 VAGUE = object()  # a count the text states without a number
 
@@ -33,6 +34,7 @@ class Counter:
         self.numbers = {k.lower(): int(v) for k, v in numbers.words.items()}
         self.multipliers = numbers.multipliers
         self.vague = numbers.vague
+        self.plural = grammar.inflection.plural  # "dizaines", "centaines"
         self.joiners = re.compile("|".join([*(re.escape(j) for j in numbers.joiners), r"\s+"]))
         self.of = grammar.prepositions.of
         self.part_of = grammar.conjunctions.of_which  # "15 blessés, dont trois graves"
@@ -78,7 +80,7 @@ class Counter:
         digits = re.sub(r"[\s\u00a0\u202f.]", "", key)
         if digits.isdigit():
             return int(digits)
-        if key in self.vague or key.rstrip("s") in self.vague:
+        if key in self.vague or key.rstrip(self.plural) in self.vague:
             return VAGUE
         parts = [p for p in self.joiners.split(key) if p]
         if not parts or any(p not in self.numbers for p in parts):
@@ -118,12 +120,12 @@ class Counter:
         if word.dep_ == "acl" and word.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return self._noun_count(word.head)  # "trois Kurdes tués"
         objects = [c for c in word.children if c.dep_ == "obj"]
-        if objects and not _passive(word):
+        if objects and not is_passive(word):
             return self._noun_count(objects[0])
-        if _passive(word) or word.pos_ == "ADJ" or word.lemma_.lower() in self.intransitive:
-            subject = _subject(word)
-            if subject is not None:
-                return self._noun_count(subject)
+        if is_passive(word) or word.pos_ == "ADJ" or word.lemma_.lower() in self.intransitive:
+            doer = subject(word)
+            if doer is not None:
+                return self._noun_count(doer)
         return None
 
     def _noun_count(self, noun: Token, alone: bool = False) -> int | object | None:
@@ -155,11 +157,11 @@ class Counter:
         for child in noun.children:
             if child.dep_ == "det":
                 word = child.lower_
-                if word in self.one and "Sing" in _feats(noun, "Number"):
+                if word in self.one and "Sing" in feats(noun, "Number"):
                     return 1
                 if self.number(child.lemma_) is VAGUE or word in self.vague:
                     return VAGUE
-                if not alone and "Sing" in _feats(noun, "Number") and child.pos_ == "DET":
+                if not alone and "Sing" in feats(noun, "Number") and child.pos_ == "DET":
                     return 1  # "le pompier a été blessé", "sa fille"
         if not alone and noun.pos_ == "PROPN":
             return 1  # a named person
@@ -182,20 +184,3 @@ def _is_predicate(word: Token) -> bool:
         return True
     return word.pos_ == "ADJ" and any(c.dep_ in ("nsubj", "nsubj:pass", "cop", "aux:pass", "aux:tense")
                                       for c in word.children)
-
-
-def _feats(token: Token, name: str) -> set[str]:
-    return set(token.morph.get(name, []))
-
-
-def _passive(word: Token) -> bool:
-    return "Pass" in _feats(word, "Voice") or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in word.children)
-
-
-def _subject(word: Token) -> Token | None:
-    for child in word.children:
-        if child.dep_ in ("nsubj", "nsubj:pass"):
-            return child
-    if word.dep_ == "conj" and word.head.i != word.i:
-        return _subject(word.head)
-    return None

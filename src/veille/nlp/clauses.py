@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
@@ -24,6 +25,9 @@ from ..lang.text import Marked, quotations, straighten
 from ..model import Entity, TimeExpr
 from . import syntax
 from .context import text_of
+
+if TYPE_CHECKING:
+    from .speakers import Speaker
 
 # Dependents that open a clause of their own: its places and dates are not the predicate's.
 OWN_CLAUSES = frozenset({"acl:relcl", "ccomp", "parataxis", "csubj", "xcomp"})
@@ -36,6 +40,11 @@ class Clause:
 
     predicate: Token
     clauses: Clauses = field(repr=False)
+
+    @cached_property
+    def subjects(self) -> tuple[Token, ...]:
+        """Its own subjects as the parser gives them, in text order (most often one)."""
+        return tuple(c for c in self.predicate.children if c.dep_ in syntax.SUBJECTS)
 
     @cached_property
     def subject(self) -> Token | None:
@@ -70,15 +79,27 @@ class Clause:
         return syntax.unreal_mood(self.predicate, self.clauses.language.grammar)
 
     @cached_property
+    def tense(self) -> syntax.Tense | None:
+        """Past, present or future; None for an infinitive or a participle, whose governor decides."""
+        time = self.clauses.language.time
+        return syntax.tense(self.predicate, time.intention_verbs, time.scheduling_participles)
+
+    @cached_property
     def passive(self) -> bool:
         return syntax.is_passive(self.predicate)
+
+    @cached_property
+    def infinitive(self) -> Token | None:
+        """The infinitive it governs after it: "Elle dit avoir « mis en garde » …"."""
+        verb = self.predicate
+        return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and syntax.is_infinitive(c)), None)
 
     @cached_property
     def region(self) -> frozenset[int]:
         """The words of the clause: the predicate and its dependents, without the clauses of their own."""
         return self.clauses.region(self.predicate, keep_relative=False)
 
-    @cached_property
+    @property
     def times(self) -> list[TimeExpr]:
         """The dated time expressions of the clause, nearest the predicate first."""
         time_at, here = self.clauses.time_at, self.predicate.i
@@ -103,9 +124,11 @@ class Clauses:
     """The clauses of one article, and which of its words name an entity or a time."""
 
     def __init__(self, doc: Doc, language: Language, entities: list[Entity], times: list[TimeExpr]) -> None:
-        self.doc, self.language, self.entities, self.times = doc, language, entities, times
+        self.doc, self.language, self.entities = doc, language, entities
         self.text = text_of(doc)
         self.marks: list[Marked] = quotations(self.text)
+        # the persons the subjects of the article's clauses name, found once for the speaker resolvers
+        self.person_subjects: tuple[tuple[int, Speaker, str | None, str], ...] | None = None
         self.entity_of: dict[int, Entity] = {}  # a word → the entity a mention through it names
         self.root_of: dict[int, int] = {}  # a word → the root of that mention
         self.mention_root: set[int] = set()
@@ -118,10 +141,16 @@ class Clauses:
                     self.entity_of.setdefault(token.i, entity)
                     self.root_of.setdefault(token.i, span.root.i)
                 self.mention_root.add(span.root.i)
+        self.anchor(times)
+
+    def anchor(self, times: list[TimeExpr]) -> None:
+        """Reads the article's time expressions anew, once their values are anchored on the day their
+        quotation was said ("aujourd'hui" in words said on Wednesday); clauses are read again after."""
+        self.times = times
         self.time_at: dict[int, TimeExpr] = {}  # the root of a dated expression → the expression
         self.time_tokens: set[int] = set()  # every word of every time expression
         for time in times:
-            span = doc.char_span(time.start, time.end, alignment_mode="expand")
+            span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
             if span is None:
                 continue
             self.time_tokens.update(t.i for t in span)

@@ -37,12 +37,14 @@ def run(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis 
 
 def analyse_doc(doc: Doc, article: Article, ctx: Context) -> Analysis:
     """Every stage on one parsed article: entities and times first, then the clauses that quotes,
-    events and stances read (built once, with the times as the statements' dates anchor them)."""
+    events and stances read, built once; the times inside quotations are anchored on the day they
+    were said before events read them."""
     found_entities = entities.extract(doc, ctx)
     found_times = times.extract(doc, ctx)
-    found_quotes = quotes.extract(doc, ctx, found_entities, found_times)
-    found_times = quotes.anchor_times(found_times, found_quotes, ctx)
     clauses = Clauses(doc, ctx.language, found_entities, found_times)
+    found_quotes = quotes.extract(doc, ctx, found_entities, found_times, clauses)
+    found_times = quotes.anchor_times(found_times, found_quotes, ctx)
+    clauses.anchor(found_times)
     found_events = events.extract(doc, ctx, found_entities, found_times, clauses)
     found_stances = stances.extract(doc, ctx, found_entities, found_quotes, clauses)
     return Analysis(article, found_entities, found_quotes, found_times, found_events, found_stances)

@@ -25,10 +25,11 @@ from spacy.tokens import Doc, Token
 
 from ..lang import Language
 from ..lang.records import Grammar
-from ..lang.text import CLOSING, OPENING, Marked, quotations, straighten
+from ..lang.text import CLOSING, OPENING, Marked, straighten
 from ..model import Entity, Quote, TimeExpr
 from . import syntax
 from . import times as time_stage
+from .clauses import Clauses
 from .context import Context, text_of
 from .speakers import Resolver, Speaker, glued_pronoun, inverted_subject, subject_phrase
 
@@ -50,12 +51,13 @@ class Said:
     source: bool = False  # told by "selon X", "d'après X": X vouches for it
 
 
-def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr]) -> list[Quote]:
+def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr],
+            clauses: Clauses | None = None) -> list[Quote]:
+    """The quotations of one article, in text order, ids "q1", "q2", …"""
     language = ctx.language
-    text = text_of(doc)
-    marks = quotations(text)
-    resolver = Resolver(doc, entities, language)
-    time_tokens = {t.i for tm in times for t in (doc.char_span(tm.start, tm.end, alignment_mode="expand") or [])}
+    clauses = clauses or Clauses(doc, language, entities, times)
+    marks = clauses.marks
+    resolver = Resolver(clauses)
     said: list[Said] = []
     inside_marks = {t.i for m in marks for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
     for token in doc:
@@ -64,7 +66,7 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr
         if _is_source(token, language):
             found = _by_source(doc, token, resolver, language)
         elif _is_speech_verb(token, language):
-            found = _by_verb(doc, token, marks, resolver, time_tokens, language)
+            found = _by_verb(clauses, token, resolver)
         else:
             continue
         if found is not None and found.speaker is None and syntax.is_gerund(token):
@@ -129,19 +131,21 @@ def _is_speech_verb(token: Token, language: Language) -> bool:
     return any(f"{lemma} {following}".startswith(v) for v in verbs if " " in v and v.startswith(lemma + " "))
 
 
-def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, time_tokens: set[int],
-             language: Language) -> Said | None:
+def _by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
+    """What a speech verb says was said: its que-clause, the quotation after its colon, the words
+    before its incise, or its object."""
+    doc, marks, language = clauses.doc, clauses.marks, clauses.language
     cue = _cue_words(doc, verb)
-    que = _que_clause(doc, verb, language)
+    que = _que_clause(clauses, verb)
     if que is None and verb.dep_ == "dep" and verb.head.i > verb.i:  # "a fait valoir qu'…"
-        que = _que_clause(doc, verb.head, language)
+        que = _que_clause(clauses, verb.head)
     if que is not None:
-        return Said(*que, _subject(doc, verb, resolver), cue, verb.i)
+        return Said(*que, _subject(clauses, verb, resolver), cue, verb.i)
     colon = _colon_quote(doc, verb, marks)
     if colon is not None:
-        return Said(colon.start, colon.end, _subject(doc, verb, resolver), cue, verb.i, direct=colon)
+        return Said(colon.start, colon.end, _subject(clauses, verb, resolver), cue, verb.i, direct=colon)
     comma = _incise_comma(doc, verb, language)
-    inverted = inverted_subject(doc, verb, time_tokens, language) if comma is not None else None
+    inverted = inverted_subject(doc, verb, clauses.time_tokens, language) if comma is not None else None
     if comma is not None and not _governs_infinitive(doc, inverted, language.grammar):
         speaker = _speaker(resolver, inverted)
         before_comma = text_of(doc)[:doc[comma].idx].rstrip(" \u00a0\u202f")
@@ -159,10 +163,10 @@ def _by_verb(doc: Doc, verb: Token, marks: list[Marked], resolver: Resolver, tim
             return Said(marked.start, marked.end, speaker, cue, verb.i, direct=marked)
         end = doc[comma].idx
         return Said(start, end, speaker, cue, verb.i) if end > start else None
-    if _cue_lemma(verb, language.speech.object_verbs, language) or _infinitive(verb):
-        content = _object(doc, verb, time_tokens, language)
+    if _cue_lemma(verb, language.speech.object_verbs, language) or clauses[verb].infinitive is not None:
+        content = _object(doc, verb, clauses.time_tokens, language)
         if content is not None:
-            return Said(*content, _subject(doc, verb, resolver), cue, verb.i)
+            return Said(*content, _subject(clauses, verb, resolver), cue, verb.i)
     return None
 
 
@@ -210,11 +214,6 @@ def _cue_lemma(verb: Token, cues: frozenset[str], language: Language) -> bool:
             or any(f"{lemma} {following}".startswith(v) for v in cues if " " in v))
 
 
-def _infinitive(verb: Token) -> bool:
-    """'Elle dit avoir « mis en garde » …': an infinitive after any speech verb is what was said."""
-    return any(c.dep_ == "xcomp" and c.i > verb.i and "Inf" in c.morph.get("VerbForm") for c in verb.children)
-
-
 def _by_source(doc: Doc, prep: Token, resolver: Resolver, language: Language) -> Said | None:
     """'…, selon les autorités ukrainiennes.': the rest of the sentence is what the source said."""
     source = prep.head
@@ -258,18 +257,14 @@ def _cue_words(doc: Doc, verb: Token) -> str:
     return " ".join([a.text for a in auxiliaries] + [verb.text])
 
 
-def _que_clause(doc: Doc, verb: Token, language: Language) -> tuple[int, int] | None:
-    that = language.grammar.conjunctions.that
-    for child in verb.children:
-        if child.dep_ != "ccomp" or child.i < verb.i:
-            continue
-        mark = next((m for m in child.children if m.dep_ == "mark" and straighten(m.lower_) in that), None)
-        if mark is None:
-            continue
-        # the clause runs to the end of the sentence: its parse subtree is often cut short
-        end = _clause_end(doc, mark.idx, verb.sent.end_char, language)
-        return _strip(text_of(doc), mark.idx + len(mark.text), end)
-    return None
+def _que_clause(clauses: Clauses, verb: Token) -> tuple[int, int] | None:
+    """'a déclaré que …': the completive, from its "que" to the end of the sentence (its parse subtree
+    is often cut short)."""
+    mark = clauses[verb].that_clause
+    if mark is None:
+        return None
+    end = _clause_end(clauses.doc, mark.idx, verb.sent.end_char, clauses.language)
+    return _strip(clauses.text, mark.idx + len(mark.text), end)
 
 
 def _incise_comma(doc: Doc, verb: Token, language: Language) -> int | None:
@@ -333,10 +328,11 @@ def _speaker(resolver: Resolver, tokens: tuple[int, int] | None) -> Speaker | No
     return resolver.from_tokens(*tokens) if tokens is not None else None
 
 
-def _subject(doc: Doc, verb: Token, resolver: Resolver) -> Speaker | None:
+def _subject(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None:
     """The verb's subject; when the parse gives none, a name that opens the sentence and is only
     followed by appositions up to the verb ("Eric Ciotti, président de LR, …, appelle …")."""
-    found = _speaker(resolver, subject_phrase(doc, verb, resolver.language))
+    doc = clauses.doc
+    found = _speaker(resolver, subject_phrase(clauses, verb))
     if found is not None:
         return found
     sentence = verb.sent

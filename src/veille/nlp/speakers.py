@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
@@ -18,6 +19,9 @@ from ..lang.text import PHRASE_BREAKS as STOPS
 from ..lang.text import QUOTE_MARKS, straighten
 from ..model import Entity
 from .context import text_of
+
+if TYPE_CHECKING:
+    from .clauses import Clauses
 
 SENTENCE_BREAKS = frozenset({".", ";", ":"}) | QUOTE_MARKS
 
@@ -59,8 +63,10 @@ class Mentions:
 class Resolver:
     """Names speakers from token phrases and keeps the history pronouns refer back to."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], language: Language) -> None:
+    def __init__(self, clauses: Clauses) -> None:
+        doc, entities, language = clauses.doc, clauses.entities, clauses.language
         self.doc = doc
+        self.clauses = clauses
         self.entities = entities
         self.language = language
         self.mentions = Mentions(entities)
@@ -78,12 +84,10 @@ class Resolver:
 
     def _subjects(self) -> list[tuple[int, Speaker, str | None, str]]:
         """The persons named by the subjects of the document's clauses, in text order; read once per
-        document and entity list (the quote and stance stages each make a Resolver)."""
+        article (the quote and stance stages each make a Resolver on the same clauses)."""
+        if self.clauses.person_subjects is not None:
+            return list(self.clauses.person_subjects)
         doc = self.doc
-        key = (id(self.entities), len(self.entities))
-        cached = doc.user_data.get("veille.subjects")
-        if cached is not None and cached[0] == key:
-            return cached[1]
         found = []
         for token in doc:
             if token.dep_.startswith("nsubj") and token.pos_ in ("NOUN", "PROPN"):
@@ -95,7 +99,7 @@ class Resolver:
                     found.append((start, Speaker(named.id, text_of(doc)[start:stop], start, stop),
                                   self.gender.get(named.id), "Sing"))
         found.sort(key=lambda item: item[0])
-        doc.user_data["veille.subjects"] = (key, found)
+        self.clauses.person_subjects = tuple(found)
         return found
 
     def heard(self, position: int, speaker: Speaker) -> None:
@@ -244,15 +248,17 @@ def _title_article(doc: Doc, start: int, articles: frozenset[str]) -> Token | No
     return found
 
 
-def subject_phrase(doc: Doc, verb: Token, language: Language) -> tuple[int, int] | None:
-    """The subject of a verb as a token range: the nsubj's subtree, without relative clauses and
-    what follows a comma (unless it is a name in apposition)."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i]
+def subject_phrase(clauses: Clauses, verb: Token) -> tuple[int, int] | None:
+    """The speaker phrase of a verb as a token range: its subject before it, else the subject of the
+    clause it depends on, as the subject's subtree without relative clauses and what follows a comma
+    (unless it is a name in apposition); the pronoun glued in an inversion ("a-t-il")."""
+    doc, language = clauses.doc, clauses.language
+    subjects = [c for c in clauses[verb].subjects if c.i < verb.i]
     if not subjects:
         head = verb
         while head.dep_ in ("conj", "xcomp", "advcl", "acl") and head.head.i != head.i:
             head = head.head
-            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            subjects = list(clauses[head].subjects)
             if subjects:
                 break
     if not subjects:

@@ -8,6 +8,7 @@ these rather than reading the parse its own way; `clauses` gathers what they say
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,6 +20,7 @@ NOMINALS = frozenset({"NOUN", "PROPN"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 
 Range = tuple[int, int]  # tokens [first, end)
+Tense = Literal["past", "present", "future"]
 
 
 # --- morphology -----------------------------------------------------------------------------------
@@ -94,6 +96,37 @@ def unreal_mood(token: Token, grammar: Grammar) -> bool:
         if word is not token and word.lemma_.lower() in grammar.verbs.modals:
             return True
     return False
+
+
+def tense(verb: Token, intention_verbs: frozenset[str], scheduling_participles: frozenset[str]) -> Tense | None:
+    """Whether a predicate with its auxiliaries tells of the past, the present or the future; None when
+    it has no tense of its own (an infinitive or a present participle), so that the predicate above
+    it decides. An infinitive under a verb of intention ("annonce s'y rendre") looks ahead, a bare
+    participle of scheduling ("le sommet prévu lundi") too."""
+    words = (verb, *auxiliaries(verb))
+    forms = [feats(w, "VerbForm") for w in words]
+    if "Part" in forms[0] and any(a.dep_ == "aux:tense" for a in words[1:]):
+        # compound tenses ("a rencontré", "avait été reçu", "aurait subi", "avoir dit") tell of the
+        # past; only a future auxiliary ("aura signé") looks ahead
+        return "future" if any("Fut" in feats(a, "Tense") for a in words[1:]) else "past"
+    finite = [w for w, form in zip(words, forms) if "Fin" in form]
+    if not finite and any("Inf" in form for form in forms):  # "se rendre", "être examiné"
+        head = verb.head
+        if head.i != verb.i and head.lemma_ in intention_verbs:
+            imperfect = any("Imp" in feats(t, "Tense") for t in (head, *auxiliaries(head)))
+            return "past" if imperfect else "future"  # "devait se rendre lundi" was a plan
+        return None
+    if not finite:
+        if "Past" not in feats(verb, "Tense"):
+            return None  # "datant de novembre 2021": the participle's clause decides
+        # "élu le 6 juillet" is past, "le sommet prévu lundi" ahead
+        return "future" if verb.lemma_ in scheduling_participles else "past"
+    for word in finite:
+        if "Fut" in feats(word, "Tense") or "Cnd" in feats(word, "Mood"):
+            return "future"
+        if {"Imp", "Past"} & feats(word, "Tense"):
+            return "past"
+    return "present"
 
 
 def lemmas(token: Token, grammar: Grammar) -> set[str]:

@@ -17,16 +17,14 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Literal
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..lang.time import Pattern, TimeGrammar
 from ..model import TimeExpr, TimeType
-from . import dates
+from . import dates, syntax
 from .context import Context, text_of
-
-Tense = Literal["past", "present", "future"]
+from .syntax import Tense
 
 # Resolved in a second pass, in reading order, from the expressions around them.
 ANCHORED_RULES = {"anaphor", "relative", "time_of_day"}
@@ -168,8 +166,8 @@ def _tense(span: Span | None, grammar: TimeGrammar) -> Tense:
         return "present"
     token = span.root
     for _ in range(len(span.doc)):
-        if token.pos_ in ("VERB", "AUX") or _auxiliaries(token):
-            tense = _predicate_tense(token, grammar)
+        if token.pos_ in ("VERB", "AUX") or syntax.auxiliaries(token):
+            tense = syntax.tense(token, grammar.intention_verbs, grammar.scheduling_participles)
             if tense is not None:
                 return tense
         if token.head.i == token.i:
@@ -180,46 +178,6 @@ def _tense(span: Span | None, grammar: TimeGrammar) -> Tense:
 
 def _dates_a_noun(span: Span | None) -> bool:
     return span is not None and span.root.dep_ == "nmod" and span.root.head.pos_ in ("NOUN", "PROPN")
-
-
-def _auxiliaries(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
-
-
-def _predicate_tense(verb: Token, grammar: TimeGrammar) -> Tense | None:
-    """The tense of one predicate with its auxiliaries; None when it has none of its own (an infinitive
-    or a present participle), so that the caller asks the predicate above it."""
-    auxiliaries = _auxiliaries(verb)
-    forms = [_feats(w, "VerbForm") for w in (verb, *auxiliaries)]
-    if "Part" in forms[0] and any(a.dep_ == "aux:tense" for a in auxiliaries):
-        # compound tenses ("a rencontré", "avait été reçu", "aurait subi", "avoir dit") tell of the
-        # past; only a future auxiliary ("aura signé") looks ahead
-        return "future" if any("Fut" in _feats(a, "Tense") for a in auxiliaries) else "past"
-    finite = [w for w, form in zip((verb, *auxiliaries), forms) if "Fin" in form]
-    if not finite and any("Inf" in form for form in forms):  # "se rendre", "être examiné"
-        head = verb.head
-        if head.i != verb.i and head.lemma_ in grammar.intention_verbs:
-            return "past" if _is_imperfect(head) else "future"  # "devait se rendre lundi" was a plan
-        return None
-    if not finite:
-        if "Past" not in _feats(verb, "Tense"):
-            return None  # "datant de novembre 2021": the participle's clause decides
-        # "élu le 6 juillet" is past, "le sommet prévu lundi" ahead
-        return "future" if verb.lemma_ in grammar.scheduling_participles else "past"
-    for word in finite:
-        if "Fut" in _feats(word, "Tense") or "Cnd" in _feats(word, "Mood"):
-            return "future"
-        if {"Imp", "Past"} & _feats(word, "Tense"):
-            return "past"
-    return "present"
-
-
-def _feats(token: Token, field: str) -> set[str]:
-    return set(token.morph.get(field, []))
-
-
-def _is_imperfect(verb: Token) -> bool:
-    return any("Imp" in _feats(t, "Tense") for t in (verb, *_auxiliaries(verb)))
 
 
 # --- resolvers: from the groups of one match and a reference day to an ISO value ------------------

@@ -10,7 +10,8 @@ REST under /api (OpenAPI at /docs), pages at /, /articles/{id}, /actors/{id}, /t
 
 from __future__ import annotations
 
-from .app import TOKEN_VARIABLE, create_app
+from .app import create_app
+from .shared import TOKEN_VARIABLE
 
 __all__ = ["TOKEN_VARIABLE", "create_app", "run"]
 

@@ -1,4 +1,5 @@
-"""The REST API under /api: each route reads its parameters and returns what one store function gives.
+"""The REST API's routes under /api (`router`) and their request and response models: each route
+reads its parameters and returns what one store function gives; writes go through `shared.require_token`.
 
 Lists are pages (`store.browse`): `{"items": [...], "next": URL or null}`, `next` being this request's
 URL with the cursor of the following page.
@@ -15,10 +16,10 @@ from pydantic import BaseModel, Field
 from sqlalchemy import Connection, select
 
 from .. import store
+from ..model import EVENT_TYPES
 from ..store import browse
-from ..store.facts import EVENT_TYPES
 from ..store.schema import articles
-from .app import Conn, require_token
+from .shared import Conn, require_token
 
 router = APIRouter(prefix="/api", tags=["api"])
 

@@ -1,4 +1,6 @@
-"""The FastAPI application: one engine on the store for its whole life, the API and the pages.
+"""The FastAPI application: `create_app` opens one engine on the store for the app's whole life,
+mounts the static files, includes the API's routes (`api`) and the pages' (`pages`), and answers
+errors: in JSON under /api, as an HTML page elsewhere.
 
 Everything a page loads (scripts, styles, the map's outlines, the API docs' Swagger UI) is served
 from this process: nothing is fetched from elsewhere, so the dashboard works on a closed network.
@@ -9,30 +11,26 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import secrets
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import version
-from pathlib import Path
-from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Request, status
+from fastapi import FastAPI, Request, status
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse, Response
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
-from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import BadInput, StoreError, VeilleError
 from ..store.db import describe, errors, open_engine
+from . import api, pages
+from .shared import STATIC, TOKEN_VARIABLE, error_page
+
+__all__ = ["TOKEN_VARIABLE", "create_app"]
 
 log = logging.getLogger(__name__)
-HERE = Path(__file__).parent
-STATIC = HERE / "static"
-TOKEN_VARIABLE = "VEILLE_API_TOKEN"
 
 DESCRIPTION = """\
 Who said what, who did what to whom, where and when, from French news: every record points at the
@@ -51,8 +49,6 @@ def create_app(url: str | None = None, token: str | None = None) -> FastAPI:
     `token` is the bearer token that `POST /api/articles` requires, by default `VEILLE_API_TOKEN`;
     without one, writes are refused. Raises StoreError when there is no store at `url`.
     """
-    from . import api, pages
-
     if url is None:
         from ..settings import load
 
@@ -88,30 +84,6 @@ def create_app(url: str | None = None, token: str | None = None) -> FastAPI:
     app.include_router(pages.router)
     _handle_errors(app)
     return app
-
-
-def connection(request: Request) -> Iterator[Connection]:
-    """A connection for one request, on the app's engine."""
-    with request.app.state.engine.connect() as conn:
-        yield conn
-
-
-Conn = Depends(connection)
-_bearer = HTTPBearer(auto_error=False, description=f"The token in {TOKEN_VARIABLE} when the server started.")
-
-
-def require_token(request: Request,
-                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
-    """Lets a write through only with the configured bearer token: 403 when the server has none
-    (writes are off), 401 when the request has none or another."""
-    expected: str | None = request.app.state.token
-    if not expected:
-        raise HTTPException(status.HTTP_403_FORBIDDEN,
-                            f"writes are disabled: start the server with {TOKEN_VARIABLE} set")
-    given = credentials.credentials if credentials else ""
-    if not secrets.compare_digest(given.encode(), expected.encode()):
-        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "a bearer token is required (Authorization: Bearer …)",
-                            headers={"WWW-Authenticate": "Bearer"})
 
 
 def _handle_errors(app: FastAPI) -> None:
@@ -150,6 +122,4 @@ def _wants_json(request: Request) -> bool:
 def _error(request: Request, code: int, message: str) -> Response:
     if _wants_json(request):
         return JSONResponse({"detail": message}, status_code=code)
-    from .pages import error_page
-
     return error_page(request, code, message)

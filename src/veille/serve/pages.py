@@ -1,4 +1,5 @@
-"""The HTML pages: server-rendered with Jinja2 (autoescaped), each from one or two store functions.
+"""The HTML pages' routes (`router`) and what they compute for their templates (the map's places and
+view box): each page is rendered from one or two store functions, with Jinja2 (`shared.page`).
 
     /                 search over articles, quotes and actors; what the store holds
     /articles/{id}    the text with what was extracted highlighted, and the list of it beside
@@ -15,37 +16,20 @@ import math
 import re
 from collections import Counter, defaultdict
 from functools import cache
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, status
-from fastapi.responses import HTMLResponse, Response
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 from sqlalchemy import Connection
 
 from ..store import browse
-from ..store.facts import EVENT_TYPES
 from . import highlight
-from .app import STATIC, Conn
+from .shared import STATIC, Conn, page
 
 router = APIRouter(include_in_schema=False)
-TEMPLATES = Path(__file__).parent / "templates"
 DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
-                  trim_blocks=True, lstrip_blocks=True)
-env.globals["EVENT_TYPES"] = EVENT_TYPES
-env.filters["n"] = lambda count, word: f"{count} {word}{'' if count == 1 else 's'}"
 Text = Annotated[str | None, Query()]
-
-
-def page(request: Request, template: str, code: int = 200, **context: Any) -> HTMLResponse:
-    html = env.get_template(template).render(request=request, path=request.url.path, **context)
-    return HTMLResponse(html, status_code=code)
-
-
-def error_page(request: Request, code: int, message: str) -> Response:
-    return page(request, "error.html", code=code, code_=code, message=message)
 
 
 def _day(value: str | None) -> str | None:

@@ -1,4 +1,6 @@
-"""Reading the store a page at a time, for the web app and its API.
+"""Reading the store a page at a time, for the web app and its API: what each list (articles, quotes,
+events, stances, actors, stories, the timeline, the map) reads and in which order. The paging
+itself, `Page`, the cursors and the index range reads, is `keyset`'s.
 
 Lists are cut by keyset, never by OFFSET: a cursor holds the sort key of the last row given, and the
 next page starts after it, so the thousandth page costs what the first does. Facts (quotes, events,
@@ -20,12 +22,8 @@ included; a fact's own date when it is a full date, else its article's publicati
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -37,11 +35,9 @@ from sqlalchemy import (
     func,
     or_,
     select,
-    tuple_,
     union,
 )
 
-from ..errors import BadInput
 from ..lang.text import fold
 from . import schema
 from .facts import (
@@ -54,7 +50,7 @@ from .facts import (
     taking_count,
     takings,
 )
-from .leads import FACT_ID, with_sources
+from .keyset import MAX_LIMIT, Page, decode_cursor, encode_cursor, fact_page, keyset_rows
 from .plan import should_walk
 from .query import Row, actor_matching, quote_filters, reading
 from .schema import (
@@ -67,19 +63,11 @@ from .schema import (
 )
 from .words import article_holds, articles_holding, quote_holds, quotes_holding
 
-__all__ = ["Page", "actor_page", "actor_record", "article", "article_page", "event_page", "map_places", "overview",
-           "quote_page", "reading", "search", "stance_page", "story_page", "timeline_entries"]
+__all__ = ["MAX_LIMIT", "Page", "actor_page", "actor_record", "article", "article_page", "decode_cursor",
+           "encode_cursor", "event_page", "map_places", "overview", "quote_page", "reading", "search", "stance_page",
+           "story_page", "timeline_entries"]
 
-MAX_LIMIT = 500
 SNIPPET = 240
-
-
-@dataclass(frozen=True)
-class Page:
-    """One page of a list: its rows, and the cursor of the next page (None on the last)."""
-
-    items: list[Row]
-    next: str | None
 
 
 # --- articles ---
@@ -97,7 +85,7 @@ def article_page(conn: Connection, q: str | None = None, cursor: str | None = No
     if q and q.strip():
         query = query.where(_holding_or_naming(conn, q, limit))
     keys = [a.c.published, a.c.pk]
-    rows, next = _keyset(conn, query, keys, cursor, limit, descending=True)
+    rows, next = keyset_rows(conn, query, keys, cursor, limit, descending=True)
     counts = _counts(conn, [r["pk"] for r in rows])
     for row in rows:
         if len(row["snippet"]) > SNIPPET:
@@ -165,7 +153,7 @@ def quote_page(conn: Connection, speaker: str | None = None, contains: str | Non
     )
     walk = _walk(conn, q, quotes_holding(conn, contains or ""), limit)
     query = query.where(*quote_filters(speaker, actor_ids), *quote_holds(conn, contains or "", walk))
-    return _facts(conn, query, q, since, until, cursor, limit, newest_first)
+    return fact_page(conn, query, q, since, until, cursor, limit, newest_first)
 
 
 # --- events ---
@@ -176,14 +164,14 @@ def event_page(conn: Connection, type: str | None = None, place: str | None = No
     """Events by day, with `actors`, `targets` and `places` as {id, name} (id None for an entity
     linked to no actor); filters as in `store.events`."""
     query, keyed = _events(conn, type, takings(conn, place, actor, actor_ids))
-    page = _facts(conn, query, schema.events, since, until, cursor, limit, newest_first, keyed=keyed)
+    page = fact_page(conn, query, schema.events, since, until, cursor, limit, newest_first, keyed=keyed)
     return Page(_finish_events(conn, page.items), page.next)
 
 
 def _events(conn: Connection, type: str | None, taking: list[Taking]) -> tuple[list[Select[Any]], Table | None]:
     """The event queries for these filters, and the table their lists are keyed by. With participant
     filters, the events are read through the index of the most selective one, in list order: one
-    query per actor it names (a place and its cities, say), which `_keyset` merges, so that each is
+    query per actor it names (a place and its cities, say), which `keyset_rows` merges, so that each is
     a range read of the index however many events the actors have."""
     if not taking:
         return [event_query(type)], None
@@ -216,7 +204,7 @@ def map_places(conn: Connection, type: str | None = None, actor: str | None = No
     # tested event by event as the date index is walked: a lookup each, where an IN list would read
     # every located event of the store first
     located = exists().where((p.c.article == e.c.article) & (p.c.event == e.c.event) & (p.c.role == "location"))
-    page = _facts(conn, [q.where(located) for q in queries], schema.events, since, until, None, limit, True,
+    page = fact_page(conn, [q.where(located) for q in queries], schema.events, since, until, None, limit, True,
                   cap=False, keyed=keyed)
     events = _finish_events(conn, page.items)
     ids = sorted({p["id"] for event in events for p in event["places"] if p["id"] is not None})
@@ -239,7 +227,7 @@ def stance_page(conn: Connection, holder: str | None = None, target: str | None 
     filters as in `store.stances`."""
     s = schema.stances
     query = stance_query(holder, target, actor_ids)
-    page = _facts(conn, query, s, since, until, cursor, limit, newest_first)
+    page = fact_page(conn, query, s, since, until, cursor, limit, newest_first)
     for row in page.items:
         del row["stance"]
     return page
@@ -257,7 +245,7 @@ def actor_page(conn: Connection, q: str | None = None, type: str | None = None, 
         query = query.where(actors.c.id.in_(actor_matching(fold(q.strip()))))
     if type and type.strip():
         query = query.where(actors.c.type == type.strip().upper())
-    rows, next = _keyset(conn, query, [actors.c.name_folded, actors.c.id], cursor, limit, descending=False)
+    rows, next = keyset_rows(conn, query, [actors.c.name_folded, actors.c.id], cursor, limit, descending=False)
     for row in rows:
         row["ambiguous"] = bool(row["ambiguous"])
     return Page(rows, next)
@@ -302,7 +290,7 @@ def story_page(conn: Connection, cursor: str | None = None, limit: int = 50) -> 
     st, a = schema.stories, articles
     query = (select(st.c.id, a.c.id.label("first_article"), a.c.title, a.c.published)
              .join(a, a.c.pk == st.c.first_article))
-    rows, next = _keyset(conn, query, [st.c.id], cursor, limit, descending=True)
+    rows, next = keyset_rows(conn, query, [st.c.id], cursor, limit, descending=True)
     members: dict[int, list[Row]] = defaultdict(list)
     for member in conn.execute(
             select(story_articles.c.story, a.c.id, a.c.title, a.c.published, a.c.source, story_articles.c.similarity)
@@ -374,132 +362,27 @@ def timeline_entries(conn: Connection, since: str | None = None, until: str | No
     return found, bool(reached)
 
 
+# --- the store at a glance ---
+
+def overview(conn: Connection, limit: int = 12) -> Row:
+    """What the store holds, for a dashboard's front: how many articles, actors, quotes, events and
+    stances, the span of publication dates, and the actors most articles name."""
+    counts = {name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+              for name, table in (("articles", articles), ("actors", actors), ("quotes", schema.quotes),
+                                  ("events", schema.events), ("stances", schema.stances))}
+    first, last = conn.execute(select(func.min(articles.c.published), func.max(articles.c.published))).one()
+    top = conn.execute(select(actors.c.id, actors.c.name, actors.c.type, actors.c.country, actors.c.articles)
+                       .where(actors.c.articles > 0)
+                       .order_by(actors.c.articles.desc(), actors.c.name_folded).limit(limit)).mappings()
+    return {**counts, "first": first, "last": last, "prominent": [dict(r) for r in top]}
+
+
 # --- shared ---
-
-def _between(day: ColumnElement[Any], since: str | None, until: str | None) -> list[ColumnElement[bool]]:
-    """`query.in_range` as index ranges: a day from `since` to `until`, each a year, month or day,
-    both included ("2025-08" until → up to "2025-08~", past every day of the month)."""
-    found = []
-    if since:
-        found.append(day >= since)
-    if until:
-        found.append(day <= until + "~")
-    return found
-
-
-def _keyset(conn: Connection, query: Select[Any] | list[Select[Any]], keys: Sequence[ColumnElement[Any]],
-            cursor: str | None, limit: int, descending: bool, cap: bool = True) -> tuple[list[Row], str | None]:
-    """The rows of `query` after `cursor` in the order of `keys`, at most `limit` (MAX_LIMIT unless
-    not `cap`), and the next cursor. `query` may be several queries, each in the order of `keys`,
-    whose rows are merged.
-
-    The keys must make a row's place unique; the cursor is the last row's keys, so each page is one
-    indexed range read (one per query) whatever its depth.
-    """
-    limit = max(1, min(limit, MAX_LIMIT) if cap else limit)
-    after = decode_cursor(cursor, len(keys)) if cursor else None
-    queries = query if isinstance(query, list) else [query]
-    rows = [row for each in queries for row in _read(conn, each, keys, after, limit + 1, descending)]
-    if len(queries) > 1:
-        rows.sort(key=lambda r: [(r[f"_key{i}"] is not None, r[f"_key{i}"]) for i in range(len(keys))],
-                  reverse=descending)
-        rows = rows[:limit + 1]
-    next = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        next = encode_cursor([rows[-1][f"_key{i}"] for i in range(len(keys))])
-    for row in rows:
-        for i in range(len(keys)):
-            del row[f"_key{i}"]
-    return rows, next
-
-
-def encode_cursor(values: list[Any]) -> str:
-    return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str, size: int) -> list[Any]:
-    """The keys a cursor holds; BadInput when it is not one this module made for such a list."""
-    try:
-        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (ValueError, binascii.Error):
-        values = None
-    if not isinstance(values, list) or len(values) != size \
-            or not all(v is None or isinstance(v, str | int | float) and not isinstance(v, bool) for v in values):
-        raise BadInput("cursor", "not a cursor of this list: start again from the first page")
-    return values
-
-
-def _facts(conn: Connection, query: Select[Any] | list[Select[Any]], table: Table, since: str | None,
-           until: str | None,
-           cursor: str | None, limit: int, descending: bool, cap: bool = True, keyed: Any = None) -> Page:
-    """A page of `query`'s facts from `table`, each of a story's facts once: the rows that lead their
-    story (see `index.settle_leads`) by day, article and reading order, straight from the table's
-    listing index, each with its copies' articles in `sources`. `keyed` is the table (or alias) whose
-    day, lead, article, start and fact id key the list when it is not `table` (a participant's
-    rows, which repeat an event its actor plays two parts in: the repeats are dropped). Several
-    queries are read each in order and merged (`_keyset`)."""
-    id = table.c[FACT_ID[table]]
-    by = table if keyed is None else keyed
-    keys = [by.c.day, by.c.article, by.c.start, by.c[id.name]]
-    marks = (table.c.story.label("_story"), table.c.article.label("_article"), id.label("_fact"))
-    queries = [q.where(by.c.lead.is_(True), *_between(by.c.day, since, until)).add_columns(*marks)
-               for q in (query if isinstance(query, list) else [query])]
-    rows, next = _keyset(conn, queries, keys, cursor, limit, descending, cap)
-    if keyed is not None:
-        seen: set[tuple[int, Any]] = set()
-        rows = [r for r in rows if (r["_article"], r["_fact"]) not in seen and not seen.add((r["_article"], r["_fact"]))]
-    return Page(with_sources(conn, table, rows), next)
-
 
 def _walk(conn: Connection, table: Table, matches: int | None, limit: int) -> bool:
     """Whether the filters, matching `matches` rows of `table` (None: no such filter), are better
     read by walking the list's index (see `plan`)."""
     return matches is not None and should_walk(conn, table, matches, max(1, min(limit, MAX_LIMIT)))
-
-
-def _read(conn: Connection, query: Select[Any], keys: Sequence[ColumnElement[Any]], after: list[Any] | None,
-          limit: int, descending: bool) -> list[Row]:
-    """At most `limit` rows of `query` after the keys `after`, in the order of `keys`, each with its
-    keys as _key0, _key1…
-
-    The first key may be null (an undated fact): those rows come first oldest first, last newest
-    first, as a range of their own. The keys are plain columns and the range after the cursor a
-    row-value comparison, with neither null in it nor a NULLS FIRST/LAST in the order, so every
-    backend walks the index in order (PostgreSQL backwards for newest first) and stops at the page's end.
-    """
-    first, rest = keys[0], keys[1:]
-    order = [k.desc() if descending else k.asc() for k in keys]
-    labelled = [key.label(f"_key{i}") for i, key in enumerate(keys)]
-
-    def run(where: ColumnElement[bool], count: int) -> list[Row]:
-        ranged = query.where(where).add_columns(*labelled).order_by(*order).limit(count)
-        return [dict(r) for r in conn.execute(ranged).mappings()] if count > 0 else []
-
-    def beyond(columns: Sequence[ColumnElement[Any]], values: Sequence[Any]) -> ColumnElement[bool]:
-        position, bound = tuple_(*columns), tuple_(*values)
-        return position < bound if descending else position > bound
-
-    undated = first.is_(None)
-    if after is not None and after[0] is None:
-        undated = undated & beyond(rest, after[1:]) if rest else undated
-    dated = first.is_not(None)
-    if after is not None and after[0] is not None:
-        dated = beyond(keys, after)
-    if after is not None and after[0] is None and descending:
-        return run(undated, limit)  # past the dated rows already
-    if descending:
-        rows = run(dated, limit)
-        return rows + run(undated, limit - len(rows))
-    if after is not None and after[0] is not None:
-        return run(dated, limit)  # past the undated rows already
-    rows = run(undated, limit)
-    return rows + run(dated, limit - len(rows))
-
-
-def _key(row: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
-    """A row's values of `names` (a dict or a database row mapping)."""
-    return tuple(row[name] for name in names)
 
 
 def _counts(conn: Connection, pks: list[int]) -> dict[int, dict[str, int]]:
@@ -513,20 +396,3 @@ def _counts(conn: Connection, pks: list[int]) -> dict[int, dict[str, int]]:
         for pk, count in conn.execute(query):
             found[pk][name] = count
     return found
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def overview(conn: Connection, limit: int = 12) -> Row:
-    """What the store holds, for a dashboard's front: how many articles, actors, quotes, events and
-    stances, the span of publication dates, and the actors most articles name."""
-    counts = {name: conn.execute(select(func.count()).select_from(table)).scalar_one()
-              for name, table in (("articles", articles), ("actors", actors), ("quotes", schema.quotes),
-                                  ("events", schema.events), ("stances", schema.stances))}
-    first, last = conn.execute(select(func.min(articles.c.published), func.max(articles.c.published))).one()
-    top = conn.execute(select(actors.c.id, actors.c.name, actors.c.type, actors.c.country, actors.c.articles)
-                       .where(actors.c.articles > 0)
-                       .order_by(actors.c.articles.desc(), actors.c.name_folded).limit(limit)).mappings()
-    return {**counts, "first": first, "last": last, "prominent": [dict(r) for r in top]}

@@ -36,8 +36,6 @@ from .schema import (
 )
 
 PARTICIPANTS = {"actor": "actors", "target": "targets", "location": "places"}
-EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")  # PLOVER's 16
 
 
 def events(type: str | None = None, place: str | None = None, actor: str | None = None,

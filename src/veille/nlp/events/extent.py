@@ -67,9 +67,9 @@ def scope(r: Reading, token: Token, link: Link | None) -> frozenset[int]:
         return scope
     scope = clause(r, token)
     node = token
-    while node.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in node.children):
+    while node.dep_ == "conj" and not r.clauses[node].subjects:
         node = node.head
-        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        subject = next(iter(r.clauses[node].subjects), None)
         if subject is not None:
             scope |= r.clauses.region(subject, keep_relative=False)
     return scope

@@ -54,7 +54,8 @@ def happened(r: Reading, token: Token) -> bool:
             if any(_unreal_clause(r, c) for c in node.children if c.dep_ in ("acl", "acl:relcl")):
                 return False
         elif node.pos_ in PREDICATES or has_copula(node):
-            if _denied(r, node) or unreal_mood(node, lex.grammar):
+            clause = r.clauses[node]
+            if clause.negated or clause.unreal:
                 return False
             if {m.lemma_.lower() for m in node.children if m.dep_ == "mark"} & lex.context.hypothesis_marks:
                 return False
@@ -76,10 +77,6 @@ def happened(r: Reading, token: Token) -> bool:
             return False
         node = head
     return True
-
-
-def _denied(r: Reading, node: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lemma_.lower() in r.lex.context.negations for c in node.children)
 
 
 def _unreal_clause(r: Reading, clause: Token) -> bool:

@@ -60,8 +60,8 @@ class Lexicon:
         self.counter = Counter(language)
         prepositions = grammar.prepositions
         self.of = prepositions.of  # "de", "d'"
-        self.of_forms = frozenset(prepositions.forms["de"])  # "de", "d'", "du", "des"
-        self.to_forms = frozenset(prepositions.forms["à"])  # "à", "au", "aux"
+        self.of_forms = frozenset(prepositions.of_forms)  # "de", "d'", "du", "des"
+        self.to_forms = frozenset(prepositions.to_forms)  # "à", "au", "aux"
         self.parties = data.context.parties
         self.parties_but_recipient = self.parties - self.to_forms
 

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from ...lang.records import Constraint
 from ...lang.text import straighten
-from ..syntax import NOMINALS, feats, is_infinitive, is_passive
+from ..syntax import NOMINALS, feats, is_infinitive
 from . import extent, happened, when, where, who
 from .lexicon import Trigger, dependent_words
 from .who import unique
@@ -114,7 +114,7 @@ def _fits(r: Reading, token: Token, trigger: Trigger) -> bool:
         return False
     if rule.intransitive and any(c.dep_ == "obj" and c.pos_ in NOMINALS for c in token.children):
         return False
-    if rule.active and (is_passive(token) or not any(c.dep_ == "nsubj" for c in token.children)):
+    if rule.active and (r.clauses[token].passive or not any(c.dep_ == "nsubj" for c in token.children)):
         return False
     reflexive = any(c.dep_ in ("expl:comp", "expl:pass", "expl") or straighten(c.lower_) in r.lex.grammar.pronouns.reflexive
                     for c in token.children)

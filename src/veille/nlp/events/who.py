@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from ..syntax import NOMINALS, PREDICATES, cases, feats, is_bare_participle, is_passive
+from ..syntax import NOMINALS, PREDICATES, cases, feats, is_bare_participle
 from . import extent, where
 from .extent import Link
 from .lexicon import Trigger
@@ -34,19 +34,19 @@ def participants(r: Reading, token: Token, link: Link | None,
         if link is not None:
             kind, verb = link
             subject = r.clauses[verb].subject
-            if (kind == "object" and subject is not None and not is_passive(verb)
+            if (kind == "object" and subject is not None and not r.clauses[verb].passive
                     and verb.lemma_.lower() in lex.context.light_verbs):  # "la Russie a mené des frappes"
                 actors += named(r, subject)
             elif kind == "subject":  # "des frappes ont visé Odesa"; "l'attentat a été revendiqué par X"
                 targets += [e for c in verb.children if c.dep_ == "obj" and c.i not in r.time_at
                             for e in named(r, c)]
-                if is_passive(verb) and verb.lemma_.lower() in lex.context.light_verbs:
+                if r.clauses[verb].passive and verb.lemma_.lower() in lex.context.light_verbs:
                     actors += [e for c in verb.children if c.dep_ == "obl:agent" for e in named(r, c)]
             elif kind == "patient" and subject is not None:
                 targets += named(r, subject)
     else:
         subject = r.clauses[token].subject
-        if is_passive(token) or (token.dep_ in ("acl", "advcl") and is_bare_participle(token)):
+        if r.clauses[token].passive or (token.dep_ in ("acl", "advcl") and is_bare_participle(token)):
             agent = next((c for c in token.children if c.dep_ == "obl:agent"), None)
             actors += named(r, agent) if agent is not None else []
             undergoer = subject if subject is not None else token.head if token.dep_ == "acl" else None

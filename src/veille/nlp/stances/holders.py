@@ -55,7 +55,7 @@ def _subject(r: Reading, verb: Token) -> Range | None:
     head = verb
     for _ in range(4):
         # "qu'il n'accepterait pas" is sometimes parsed as an impersonal "il": no stance verb is one
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
+        subjects = [c for c in head.children if c.dep_ == "expl:subj" or c in r.clauses[head].subjects]
         glued = [c for c in subjects if c.text.startswith("-") and c.text != r.lex.euphony]
         if glued:
             return glued[0].i, glued[0].i + 1

@@ -76,6 +76,7 @@ class Lexicon:
         self.openers, self.euphony = pronouns.clause_openers, pronouns.glued_euphony
         self.elided_negation = grammar.negation.particles
         self.preposition_forms = prepositions.forms
+        self.plural, self.feminine = grammar.inflection.plural, grammar.inflection.feminine
         self.contracted = prepositions.contractions
         self.of = prepositions.of
         self.that, self.that_pronoun, self.of_which = conjunctions.that, conjunctions.that_pronoun, conjunctions.of_which

@@ -35,7 +35,7 @@ class Reading:
     def __init__(self, doc: Doc, entities: list[Entity], lex: Lexicon, quotes: list[Quote], clauses: Clauses) -> None:
         self.doc, self.lex, self.quotes, self.clauses = doc, lex, quotes, clauses
         self.text = text_of(doc)
-        self.resolver = Resolver(doc, entities, clauses.language)
+        self.resolver = Resolver(clauses)
         for q in sorted(quotes, key=lambda q: q.start if q.speaker_start is None else q.speaker_start):
             if q.speaker_text and q.speaker_start is not None and q.speaker_end is not None:
                 self.resolver.heard(q.speaker_start, Speaker(q.speaker, q.speaker_text, q.speaker_start,

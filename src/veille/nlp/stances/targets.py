@@ -233,7 +233,7 @@ def after_prep(r: Reading, token: Token, prep: tuple[str, ...], adjacent: bool =
 def _is_prep(r: Reading, i: int, prep: tuple[str, ...]) -> bool:
     """Whether the words at `i` are `prep`, contracted forms included ("au" for "à")."""
     doc = r.doc
-    return all(i + k < len(doc) and straighten(doc[i + k].lower_) in r.lex.preposition_forms.get(p, (p,))
+    return all(i + k < len(doc) and straighten(doc[i + k].lower_) in r.lex.preposition_forms(p)
                for k, p in enumerate(prep))
 
 

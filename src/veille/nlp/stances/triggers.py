@@ -64,7 +64,8 @@ def _adjective_predicate(r: Reading, token: Token) -> Predicate | None:
     if token.pos_ not in ("ADJ", "ADP", "VERB", "NOUN"):
         return None
     form = straighten(token.lower_)
-    forms = {form, token.lemma_.lower(), form.rstrip("s"), form.rstrip("s").rstrip("e")}
+    singular = form.rstrip(r.lex.plural)
+    forms = {form, token.lemma_.lower(), singular, singular.rstrip(r.lex.feminine)}
     if form not in r.lex.adjective_starts and not any(f in r.lex.adjectives for f in forms):
         return None
     fixed = "".join(c.text for c in token.children if c.dep_ == "fixed")
@@ -221,7 +222,7 @@ def _passive(r: Reading, verb: Token) -> tuple[Range | None, Range | None] | Non
         and not any(c.dep_.startswith(("aux", "expl")) for c in verb.children) and not auxiliary_before(verb, r.lex.grammar) \
         and any(t.text == "," for t in doc[max(verb.i - 3, 0):verb.i]) \
         and all(t.text == "," or t.pos_ == "ADV" for t in doc[max(verb.i - 3, 0):verb.i][-2:])
-    if not participle and (is_reflexive(verb, r.lex.grammar) or not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)):
+    if not participle and (is_reflexive(verb, r.lex.grammar) or not r.clauses[verb].passive):
         return None  # "s'étaient prononcées pour …" is active
     agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
     patient = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
