@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 # Dependents that open a clause of their own: its places and dates are not the predicate's.
 OWN_CLAUSES = frozenset({"acl:relcl", "ccomp", "parataxis", "csubj", "xcomp"})
-COMPLEMENTS = ("obj", "ccomp", "xcomp", "obl:arg", "iobj")
 
 
 @dataclass(eq=False)
@@ -52,10 +51,20 @@ class Clause:
         return syntax.subject(self.predicate)
 
     @cached_property
+    def subject_span(self) -> syntax.Range | None:
+        """The words of its subject (shared or its own): the subject's phrase, without a relative clause
+        or what follows a comma ("Le ministre, qui …" → "Le ministre")."""
+        subject = self.subject
+        if subject is None:
+            return None
+        openers = self.clauses.language.grammar.pronouns.clause_openers
+        return syntax.trim_phrase(subject.doc, subject.left_edge.i, subject.right_edge.i + 1, openers)
+
+    @cached_property
     def complement(self) -> Token | None:
         """What it is about: its first object, completive, infinitive or argument after it."""
         verb = self.predicate
-        return next((c for c in verb.children if c.dep_ in COMPLEMENTS and c.i > verb.i), None)
+        return next((c for c in verb.children if c.dep_ in syntax.COMPLEMENTS and c.i > verb.i), None)
 
     @cached_property
     def that_clause(self) -> Token | None:

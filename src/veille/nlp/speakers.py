@@ -19,6 +19,7 @@ from ..lang.text import PHRASE_BREAKS as STOPS
 from ..lang.text import QUOTE_MARKS, straighten
 from ..model import Entity
 from .context import text_of
+from .syntax import trim_phrase
 
 if TYPE_CHECKING:
     from .clauses import Clauses
@@ -92,7 +93,7 @@ class Resolver:
         for token in doc:
             if token.dep_.startswith("nsubj") and token.pos_ in ("NOUN", "PROPN"):
                 # "Le ministre de l'Intérieur, Bruno Retailleau, a …": the person the subject names
-                first, end = _trim(doc, token.left_edge.i, token.right_edge.i + 1, self.openers)
+                first, end = trim_phrase(doc, token.left_edge.i, token.right_edge.i + 1, self.openers)
                 named = self.mentions.by_id.get(self._named(first, end) or "")
                 if named is not None and named.type == "PER":
                     start, stop = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
@@ -269,7 +270,7 @@ def subject_phrase(clauses: Clauses, verb: Token) -> tuple[int, int] | None:
         glued = [c for c in verb.children if c.dep_ == "nsubj" and c.text.startswith("-") and c.text != euphony]
         subject = glued[0] if glued else subject
         return subject.i, subject.i + 1
-    return _trim(doc, subject.left_edge.i, subject.right_edge.i + 1, language.grammar.pronouns.clause_openers)
+    return trim_phrase(doc, subject.left_edge.i, subject.right_edge.i + 1, language.grammar.pronouns.clause_openers)
 
 
 def glued_pronoun(doc: Doc, verb: Token, euphony: str) -> Token | None:
@@ -309,7 +310,7 @@ def inverted_subject(doc: Doc, verb: Token, skip: set[int], language: Language) 
             i = _past_prepositional_phrase(doc, i, end_of_sentence, skip)
             continue
         end = _noun_phrase_end(doc, i, end_of_sentence, skip, language)
-        return _trim(doc, i, end, grammar.pronouns.clause_openers)
+        return trim_phrase(doc, i, end, grammar.pronouns.clause_openers)
     return None
 
 
@@ -340,20 +341,3 @@ def _noun_phrase_end(doc: Doc, i: int, stop: int, skip: set[int], language: Lang
             break
         end += 1
     return end
-
-
-def _trim(doc: Doc, first: int, end: int, openers: frozenset[str]) -> tuple[int, int]:
-    """Cuts a phrase before a relative clause or a comma that does not introduce a name."""
-    for i in range(first + 1, end):
-        token = doc[i]
-        if token.lower_ in openers or token.is_space:
-            end = i
-            break
-        if token.text == "," and not (i + 1 < end and doc[i + 1].pos_ == "PROPN"):
-            end = i
-            break
-    while end > first + 1 and doc[end - 1].text in STOPS:
-        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[first:end - 1]):
-            break  # "l'Organisation mondiale de la santé (OMS)" keeps its bracket
-        end -= 1
-    return first, end

@@ -7,17 +7,18 @@ these rather than reading the parse its own way; `clauses` gathers what they say
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Literal
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..lang.records import Grammar
-from ..lang.text import straighten
+from ..lang.text import PHRASE_BREAKS, straighten
 
 PREDICATES = frozenset({"VERB", "AUX"})
 NOMINALS = frozenset({"NOUN", "PROPN"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+# What a verb is about: its object, completive, infinitive, argument.
+COMPLEMENTS = frozenset({"obj", "xcomp", "ccomp", "obl:arg", "iobj"})
 
 Range = tuple[int, int]  # tokens [first, end)
 Tense = Literal["past", "present", "future"]
@@ -220,25 +221,54 @@ def predicate_above(token: Token) -> Token | None:
     return None
 
 
-def governors(token: Token) -> Iterator[Token]:
-    """The words above `token`, nearest first, up to the root of its sentence."""
-    node = token
-    for _ in range(len(token.sent)):
-        if node.head.i == node.i:
-            return
-        node = node.head
-        yield node
+def trim_phrase(doc: Doc, first: int, end: int, openers: frozenset[str]) -> Range:
+    """A phrase [first, end) cut before a relative clause ("le ministre qui …", `openers` are the words
+    that open one) or a comma that does not introduce a name, without the marks at its end; a closing
+    bracket stays when the phrase opened it ("l'Organisation mondiale de la santé (OMS)")."""
+    for i in range(first + 1, end):
+        token = doc[i]
+        if token.lower_ in openers or token.is_space:
+            end = i
+            break
+        if token.text == "," and not (i + 1 < end and doc[i + 1].pos_ == "PROPN"):
+            end = i
+            break
+    while end > first + 1 and doc[end - 1].text in PHRASE_BREAKS:
+        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[first:end - 1]):
+            break
+        end -= 1
+    return first, end
 
 
-def head_of(doc: Doc, first: int, end: int) -> Token:
-    """The token of [first, end) whose head lies outside it."""
-    for token in doc[first:end]:
-        if not (first <= token.head.i < end) or token.head.i == token.i:
-            return token
-    return doc[first]
+# --- complements and circumstances ----------------------------------------------------------------
 
 
-def span_end(span: Span) -> int:
-    """The character offset where the last token of `span` ends."""
-    last = span[-1]
-    return last.idx + len(last.text)
+def is_circumstance(child: Token, prepositions: frozenset[str], heads: frozenset[str]) -> bool:
+    """Whether a dependent of a verb tells when, where or how it was said rather than what it is about:
+    a phrase headed by one of `heads` ("dimanche", "communiqué"), or an oblique opened by one of
+    `prepositions` ("dans un message", "devant le Parlement"); never its object or completive."""
+    if child.lemma_.lower() in heads:
+        return True
+    if child.dep_ in COMPLEMENTS or child.pos_ in PREDICATES:
+        return False
+    opening = [c.lower_ for c in child.children if c.dep_ == "case" and c.i < child.i]
+    return child.dep_ in ("obl:mod", "obl", "advmod", "advcl") and bool(opening) and opening[0] in prepositions
+
+
+def before_complement(verb: Token, child: Token) -> bool:
+    """Whether a dependent stands before anything the verb is about ('a appelé dimanche à …')."""
+    return not any(c.dep_ in COMPLEMENTS and c.i < child.i for c in verb.children)
+
+
+def circumstance_end(child: Token, heads: frozenset[str]) -> int:
+    """Where a circumstance ends: its head and complements ('dans un message sur Facebook'), not an
+    apposition the parser hung on it ('vendredi une campagne …')."""
+    end = child.i + 1
+    if child.lemma_.lower() in heads and not any(c.dep_ == "case" for c in child.children):
+        return end  # "vendredi", whatever the parser hung on it
+    for c in child.children:
+        if c.i > child.i and c.dep_ in ("nmod", "amod", "nummod", "flat:name", "fixed") and c.pos_ != "VERB":
+            if c.dep_ == "nmod" and not any(g.dep_ == "case" for g in c.children):
+                break
+            end = c.right_edge.i + 1
+    return end

@@ -45,6 +45,42 @@ def rows(article: int, analysis: dict[str, Any], text: str | None = None,
     story = article if story is None else story
     published = (analysis.get("article") or {}).get("published")
     found: Rows = {table: [] for table in PER_ARTICLE}
+    names = _entity_rows(found, article, analysis)
+    fact = {"article": article, "story": story}
+    for quote in analysis.get("quotes", []):
+        speaker_name = names.get(quote.get("speaker") or "") or quote.get("speaker_text")
+        found[quotes].append({
+            **fact, "quote": quote["id"], "kind": quote["kind"], "text": quote["text"],
+            "start": quote["start"], "end": quote["end"], "speaker": quote.get("speaker"),
+            "speaker_name": speaker_name, "cue": quote.get("cue"), "channel": quote.get("channel"),
+            "date": quote.get("date"), "speaker_folded": fold(speaker_name) if speaker_name else None,
+            "text_folded": fold(quote["text"]), "speaker_actor": actors.get(quote.get("speaker") or ""),
+            "day": day(quote.get("date"), published),
+        })
+    found[times].extend(
+        {"article": article, "text": t["text"], "start": t["start"], "end": t["end"], "value": t.get("value"),
+         "type": t.get("type") or "DATE"}
+        for t in analysis.get("times", [])
+    )
+    _event_rows(found, fact, analysis, actors, published)
+    for number, stance in enumerate(analysis.get("stances", [])):
+        holder = stance.get("holder")
+        holder_name = names.get(holder or "") or stance.get("holder_text")
+        found[stances].append({
+            **fact, "stance": number, "holder": holder, "holder_actor": actors.get(holder or ""),
+            "holder_text": stance.get("holder_text"), "holder_name": holder_name,
+            "polarity": stance["polarity"], "target": stance["target"],
+            "text": text[stance["start"]:stance["end"]] if text is not None else None,
+            "start": stance["start"], "end": stance["end"],
+            "holder_folded": fold(holder_name) if holder_name else None, "target_folded": fold(stance["target"]),
+            "day": day(None, published),
+        })
+    _mark_leads(found)
+    return found
+
+
+def _entity_rows(found: Rows, article: int, analysis: dict[str, Any]) -> dict[str, str]:
+    """The rows of the article's entities and their mentions; returns each entity's name by id."""
     names: dict[str, str] = {}
     for entity in analysis.get("entities", []):
         names[entity["id"]] = entity["name"]
@@ -57,45 +93,30 @@ def rows(article: int, analysis: dict[str, Any], text: str | None = None,
              "text": m["text"]}
             for m in entity.get("mentions", [])
         )
-    for quote in analysis.get("quotes", []):
-        speaker_name = names.get(quote.get("speaker") or "") or quote.get("speaker_text")
-        found[quotes].append({
-            "article": article, "quote": quote["id"], "kind": quote["kind"], "text": quote["text"],
-            "start": quote["start"], "end": quote["end"], "speaker": quote.get("speaker"),
-            "speaker_name": speaker_name, "cue": quote.get("cue"), "channel": quote.get("channel"),
-            "date": quote.get("date"), "speaker_folded": fold(speaker_name) if speaker_name else None,
-            "text_folded": fold(quote["text"]), "speaker_actor": actors.get(quote.get("speaker") or ""),
-            "day": day(quote.get("date"), published), "story": story,
-        })
-    found[times].extend(
-        {"article": article, "text": t["text"], "start": t["start"], "end": t["end"], "value": t.get("value"),
-         "type": t.get("type") or "DATE"}
-        for t in analysis.get("times", [])
-    )
+    return names
+
+
+def _event_rows(found: Rows, fact: dict[str, int], analysis: dict[str, Any], actors: Mapping[str, int],
+                published: str | None) -> None:
+    """The rows of the article's events, and of their participants with the event's day and start."""
     for event in analysis.get("events", []):
         found[events].append({
-            "article": article, "event": event["id"], "type": event["type"], "mode": event.get("mode"),
+            **fact, "event": event["id"], "type": event["type"], "mode": event.get("mode"),
             "date": event.get("date"), "killed": event.get("killed"), "injured": event.get("injured"),
             "text": event["text"], "start": event["start"], "end": event["end"],
-            "text_folded": fold(event["text"]), "day": day(event.get("date"), published), "story": story,
+            "text_folded": fold(event["text"]), "day": day(event.get("date"), published),
         })
         found[event_actors].extend(
-            {"article": article, "event": event["id"], "role": role, "position": position, "entity": entity,
-             "actor": actors.get(entity), "day": found[events][-1]["day"], "start": event["start"]}
+            {"article": fact["article"], "event": event["id"], "role": role, "position": position,
+             "entity": entity, "actor": actors.get(entity), "day": found[events][-1]["day"],
+             "start": event["start"]}
             for role, field in PARTICIPANTS for position, entity in enumerate(event.get(field) or [])
         )
-    for number, stance in enumerate(analysis.get("stances", [])):
-        holder = stance.get("holder")
-        holder_name = names.get(holder or "") or stance.get("holder_text")
-        found[stances].append({
-            "article": article, "stance": number, "holder": holder, "holder_actor": actors.get(holder or ""),
-            "holder_text": stance.get("holder_text"), "holder_name": holder_name,
-            "polarity": stance["polarity"], "target": stance["target"],
-            "text": text[stance["start"]:stance["end"]] if text is not None else None,
-            "start": stance["start"], "end": stance["end"],
-            "holder_folded": fold(holder_name) if holder_name else None, "target_folded": fold(stance["target"]),
-            "day": day(None, published), "story": story,
-        })
+
+
+def _mark_leads(found: Rows) -> None:
+    """Each fact is its story's lead when it is the article's first of its kind; participants follow
+    their event."""
     for table, same in FACTS.items():
         firsts: set[tuple[Any, ...]] = set()
         for row in sorted(found[table], key=lambda r: r["start"]):
@@ -104,7 +125,6 @@ def rows(article: int, analysis: dict[str, Any], text: str | None = None,
     leading = {row["event"]: row["lead"] for row in found[events]}
     for row in found[event_actors]:
         row["lead"] = leading[row["event"]]
-    return found
 
 
 def link(conn: Connection, linker: Linker, article: int, analysis: dict[str, Any], text: str,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ...lang.text import CLOSING, OPENING, QUOTE_MARKS, balanced, straighten
-from ..syntax import Range, has
+from ..syntax import Range, before_complement, circumstance_end, has, is_circumstance
 from . import sentences
 from .lexicon import Predicate
 
@@ -24,7 +24,7 @@ def target(r: Reading, verb: Token, predicate: Predicate) -> Range | None:
     limit = sentences.limit(r, verb)
     # a circumstance of the verb after its complement ends the target ("… devant le Parlement")
     limit = min([limit] + [c.left_edge.i for c in verb.children if c.left_edge.i > verb.i + 1
-                           and _circumstance(r, c) and not _opens_target(r, verb, c)])
+                           and _circumstance(r, c) and not before_complement(verb, c)])
     if predicate.prep and (predicate.reflexive or predicate.noun is not None):
         after = after_prep(r, verb, predicate.prep)
         return span(r, after, limit) if after is not None else None
@@ -56,7 +56,7 @@ def _first_content(r: Reading, verb: Token, limit: int) -> int | None:
     """The first token after the verb that opens what it is about, past adverbs, the glued pronoun
     of an inversion and circumstances ('dimanche', 'dans un message sur X', 'de son côté')."""
     doc = r.doc
-    skip = {c.left_edge.i: _circumstance_end(r, c) for c in verb.children if c.i > verb.i and _circumstance(r, c)}
+    skip = {c.left_edge.i: circumstance_end(c, r.lex.not_heads) for c in verb.children if c.i > verb.i and _circumstance(r, c)}
     i = verb.i + 1
     while i < limit:
         token = doc[i]
@@ -86,34 +86,7 @@ def _first_content(r: Reading, verb: Token, limit: int) -> int | None:
 
 
 def _circumstance(r: Reading, child: Token) -> bool:
-    """Whether a dependent of the verb is a circumstance ("dimanche", "dans un communiqué") rather
-    than what the stance is about."""
-    lemma = child.lemma_.lower()
-    if lemma in r.lex.not_heads:
-        return True
-    if child.dep_ in ("obj", "xcomp", "ccomp", "obl:arg", "iobj") or child.pos_ in ("VERB", "AUX"):
-        return False
-    cases = [c.lower_ for c in child.children if c.dep_ == "case" and c.i < child.i]
-    return child.dep_ in ("obl:mod", "obl", "advmod", "advcl") and bool(cases) and cases[0] in r.lex.circumstances
-
-
-def _opens_target(r: Reading, verb: Token, child: Token) -> bool:
-    """Whether a circumstance stands before anything the verb is about ('a appelé dimanche …')."""
-    return not any(c.dep_ in ("obj", "xcomp", "ccomp", "obl:arg", "iobj") and c.i < child.i for c in verb.children)
-
-
-def _circumstance_end(r: Reading, child: Token) -> int:
-    """'dans un message sur Facebook': the head and its complements, not an apposition the parser
-    hung on it ('vendredi une campagne …')."""
-    end = child.i + 1
-    if child.lemma_.lower() in r.lex.not_heads and not any(c.dep_ == "case" for c in child.children):
-        return end  # "vendredi", whatever the parser hung on it
-    for c in child.children:
-        if c.i > child.i and c.dep_ in ("nmod", "amod", "nummod", "flat:name", "fixed") and c.pos_ != "VERB":
-            if c.dep_ == "nmod" and not any(g.dep_ == "case" for g in c.children):
-                break
-            end = c.right_edge.i + 1
-    return end
+    return is_circumstance(child, r.lex.circumstances, r.lex.not_heads)
 
 
 def _has_content(r: Reading, first: int, end: int) -> bool:
