@@ -17,6 +17,6 @@ spaCy nor any of them.
 """
 
 from .errors import LanguageDataError
-from .language import Language, languages, load
+from .language import Language, languages, load, read
 
-__all__ = ["Language", "LanguageDataError", "languages", "load"]
+__all__ = ["Language", "LanguageDataError", "languages", "load", "read"]

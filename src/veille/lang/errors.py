@@ -2,9 +2,9 @@
 
     [L001] no language data for 'xx' (have: fr)
     [L002] fr/stances.toml: missing 'target.marks'
-    [L003] fr/stances.toml: unknown key 'negatons'
-    [L004] fr/events.toml: 'context.persons' must be a list of strings
-    [L005] fr/events.toml: 'verbs.frapper': 'ASAULT' is not a PLOVER event type
+    [L003] fr/grammar.toml: unknown key 'negation.adverb' (did you mean 'adverbs'?)
+    [L004] fr/events.toml: 'context.persons': input should be a valid frozenset
+    [L005] fr/events.toml: 'verbs': 'ASAULT' is not a PLOVER event type
     [L006] fr/speech.toml: not TOML (line 3, column 7)
     [L007] fr: missing file grammar.toml
 """

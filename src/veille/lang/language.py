@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -72,12 +73,19 @@ def load(code: str) -> Language:
     if code not in languages():
         raise LanguageDataError(errors.NO_LANGUAGE, "language",
                                 f"no language data for {code!r} (have: {', '.join(languages())})")
-    grammar, numbers = _read(code, "grammar", Grammar), _read(code, "numbers", Numbers)
+    return read(HERE / code)
+
+
+def read(folder: Path) -> Language:
+    """The language whose data files are in `folder` (its name is the language's code), checked
+    whole: a missing file or key, an unknown key, a wrong type or value is a LanguageDataError."""
+    code = folder.name
+    grammar, numbers = _read(folder, "grammar", Grammar), _read(folder, "numbers", Numbers)
     return Language(
-        code=code, about=_read(code, "language", About), grammar=grammar, speech=_read(code, "speech", Speech),
-        stances=_read(code, "stances", Stances), events=_read(code, "events", Events),
-        entities=_read(code, "entities", Entities), titles=_read(code, "titles", Titles), numbers=numbers,
-        demonyms=_read(code, "demonyms", Demonyms).root, time=_time(code, _read(code, "time", Time), numbers),
+        code=code, about=_read(folder, "language", About), grammar=grammar, speech=_read(folder, "speech", Speech),
+        stances=_read(folder, "stances", Stances), events=_read(folder, "events", Events),
+        entities=_read(folder, "entities", Entities), titles=_read(folder, "titles", Titles), numbers=numbers,
+        demonyms=_read(folder, "demonyms", Demonyms).root, time=_time(code, _read(folder, "time", Time), numbers),
         sentence_end=text.sentence_end(grammar.abbreviations),
     )
 
@@ -92,11 +100,11 @@ def _time(code: str, table: Time, numbers: Numbers) -> TimeGrammar:
                                 f"a pattern is no regular expression: {error}") from None
 
 
-def _read(code: str, name: str, record: type[R]) -> R:
-    where = f"{code}/{name}.toml"
-    path = HERE / code / f"{name}.toml"
+def _read(folder: Path, name: str, record: type[R]) -> R:
+    where = f"{folder.name}/{name}.toml"
+    path = folder / f"{name}.toml"
     if not path.is_file():
-        raise LanguageDataError(errors.MISSING_FILE, code, f"missing file {name}.toml")
+        raise LanguageDataError(errors.MISSING_FILE, folder.name, f"missing file {name}.toml")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
@@ -108,15 +116,26 @@ def _read(code: str, name: str, record: type[R]) -> R:
 
 
 def _explained(where: str, error: ValidationError) -> LanguageDataError:
-    """The first problem pydantic found, told as a coded line naming the key."""
-    problem = error.errors()[0]
-    key = ".".join(str(part) for part in problem["loc"] if not isinstance(part, int))
-    kind = problem["type"]
+    """The first problem pydantic found, told as a coded line naming the key; a misspelt key (one
+    unknown, one missing beside it) is told as unknown, with the key it should be."""
+    problems = error.errors()
+    unknown = next((p for p in problems if p["type"] == "extra_forbidden"), None)
+    if unknown is not None:
+        key = _key(unknown)
+        parent = unknown["loc"][:-1]
+        missing = [str(p["loc"][-1]) for p in problems if p["type"] == "missing" and p["loc"][:-1] == parent]
+        near = difflib.get_close_matches(str(unknown["loc"][-1]), missing, n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        return LanguageDataError(errors.UNKNOWN_KEY, where, f"unknown key {key!r}{hint}")
+    problem = problems[0]
+    key, kind = _key(problem), problem["type"]
     if kind == "missing":
         return LanguageDataError(errors.MISSING_KEY, where, f"missing {key!r}")
-    if kind == "extra_forbidden":
-        return LanguageDataError(errors.UNKNOWN_KEY, where, f"unknown key {key!r}")
     if kind == "value_error":
         reason = str(problem.get("ctx", {}).get("error", problem["msg"]))
         return LanguageDataError(errors.BAD_VALUE, where, f"{key!r}: {reason}")
     return LanguageDataError(errors.WRONG_TYPE, where, f"{key!r}: {problem['msg'][0].lower()}{problem['msg'][1:]}")
+
+
+def _key(problem: Any) -> str:
+    return ".".join(str(part) for part in problem["loc"] if not isinstance(part, int))

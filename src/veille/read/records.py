@@ -69,12 +69,6 @@ def check_published(value: Any, name: str) -> str | None:
     return value
 
 
-def published_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    return date.fromisoformat(value[:10])
-
-
 def _name(record: Any, position: int | None) -> str:
     if isinstance(record, dict) and record.get("id") is not None:
         return f"record {record['id']!r}"

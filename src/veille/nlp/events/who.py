@@ -99,7 +99,7 @@ def demonyms(r: Reading, noun: Token) -> list[str]:
     found = []
     nodes = [noun, *(c for c in noun.children if c.dep_ == "conj")]
     nodes += [c for n in nodes for c in n.children if c.dep_ == "nmod"
-              and "de" in cases(c)]  # "frappes de drones russes"
+              and r.lex.of & cases(c)]  # "frappes de drones russes"
     for node in nodes:
         for child in node.children:
             names = r.lex.demonyms.get(child.lower_) if child.dep_ == "amod" else None
