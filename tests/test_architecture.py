@@ -175,8 +175,8 @@ def test_the_language_floor_imports_no_parser() -> None:
 def test_the_web_app_has_no_import_circle() -> None:
     serve = {m: {t for t in targets if t.startswith("veille.serve.")}
              for m, targets in graph().items() if m.startswith("veille.serve.")}
-    for module in serve:
-        stack, seen = list(serve[module]), set()
+    for module, targets in serve.items():
+        stack, seen = list(targets), set()
         while stack:
             target = stack.pop()
             assert target != module, f"{module} imports itself through {sorted(seen)}"

@@ -145,8 +145,6 @@ def test_the_times_and_places_of_a_clause_are_its_own() -> None:
     assert clauses[word(MET, "annoncé")] is announced  # read once
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError,
-                   reason="Clause.places hashes model.Entity (dict.fromkeys), an unhashable dataclass")
 def test_the_places_of_a_clause_are_the_places_its_words_name() -> None:
     met_ = met()[word(MET, "rencontré")]
     assert [e.name for e in met_.places] == ["Kiev"]  # not the minister, a person

@@ -119,7 +119,7 @@ class Clause:
         """The places the clause names, in text order."""
         clauses = self.clauses
         found = [clauses.entity_of[i] for i in sorted(self.region) if i in clauses.mention_root]
-        return list(dict.fromkeys(e for e in found if e.type == "LOC"))
+        return list({e.id: e for e in found if e.type == "LOC"}.values())
 
     @cached_property
     def span(self) -> tuple[int, int]:
