@@ -21,6 +21,7 @@ PAIRS = {"«": "»", "“": "”"}
 OPENING = frozenset({"«", "“", '"'})
 CLOSING = frozenset({"»", "”", '"'})
 QUOTE_MARKS = OPENING | CLOSING
+ONLY_CLOSING = frozenset(PAIRS.values())  # "»", "”": a mark that cannot open a quotation
 SPACE = " \u00a0\u202f\t"
 # Marks that end a phrase: a name, a title or a subject runs up to one of them.
 PHRASE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–"}) | QUOTE_MARKS

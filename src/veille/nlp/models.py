@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import spacy
@@ -58,5 +59,6 @@ def _keep_elisions_whole(nlp: Language, elided: tuple[str, ...]) -> None:
         for apostrophe in "’'":
             for form in (word + apostrophe, word.capitalize() + apostrophe):
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])
-    infixes = [*nlp.Defaults.infixes, r"(?<=[’'])(?=[«\"“])"]
+    opening = re.escape("".join(sorted(OPENING)))
+    infixes = [*nlp.Defaults.infixes, rf"(?<=[’'])(?=[{opening}])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

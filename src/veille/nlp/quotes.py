@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ..lang import Language
 from ..lang.records import Grammar
-from ..lang.text import CLOSING, OPENING, Marked, straighten
+from ..lang.text import CLOSING, ONLY_CLOSING, OPENING, Marked, straighten
 from ..model import Entity, Quote, TimeExpr
 from . import syntax
 from . import times as time_stage
@@ -317,7 +317,7 @@ def _object(doc: Doc, verb: Token, time_tokens: set[int], language: Language) ->
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start] in TRAILING or text[start] in "»”"):  # a clause never opens on a closing mark
+    while start < end and (text[start] in TRAILING or text[start] in ONLY_CLOSING):  # a clause never opens on one
         start += 1
     while end > start and text[end - 1] in TRAILING:
         end -= 1

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ...lang.records import Constraint
-from ...lang.text import straighten
+from ...lang.text import CLOSING, ONLY_CLOSING, straighten
 from ..syntax import NOMINALS, feats, is_infinitive
 from . import extent, happened, when, where, who
 from .lexicon import Trigger, dependent_words
@@ -17,7 +17,7 @@ from .who import unique
 if TYPE_CHECKING:
     from .reading import Reading
 
-TERMINAL = {".", "!", "?", "…", "»", '"', "”", ")", ";"}
+TERMINAL = {".", "!", "?", "…", ")", ";"} | CLOSING
 
 
 @dataclass
@@ -170,7 +170,7 @@ def _sentence_end(sentence: Span) -> int:
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     # the parser may start a sentence on the closing mark of the quote before it: "» Dans la nuit, …"
-    while start < end and (text[start].isspace() or text[start] in "»”"):
+    while start < end and (text[start].isspace() or text[start] in ONLY_CLOSING):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from ...lang.text import straighten
+from ...lang.text import CLOSING, straighten
 from ...model import Polarity, Quote
 from ..syntax import Range, auxiliary_before, has, is_reflexive, lemmas
 from . import holders, sentences, targets
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .reading import Reading
 
 # Between a quotation and the verb of its incise: '« … », a dénoncé X', '"…". Et, a-t-il ajouté'.
-INCISE_GAP = re.compile(r"^[\s»\"”.!?…]*,\s*(?:[\w'’-]+\s+){0,2}$")
+INCISE_GAP = re.compile(rf"^[\s{re.escape(''.join(sorted(CLOSING)))}.!?…]*,\s*(?:[\w'’-]+\s+){{0,2}}$")
 
 def read(r: Reading, token: Token) -> Found | None:
     if token.i in r.absorbed:
