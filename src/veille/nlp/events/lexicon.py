@@ -59,7 +59,7 @@ class Lexicon:
                 self.demonyms[adjective] = {fold(n) for n in entry.names}
         self.counter = Counter(language)
         prepositions = grammar.prepositions
-        self.of = prepositions.of  # "de", "d'"
+        self.plain_of = prepositions.of  # "de", "d'"
         self.of_forms = frozenset(prepositions.of_forms)  # "de", "d'", "du", "des"
         self.to_forms = frozenset(prepositions.to_forms)  # "à", "au", "aux"
         self.parties = data.context.parties

@@ -28,7 +28,7 @@ def participants(r: Reading, token: Token, link: Link | None,
                 actors += named(r, child)
             elif introduced & lex.parties:
                 targets += named(r, child)
-            elif child.dep_ == "nmod" and (not introduced or lex.of & introduced):
+            elif child.dep_ == "nmod" and (not introduced or lex.plain_of & introduced):
                 found = named(r, child)
                 (actors if trigger.lemma in lex.context.of_is_actor else targets).extend(found)
         if link is not None:
@@ -99,7 +99,7 @@ def demonyms(r: Reading, noun: Token) -> list[str]:
     found = []
     nodes = [noun, *(c for c in noun.children if c.dep_ == "conj")]
     nodes += [c for n in nodes for c in n.children if c.dep_ == "nmod"
-              and r.lex.of & cases(c)]  # "frappes de drones russes"
+              and r.lex.plain_of & cases(c)]  # "frappes de drones russes"
     for node in nodes:
         for child in node.children:
             names = r.lex.demonyms.get(child.lower_) if child.dep_ == "amod" else None

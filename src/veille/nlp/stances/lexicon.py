@@ -78,7 +78,7 @@ class Lexicon:
         self.preposition_forms = prepositions.forms
         self.plural, self.feminine = grammar.inflection.plural, grammar.inflection.feminine
         self.contracted = prepositions.contractions
-        self.of = prepositions.of
+        self.plain_of = prepositions.of
         self.that, self.that_pronoun, self.of_which = conjunctions.that, conjunctions.that_pronoun, conjunctions.of_which
         self.introducing = self.relatives | self.that | {self.of_which}  # ", qui …,", ", dont …,"
         self.object_relatives = self.that | {self.of_which}  # "des solutions dont il ne veut pas"

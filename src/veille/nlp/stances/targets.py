@@ -63,7 +63,7 @@ def _first_content(r: Reading, verb: Token, limit: int) -> int | None:
         if i in skip:
             i = max(skip[i], i + 1)
         elif token.pos_ == "ADV" and token.lower_ not in r.lex.negations and i + 1 < limit \
-                and straighten(doc[i + 1].lower_) in r.lex.of:
+                and straighten(doc[i + 1].lower_) in r.lex.plain_of:
             return i  # "davantage de systèmes de défense"
         elif token.pos_ == "ADV" or token.text.startswith("-") or straighten(token.lower_) in r.lex.elided_negation \
                 or token.pos_ == "NOUN" and token.lemma_.lower() in r.lex.not_heads:
@@ -103,7 +103,7 @@ def span(r: Reading, first: int, limit: int) -> Range | None:
         word = straighten(doc[first].lower_)
         if word in lex.marks and (doc[first].dep_ == "mark" or word in lex.that):
             opened = True
-        elif word in lex.of and (doc[first].pos_ == "DET" or first + 1 < limit and doc[first + 1].pos_ == "DET"):
+        elif word in lex.plain_of and (doc[first].pos_ == "DET" or first + 1 < limit and doc[first + 1].pos_ == "DET"):
             pass  # "ne veut pas d'une hausse", "ne pas accepter de réunions": the negation's "de"
         elif not (opened and word == lex.that_pronoun and first + 1 < limit
                   and straighten(doc[first + 1].lower_) in lex.that):

@@ -187,7 +187,7 @@ def _is_light_verb(r: Reading, verb: Token) -> bool:
 def _need(r: Reading, noun: Token) -> Found | None:
     """'… confirmer la nécessité de faire pression sur Moscou': the demand of whoever says it."""
     after = noun.i + 1
-    if after >= len(r.doc) or straighten(r.doc[after].lower_) not in r.lex.of:
+    if after >= len(r.doc) or straighten(r.doc[after].lower_) not in r.lex.plain_of:
         return None
     holder = holders.speaker_of(holders.quote_around(r, noun.idx))
     target = targets.span(r, after, sentences.limit(r, noun))
