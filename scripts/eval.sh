@@ -4,6 +4,8 @@
 #   seed  ../shared/eval/gold/seed.json          the article the project started from
 #   dev   ../shared/eval/gold/dev-*.json         six real articles
 #   own   tests/eval/gold/*.json                 articles annotated for this project (tests/eval/README.md)
+#   tune  tests/eval/tune/gold/*.json            real articles annotated before veille saw them; errors may be read
+#   test  tests/eval/test/gold/*.json            the same, kept apart: scored to report, its errors never read
 # Reports go to stdout and, as JSON, to $EVAL_OUT/SET.json (default eval-out/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +21,7 @@ score_set() {  # NAME GOLD_FILES... ; texts are looked up in the shared corpus a
     rm -rf "$gold" && mkdir -p "$gold"
     cp "$@" "$gold/"
     "$python" scripts/eval_input.py "$gold" "$shared/corpus" "$shared/corpus/fr-news" tests/eval/corpus \
+        tests/eval/tune/corpus tests/eval/test/corpus \
         > "$out/$name.in.jsonl"
     "$veille" analyze --format jsonl "$out/$name.in.jsonl" > "$out/$name.out.jsonl"
     echo "== $name"
@@ -29,3 +32,5 @@ score_set() {  # NAME GOLD_FILES... ; texts are looked up in the shared corpus a
 score_set seed "$shared/eval/gold/seed.json"
 score_set dev "$shared"/eval/gold/dev-*.json
 score_set own tests/eval/gold/*.json
+score_set tune tests/eval/tune/gold/*.json
+score_set test tests/eval/test/gold/*.json
