@@ -18,13 +18,25 @@ EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 
+MentionKind = Literal["name", "pronoun", "description"]
+SpeakerLink = Literal["name", "pronoun", "description", "continuation", "unnamed"]
+
+
 @dataclass(frozen=True)
 class Span:
-    """A stretch of the article body: `body[start:end] == text`."""
+    """A stretch of the article body: `body[start:end] == text`. As an entity's mention, `kind` says
+    how it names the entity: by a name, a pronoun ("il", "ce dernier") or a description ("le ministre")."""
 
     start: int
     end: int
     text: str
+    kind: MentionKind = "name"
+
+    def to_dict(self) -> dict[str, Any]:
+        found: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
+        if self.kind != "name":  # the contract: absent means a name
+            found["kind"] = self.kind
+        return found
 
 
 @dataclass
@@ -75,6 +87,8 @@ class Quote:
     date: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    confidence: float | None = None  # how sure the attribution is, 0 to 1
+    speaker_link: SpeakerLink | None = None  # how the speaker was found
 
 
 @dataclass
@@ -110,6 +124,7 @@ class Stance:
     target: str
     start: int
     end: int
+    date: str | None = None  # the day of the statement that expresses it
 
 
 @dataclass
@@ -125,7 +140,7 @@ class Analysis:
         return {
             "schema": SCHEMA,
             "article": self.article.header(),
-            "entities": [asdict(e) for e in self.entities],
+            "entities": [{**asdict(e), "mentions": [m.to_dict() for m in e.mentions]} for e in self.entities],
             "quotes": [asdict(q) for q in self.quotes],
             "times": [asdict(t) for t in self.times],
             "events": [asdict(e) for e in self.events],

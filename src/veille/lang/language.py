@@ -20,6 +20,7 @@ from .records import (
     Demonyms,
     Entities,
     Events,
+    GivenNames,
     Grammar,
     Numbers,
     Speech,
@@ -46,6 +47,7 @@ class Language:
     events: Events
     entities: Entities
     titles: Titles
+    names: GivenNames
     numbers: Numbers
     demonyms: dict[str, Demonym]
     time: TimeGrammar
@@ -85,6 +87,7 @@ def read(folder: Path) -> Language:
         code=code, about=_read(folder, "language", About), grammar=grammar, speech=_read(folder, "speech", Speech),
         stances=_read(folder, "stances", Stances), events=_read(folder, "events", Events),
         entities=_read(folder, "entities", Entities), titles=_read(folder, "titles", Titles), numbers=numbers,
+        names=_read(folder, "names", GivenNames),
         demonyms=_read(folder, "demonyms", Demonyms).root, time=_time(code, _read(folder, "time", Time), numbers),
         sentence_end=text.sentence_end(grammar.abbreviations),
     )

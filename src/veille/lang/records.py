@@ -58,6 +58,12 @@ class Pronouns(Record):
     glued_euphony: str  # the "-t" of "a-t-il", which is no pronoun
 
 
+class Anaphors(Record):
+    demonstratives: dict[str, str]  # "ce dernier" → "Masc Sing"
+    impersonal_verbs: Words
+    existential: Ordered  # the pronoun and the verb of "il y a"
+
+
 class Determiners(Record):
     definite: Words  # singular: "le", "la", "l'"
     plural_definite: Words
@@ -113,6 +119,7 @@ class Grammar(Record):
     negation: Negation
     verbs: Verbs
     pronouns: Pronouns
+    anaphora: Anaphors
     determiners: Determiners
     prepositions: Prepositions
     circumstances: Circumstances
@@ -130,6 +137,7 @@ class Speech(Record):
     sources: Words
     opening_sources: Words
     source_nouns: Words
+    speaker_nouns: Words
     channels: Ordered
     channel_prepositions: Words
     pronouns: dict[str, Gender]
@@ -313,6 +321,11 @@ class Entities(Record):
     particles: Words  # "de", "von", "ben": parts of a surname that are no name alone
     dropped_prefixes: Ordered  # "l'ex-URSS"
     qualifying_prefixes: Ordered  # "anti-Turquie"
+
+
+class GivenNames(Record):
+    feminine: Words
+    masculine: Words
 
 
 class Titles(Record):

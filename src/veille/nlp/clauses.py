@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
@@ -25,9 +24,6 @@ from ..lang.text import Marked, quotations, straighten
 from ..model import Entity, TimeExpr
 from . import syntax
 from .context import text_of
-
-if TYPE_CHECKING:
-    from .speakers import Speaker
 
 # Dependents that open a clause of their own: its places and dates are not the predicate's.
 OWN_CLAUSES = frozenset({"acl:relcl", "ccomp", "parataxis", "csubj", "xcomp"})
@@ -136,8 +132,6 @@ class Clauses:
         self.doc, self.language, self.entities = doc, language, entities
         self.text = text_of(doc)
         self.marks: list[Marked] = quotations(self.text)
-        # the persons the subjects of the article's clauses name, found once for the speaker resolvers
-        self.person_subjects: tuple[tuple[int, Speaker, str | None, str], ...] | None = None
         self.entity_of: dict[int, Entity] = {}  # a word → the entity a mention through it names
         self.root_of: dict[int, int] = {}  # a word → the root of that mention
         self.mention_root: set[int] = set()

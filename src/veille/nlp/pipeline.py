@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from .. import lang
 from ..model import Analysis, Article, Failure
-from . import entities, events, models, quotes, stances, times
+from . import coreference, entities, events, models, quotes, stances, times
 from .clauses import Clauses
 from .context import Context
 
@@ -36,10 +36,11 @@ def run(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis 
 
 
 def analyse_doc(doc: Doc, article: Article, ctx: Context) -> Analysis:
-    """Every stage on one parsed article: entities and times first, then the clauses that quotes,
+    """Every stage on one parsed article: entities (with the pronouns and descriptions linked to
+    them) and times first, then the clauses that quotes,
     events and stances read, built once; the times inside quotations are anchored on the day they
     were said before events read them."""
-    found_entities = entities.extract(doc, ctx)
+    found_entities = coreference.extract(doc, ctx, entities.extract(doc, ctx))
     found_times = times.extract(doc, ctx)
     clauses = Clauses(doc, ctx.language, found_entities, found_times)
     found_quotes = quotes.extract(doc, ctx, found_entities, found_times, clauses)

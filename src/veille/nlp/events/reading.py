@@ -21,7 +21,7 @@ class Reading:
         self.entity_of, self.root_of, self.mention_root = clauses.entity_of, clauses.root_of, clauses.mention_root
         self.time_at = clauses.time_at
         entities = clauses.entities
-        self.by_name = {fold(n): e for e in entities for n in [e.name, *(m.text for m in e.mentions)]}
+        self.by_name = {fold(n): e for e in entities for n in [e.name, *(m.text for m in e.mentions if m.kind == "name")]}
         self.places_named = {e.id for e in entities if e.type == "LOC"}
 
     def entity_type(self, token: Token) -> str | None:

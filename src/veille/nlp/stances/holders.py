@@ -206,9 +206,9 @@ def named_before(r: Reading, verb: Token) -> Range | None:
             break
     if i < first:
         return None
-    for start, end, entity in r.resolver.mentions.covering(doc[i].idx, doc[i].idx + len(doc[i].text)):
+    for start, end, entity, kind in r.resolver.mentions.covering(doc[i].idx, doc[i].idx + len(doc[i].text)):
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and span.end - 1 == i and entity.type != "MISC":
+        if span is not None and span.end - 1 == i and entity.type != "MISC" and kind == "name":
             return span.start, span.end
     return None
 

@@ -44,8 +44,8 @@ class Reading:
         # when their gender is known (the Resolver itself remembers persons only)
         for token in doc:
             if token.dep_.startswith("nsubj") and token.morph.get("Gender", []):
-                for start, end, entity in self.resolver.mentions.covering(token.idx, token.idx + len(token.text)):
-                    if entity.type in ("ORG", "LOC"):
+                for start, end, entity, kind in self.resolver.mentions.covering(token.idx, token.idx + len(token.text)):
+                    if entity.type in ("ORG", "LOC") and kind == "name":
                         self.resolver.heard(start, Speaker(None, self.text[start:end], start, end))
         self.absorbed: set[int] = set()
         self.sentences: dict[int, Range] = {}

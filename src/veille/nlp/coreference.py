@@ -1,0 +1,371 @@
+"""Which entity a pronoun, a demonstrative or a definite description stands for, once per article.
+
+    il, elle, -t-il, -elle       the person or body of the same gender and number that stands out
+                                 before it: the one who reports the clause it is in ("X a affirmé
+                                 qu'il …"), else the subject of the nearest sentence naming one
+    ce dernier, celle-ci         the latest one named, of that gender
+    le ministre, la dirigeante   the one the article gave that title, of that gender
+    le groupe, le quotidien      the body whose name or role has that noun
+
+A link is made only when one antecedent stands out; an ambiguous pronoun stays unlinked, since no
+speaker is better than a wrong one. The links join their entities' mentions (kind "pronoun" or
+"description"), so every later stage reads them as mentions of the entity.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from ..lang import Language
+from ..lang.text import fold, quotations, straighten
+from ..model import Entity, Span
+from . import syntax
+from .context import Context, text_of
+from .gender import genders
+from .speakers import speaker_nouns
+
+WINDOW_SENTENCES = 5  # how far back a pronoun looks for its antecedent
+CLOSE_SENTENCES = 3  # two fitting antecedents this close make a description ambiguous
+
+
+@dataclass(frozen=True)
+class Referent:
+    """An entity as anaphors see it: its gender and number, and the words of its names and role."""
+
+    entity: Entity
+    gender: str | None
+    number: str
+    name_words: frozenset[str]
+    role_words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Mentioned:
+    """One mention of a referent, in text order, with what makes it stand out. A person described and
+    never named ("un conseiller du président") has no referent: it only stands in the way."""
+
+    referent: Referent | None
+    start: int
+    sentence: int
+    paragraph: int
+    subject: bool
+    quoted: bool  # said inside quotation marks: the narrator's pronouns do not look back to it
+
+
+@dataclass(frozen=True)
+class Link:
+    """A pronoun or description and the entity it stands for."""
+
+    start: int
+    end: int
+    text: str
+    entity: str
+    kind: str  # "pronoun" or "description"
+
+
+def extract(doc: Doc, ctx: Context, entities: list[Entity]) -> list[Entity]:
+    """The entities with their pronoun and description mentions added, in text order."""
+    links = Linker(doc, ctx.language, entities).links()
+    added: dict[str, list[Span]] = {}
+    for found in links:
+        added.setdefault(found.entity, []).append(Span(found.start, found.end, found.text, found.kind))
+    return [replace(e, mentions=sorted([*e.mentions, *added[e.id]], key=lambda s: s.start)) if e.id in added else e
+            for e in entities]
+
+
+class Linker:
+    """Walks one article in text order, remembering who was named and linking what points back."""
+
+    def __init__(self, doc: Doc, language: Language, entities: list[Entity]) -> None:
+        self.doc, self.language, self.grammar = doc, language, language.grammar
+        self.text = text_of(doc)
+        self.paragraph_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        self.sentence_starts = [s.start_char for s in doc.sents]
+        gender_of = genders(doc, entities, language)
+        self.referents = {e.id: _referent(e, gender_of.get(e.id), language) for e in entities
+                          if e.type in ("PER", "ORG", "LOC")}
+        self.mention_at: dict[int, tuple[Referent, int, int]] = {}  # token → referent, start, end
+        for entity in entities:
+            referent = self.referents.get(entity.id)
+            for mention in entity.mentions if referent else ():
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None:
+                    for token in span:
+                        self.mention_at.setdefault(token.i, (referent, mention.start, mention.end))
+        self.history: list[Mentioned] = []
+        self.quoted = {t.i for m in quotations(self.text)
+                       for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or ())}
+        self.people = speaker_nouns(language)
+        # the subjects a name names ("Le ministre de l'Intérieur Gérald Darmanin a dit")
+        self.named_subjects = {s.i for t in self.mention_at if (s := self._subject_named(doc[t])) is not None}
+        # unnamed people who act ("un conseiller spécial a affirmé"): a pronoun after them is theirs
+        self.unnamed_subjects = {t.i for t in doc if t.dep_.startswith("nsubj") and self._person_noun(t)
+                                 and t.i not in self.named_subjects}
+
+    def links(self) -> list[Link]:
+        found: list[Link] = []
+        skip_to = 0
+        for token in self.doc:
+            if token.i < skip_to:
+                continue
+            named = self.mention_at.get(token.i)
+            if named is not None:
+                skip_to = self._remember(token, *named)
+                continue
+            link = self._pronoun(token) or self._demonstrative(token) or self._description(token)
+            if link is None and token.i in self.unnamed_subjects:
+                self._note(None, token.idx, token)
+                continue
+            if link is not None:
+                found.append(link)
+                span = self.doc.char_span(link.start, link.end, alignment_mode="expand")
+                skip_to = span.end if span is not None else token.i + 1
+                self._note(self.referents[link.entity], link.start, token)
+        return found
+
+    def _person_noun(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and (token.lemma_.lower() in self.people or token.lower_ in self.people)
+
+    def _subject_named(self, name: Token) -> Token | None:
+        """The subject a name is or names: itself, or the noun it stands beside ("le ministre Gérald
+        Darmanin", even parsed under "de l'Intérieur"); not through another person's title ("un
+        conseiller du président Erdogan": the name is the president's)."""
+        node = name
+        for _ in range(8):
+            if node.dep_.startswith("nsubj"):
+                return node
+            if node.dep_ not in ("appos", "flat:name", "flat", "nmod") or node.head.i == node.i:
+                return None
+            node = node.head
+            if self._person_noun(node) and not node.dep_.startswith("nsubj"):
+                return None
+        return None
+
+    def _remember(self, token: Token, referent: Referent, start: int, end: int) -> int:
+        """Notes a name mention once, at its first word; returns the token after it."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        root = span.root if span is not None else token
+        subject = self._subject_named(root) is not None
+        if referent.entity.type != "LOC" or subject:  # a place stands out only as an actor
+            self._note(referent, start, root, subject)
+        return span.end if span is not None else token.i + 1
+
+    def _note(self, referent: Referent | None, start: int, token: Token, subject: bool | None = None) -> None:
+        self.history.append(Mentioned(referent, start, self._sentence(start), self._paragraph(start),
+                                      _is_subject(token) if subject is None else subject, token.i in self.quoted))
+
+    def _sentence(self, position: int) -> int:
+        return bisect_right(self.sentence_starts, position) - 1
+
+    def _paragraph(self, position: int) -> int:
+        return bisect_right(self.paragraph_starts, position) - 1
+
+    # --- il, elle, -t-il ---------------------------------------------------------------------------
+
+    def _pronoun(self, token: Token) -> Link | None:
+        form = token.lower_
+        pronouns = self.language.speech
+        agreement = pronouns.pronouns.get(form), pronouns.plural_pronouns.get(form)
+        if form not in self.grammar.pronouns.third_person or self._impersonal(token):
+            return None
+        gender, number = (agreement[0], "Sing") if agreement[0] else (agreement[1], "Plur")
+        if not token.dep_.startswith("nsubj") and not token.text.startswith("-"):
+            return None  # an object or a stressed pronoun ("lui") is too loosely tied to link
+        referent = (self._reporter(token, gender, number)
+                    or self._salient(token.idx, gender, number, token.i in self.quoted))
+        if referent is None:
+            return None
+        return Link(token.idx, token.idx + len(token.text), token.text, referent.entity.id, "pronoun")
+
+    def _impersonal(self, token: Token) -> bool:
+        """"il faut", "il s'agit", "il y a", "il est possible de": an "il" that stands for no one."""
+        head = token.head
+        anaphora = self.grammar.anaphora
+        if head.lemma_.lower() in anaphora.impersonal_verbs:
+            return True
+        if token.dep_ == "expl:subj" and not token.text.startswith("-"):  # "-il" of "a-t-il" is labelled so too
+            return True
+        pronoun, verb = anaphora.existential
+        if head.lemma_.lower() == verb and any(c.lower_ == pronoun for c in head.children):
+            return True
+        return syntax.has_copula(head) and any(c.dep_ in ("csubj", "ccomp", "xcomp") and c.i > head.i
+                                               for c in head.children)
+
+    def _reporter(self, pronoun: Token, gender: str | None, number: str) -> Referent | None:
+        """"X a affirmé qu'il …": the subject of a clause a verb reports is, when it agrees, its reporter."""
+        clause = pronoun.head
+        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp":
+            return None
+        reporter = syntax.subject(clause.head)
+        named = self.mention_at.get(reporter.i) if reporter is not None else None
+        if named is None and reporter is not None:
+            named = next(((m.referent, m.start, 0) for m in reversed(self.history)
+                          if m.start == reporter.idx and m.referent is not None), None)
+        referent = named[0] if named else None
+        return referent if referent is not None and _agrees(referent, gender, number) else None
+
+    def _salient(self, position: int, gender: str | None, number: str, quoted: bool = False) -> Referent | None:
+        """The referent that stands out before `position`: the nearest sentence with a fitting one
+        gives it, its subject first; two fitting ones and no subject among them make no link."""
+        here, paragraph = self._sentence(position), self._paragraph(position)
+        fitting = [m for m in self.history if m.start < position and here - m.sentence <= WINDOW_SENTENCES
+                   and paragraph - m.paragraph <= 1 and not (m.quoted and not quoted)
+                   and (m.referent is None and m.subject or m.referent is not None
+                        and _agrees(m.referent, gender, number))]
+        if not fitting:
+            return None
+        nearest = max(m.sentence for m in fitting)
+        candidates = [m for m in fitting if m.sentence == nearest]
+        if any(m.referent is None for m in candidates if m.subject):
+            return None  # an unnamed person acts there: the pronoun is theirs, not an entity's
+        subjects = {m.referent.entity.id: m.referent for m in candidates if m.subject and m.referent}
+        others = {m.referent.entity.id: m.referent for m in candidates if m.referent}
+        if len(subjects) == 1:
+            return next(iter(subjects.values()))
+        if len(others) == 1 and not subjects:
+            return next(iter(others.values()))
+        return None
+
+    # --- ce dernier, celle-ci ----------------------------------------------------------------------
+
+    def _demonstrative(self, token: Token) -> Link | None:
+        demonstratives = self.grammar.anaphora.demonstratives
+        for words, agreement in demonstratives.items():
+            span = self._words_at(token, words)
+            if span is None:
+                continue
+            gender, number = agreement.split()
+            own_subject = syntax.subject(token.head) if token.dep_ != "nsubj" else None
+            for mentioned in reversed(self.history):
+                if mentioned.referent is None or mentioned.start >= token.idx \
+                        or not _agrees(mentioned.referent, gender, number):
+                    continue
+                if own_subject is not None and mentioned.start == own_subject.idx:
+                    continue
+                if self._sentence(token.idx) - mentioned.sentence > WINDOW_SENTENCES:
+                    return None
+                entity = mentioned.referent.entity
+                return Link(span[0], span[1], self.text[span[0]:span[1]], entity.id, "pronoun")
+            return None
+        return None
+
+    def _words_at(self, token: Token, words: str) -> tuple[int, int] | None:
+        """The characters of `words` when the text has them from this token on, as whole words."""
+        start = token.idx
+        end = start + len(words)
+        if fold(self.text[start:end]) != fold(words) or self.text[end:end + 1].isalnum():
+            return None
+        return (start, end) if token.i == 0 or not self.doc[token.i - 1].text.endswith("-") else None
+
+    # --- le ministre, la dirigeante, le groupe -----------------------------------------------------
+
+    def _description(self, token: Token) -> Link | None:
+        phrase = self._described(token)
+        if phrase is None:
+            return None
+        first, end, gender, words = phrase
+        kind = "PER" if token.lemma_.lower() in self._person_heads or token.lower_ in self._person_heads else "ORG"
+        candidates: dict[str, Mentioned] = {}
+        for mentioned in self.history:
+            referent = mentioned.referent
+            if referent is not None and referent.entity.type == kind \
+                    and _describes(words, token, referent, gender, kind):
+                candidates[referent.entity.id] = mentioned  # the latest mention of each
+        if not candidates:
+            return None
+        latest = sorted(candidates.values(), key=lambda m: m.start)
+        here = self._sentence(token.idx)
+        if len(latest) > 1 and here - latest[-2].sentence <= CLOSE_SENTENCES:
+            return None  # two fitting ones named close by: which one is meant is not clear
+        start, stop = self.doc[first].idx, syntax_end(self.doc, end)
+        return Link(start, stop, self.text[start:stop], latest[-1].referent.entity.id, "description")
+
+    @property
+    def _person_heads(self) -> frozenset[str]:
+        return frozenset(self.language.titles.heads)
+
+    def _described(self, noun: Token) -> tuple[int, int, str | None, list[tuple[str, bool]]] | None:
+        """A definite phrase headed by a title or a body noun, naming no one: its tokens, the gender its
+        article gives and its content words ("le ministre de l'Intérieur" → ministre, intérieur)."""
+        titles = self.language.titles
+        heads = set(titles.heads) | set(titles.organisation_heads)
+        if noun.pos_ != "NOUN" or (noun.lower_ not in heads and noun.lemma_.lower() not in heads):
+            return None
+        determiners = self.grammar.determiners
+        article = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), None)
+        definite = determiners.definite | determiners.demonstrative
+        if article is None or straighten(article.lower_) not in definite or article.i != noun.left_edge.i:
+            return None
+        first, end = syntax.trim_phrase(self.doc, article.i, noun.right_edge.i + 1,
+                                        self.grammar.pronouns.clause_openers)
+        phrase = self.doc[first:end]
+        if noun.i in self.mention_at or any(c.dep_ in ("appos", "flat:name") and c.pos_ == "PROPN"
+                                            for c in noun.children):
+            return None  # "le ministre Gérald Darmanin": named
+        if any(self.mention_at[t.i][0].entity.type == "PER" for t in phrase if t.i in self.mention_at):
+            return None  # "le conseiller de Joe Biden": another person's
+        if end < len(self.doc) and self.doc[end].text == "," and end + 1 < len(self.doc) \
+                and self.doc[end + 1].pos_ == "PROPN":
+            return None  # "le ministre, Gérald Darmanin,": the name follows
+        gender = determiners.gender.get(straighten(article.lower_)) or _gender_of(article)
+        function = self.grammar.function_words | self.grammar.determiners.definite
+        words = [(fold(t.lower_), t.i in self.mention_at) for t in phrase if t.is_alpha
+                 and fold(t.lower_) not in function and t.i != article.i]
+        return first, end, gender, words
+
+
+def syntax_end(doc: Doc, end: int) -> int:
+    last = doc[end - 1]
+    return last.idx + len(last.text)
+
+
+def _referent(entity: Entity, gender: str | None, language: Language) -> Referent:
+    names = [entity.name, *(m.text for m in entity.mentions)]
+    name_words = frozenset(w for n in names for w in fold(n).replace("'", " ").split())
+    role_words = frozenset(fold(entity.role or "").replace("'", " ").split())
+    plural = any(straighten(m.text).lower().startswith(tuple(f"{d} " for d in language.grammar.determiners.plural_definite))
+                 for m in entity.mentions)
+    return Referent(entity, gender, "Plur" if plural else "Sing", name_words, role_words)
+
+
+def _is_subject(token: Token) -> bool:
+    node = token
+    while node.dep_ in ("appos", "flat:name", "flat") and node.head.i != node.i:
+        node = node.head
+    return node.dep_.startswith("nsubj")
+
+
+def _agrees(referent: Referent, gender: str | None, number: str) -> bool:
+    return referent.number == number and (gender is None or referent.gender in (None, gender))
+
+
+def _gender_of(token: Token) -> str | None:
+    found = token.morph.get("Gender", [])
+    return found[0] if len(found) == 1 else None
+
+
+def _describes(words: list[tuple[str, bool]], head: Token, referent: Referent, gender: str | None,
+               kind: str) -> bool:
+    """Whether a description fits a referent, whose gender agrees: for a body, its head noun is a word
+    of the body's name or role; for a person, every word of it is in the person's role ("le ministre
+    de l'Intérieur"), or the body it names is ("la dirigeante de la CGT" for the CGT's secretary)."""
+    noun = fold(head.lower_)
+    lemma = fold(head.lemma_.lower())
+    if gender is not None and referent.gender not in (None, gender):
+        return False
+    if kind == "ORG":
+        return bool({noun, lemma} & (referent.name_words | referent.role_words))
+    rest = [(w, named) for w, named in words if w not in (noun, lemma)]
+    if not all(_in_role(w, referent.role_words) for w, _ in rest):
+        return False
+    return bool({noun, lemma} & referent.role_words) or any(named for _, named in rest)
+
+
+def _in_role(word: str, role_words: frozenset[str]) -> bool:
+    """A word of a description the role has, or one of its derivatives ("régional" for "région")."""
+    return word in role_words or len(word) >= 5 and any(r[:5] == word[:5] for r in role_words if len(r) >= 5)

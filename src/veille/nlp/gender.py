@@ -1,0 +1,84 @@
+"""The grammatical gender of each entity, for the pronouns and descriptions that stand for it.
+
+A person's gender is told, strongest first, by a courtesy title ("Mme", "M."), a given name of the
+language's `names.toml`, the article that opens the title before the name ("la ministre X"), or the
+ending of the role's first word ("présidente"). A body's or a place's gender is that of the article
+before its name ("la CGT", "le Kremlin", "la Russie"), as the parse reads it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..lang import Language
+from ..lang.text import QUOTE_MARKS, straighten
+from ..model import Entity
+
+SENTENCE_BREAKS = frozenset({".", ";", ":"}) | QUOTE_MARKS
+
+
+def genders(doc: Doc, entities: list[Entity], language: Language) -> dict[str, str | None]:
+    """Each entity's gender ("Masc", "Fem"), or None when the article does not tell it."""
+    return {e.id: (person_gender(doc, e, language) if e.type == "PER" else _body_gender(doc, e)) for e in entities}
+
+
+def person_gender(doc: Doc, entity: Entity, language: Language) -> str | None:
+    speech, grammar, names = language.speech, language.grammar, language.names
+    votes: dict[str, int] = {}
+    for mention in entity.mentions:
+        if mention.kind != "name":
+            continue
+        words = mention.text.split()
+        if words[0] in speech.feminine_markers:
+            return "Fem"
+        if words[0] in speech.masculine_markers:
+            return "Masc"
+        given = next((w for w in words if w[:1].isupper()), "")
+        if given in names.feminine or given.split("-")[0] in names.feminine:
+            votes["Fem"] = votes.get("Fem", 0) + 3
+        elif given in names.masculine or given.split("-")[0] in names.masculine:
+            votes["Masc"] = votes.get("Masc", 0) + 3
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        article = _title_article(doc, span.start, grammar.determiners.definite | grammar.determiners.indefinite)
+        for g in article.morph.get("Gender") if article is not None else ():
+            votes[g] = votes.get(g, 0) + 2
+    if entity.role:
+        first_role_word = entity.role.split()[0]
+        endings = grammar.gender
+        if first_role_word.endswith(endings.feminine_endings) and not first_role_word.endswith(
+                endings.not_feminine_endings):
+            votes["Fem"] = votes.get("Fem", 0) + 1
+    if len(votes) > 1 and len(set(votes.values())) == 1:
+        return None  # as many signs one way as the other
+    return max(votes, key=votes.__getitem__) if votes else None
+
+
+def _title_article(doc: Doc, start: int, articles: frozenset[str]) -> Token | None:
+    """The article that opens the title before a name: 'La' in 'La ministre du Travail, Astrid …'."""
+    found = None
+    i = start - 1
+    while i >= 0 and start - i <= 8:
+        token = doc[i]
+        if token.is_space or token.pos_ in ("VERB", "AUX") or token.text in SENTENCE_BREAKS:
+            break
+        if token.pos_ == "DET" and straighten(token.lower_) in articles:
+            found = token
+        i -= 1
+    return found
+
+
+def _body_gender(doc: Doc, entity: Entity) -> str | None:
+    """The gender the articles before a body's or a place's names give it, when they agree."""
+    seen: set[str] = set()
+    for mention in entity.mentions:
+        if mention.kind != "name":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        before = doc[span.start - 1]
+        if before.pos_ == "DET" and before.dep_ == "det":
+            seen.update(before.morph.get("Gender", []))
+    return next(iter(seen)) if len(seen) == 1 else None

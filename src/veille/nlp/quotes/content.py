@@ -1,0 +1,190 @@
+"""What a speech verb says was said: its que-clause, the quotation after its colon, the words before its
+incise, or its object; and who said it, its subject."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from ...lang import Language
+from ...lang.records import Grammar
+from ...lang.text import CLOSING, ONLY_CLOSING, OPENING, Marked, straighten
+from .. import syntax
+from ..clauses import Clauses
+from ..context import text_of
+from ..phrases import glued_pronoun, inverted_subject, subject_phrase
+from ..speakers import Resolver, Speaker
+from . import cues
+from .said import Said
+
+GLUE = {"ADV", "AUX"}  # what may stand between an incise's comma and its verb
+TRAILING = " \u00a0\n,;:.!?"
+
+
+def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
+    """What a speech verb says was said: its que-clause, the quotation after its colon, the words
+    before its incise, or its object."""
+    doc, marks, language = clauses.doc, clauses.marks, clauses.language
+    cue = cues.cue_words(doc, verb)
+    que = que_clause(clauses, verb)
+    if que is None and verb.dep_ == "dep" and verb.head.i > verb.i:  # "a fait valoir qu'…"
+        que = que_clause(clauses, verb.head)
+    if que is not None:
+        return Said(*que, subject(clauses, verb, resolver), cue, verb.i)
+    colon = colon_quote(doc, verb, marks)
+    if colon is not None:
+        return Said(colon.start, colon.end, subject(clauses, verb, resolver), cue, verb.i, direct=colon)
+    comma = incise_comma(doc, verb, language)
+    inverted = inverted_subject(doc, verb, clauses.time_tokens, language) if comma is not None else None
+    if comma is not None and not governs_infinitive(doc, inverted, language.grammar):
+        who = speaker(resolver, inverted)
+        before_comma = text_of(doc)[:doc[comma].idx].rstrip(" \u00a0\u202f")
+        marked = next((m for m in marks if m.close == len(before_comma) - 1), None)
+        # the parser may start a sentence at the incise's comma, or join two: the reported words
+        # run from the last sentence end before the comma
+        start = clause_start(text_of(doc), doc[max(comma - 1, 0)].sent.start_char, doc[comma].idx, language)
+        if marked is None:
+            # '« … », le Parti des travailleurs du Kurdistan, a critiqué cette source': a quote that
+            # opens the clause, glossed before the incise
+            opening = start + len(text_of(doc)[start:]) - len(text_of(doc)[start:].lstrip())
+            marked = next((m for m in marks if m.open == opening and m.close < doc[comma].idx
+                           and text_of(doc)[m.close + 1:m.close + 3].strip().startswith(",")), None)
+        if marked is not None and len(text_of(doc)[start:marked.open].split()) < 3:
+            return Said(marked.start, marked.end, who, cue, verb.i, direct=marked)
+        end = doc[comma].idx
+        return Said(start, end, who, cue, verb.i) if end > start else None
+    if cues.cue_lemma(verb, language.speech.object_verbs, language) or clauses[verb].infinitive is not None:
+        content = object_of(doc, verb, clauses.time_tokens, language)
+        if content is not None:
+            return Said(*content, subject(clauses, verb, resolver), cue, verb.i)
+    return None
+
+
+def clause_end(doc: Doc, start: int, sentence_end: int, language: Language) -> int:
+    """The end of the reported clause: the sentence's end (the parser sometimes joins two), or a
+    trailing source (', selon …')."""
+    text = text_of(doc)
+    ends = [m.start() + 1 for m in language.sentence_end.finditer(text, start, sentence_end)]
+    sources = [m.start() for m in source_after(language).finditer(text, start, sentence_end)]
+    return min([sentence_end, *ends[:1], *sources[:1]])
+
+
+@cache
+def source_after(language: Language) -> re.Pattern[str]:
+    """', selon …', ', d'après …' after a clause: the source that ends it."""
+    words = sorted(language.speech.sources, key=len, reverse=True)
+    return re.compile(r",\s+(?:" + "|".join(re.escape(w) for w in words) + r")\s", re.IGNORECASE)
+
+
+def clause_start(text: str, lo: int, hi: int, language: Language) -> int:
+    """Where the last sentence before `hi` starts, looking no further back than `lo`."""
+    ends = [m.end() for m in language.sentence_end.finditer(text, lo, hi)]
+    return ends[-1] if ends else lo
+
+
+def governs_infinitive(doc: Doc, phrase: tuple[int, int] | None, grammar: Grammar) -> bool:
+    """'a exhorté le gouvernement à "aller plus loin"': the phrase after the verb is its object, since
+    an infinitive complement follows; an incise's subject is followed by nothing of the kind."""
+    if phrase is None:
+        return False
+    i = phrase[1]
+    if i >= len(doc) or straighten(doc[i].lower_) not in grammar.prepositions.infinitive:
+        return False
+    i += 1
+    negation = grammar.negation.particles | grammar.negation.adverbs
+    while i < len(doc) and (doc[i].text in OPENING or straighten(doc[i].lower_) in negation):
+        i += 1
+    return i < len(doc) and "Inf" in doc[i].morph.get("VerbForm")
+
+
+def que_clause(clauses: Clauses, verb: Token) -> tuple[int, int] | None:
+    """'a déclaré que …': the completive, from its "que" to the end of the sentence (its parse subtree
+    is often cut short)."""
+    mark = clauses[verb].that_clause
+    if mark is None:
+        return None
+    end = clause_end(clauses.doc, mark.idx, verb.sent.end_char, clauses.language)
+    return strip(clauses.text, mark.idx + len(mark.text), end)
+
+
+def incise_comma(doc: Doc, verb: Token, language: Language) -> int | None:
+    """Index of the comma that opens an incise ("…, a-t-il déclaré"), if the verb stands in one."""
+    if not syntax.is_finite(verb):
+        return None  # "…, estimant que": a participle continues its clause, it does not report it
+    i = verb.i - 1
+    while i >= 0 and (doc[i].pos_ in GLUE or doc[i].text.startswith("-")):
+        i -= 1
+    if i < 0 or doc[i].text != ",":
+        return None
+    glued = glued_pronoun(doc, verb, language.grammar.pronouns.glued_euphony) is not None
+    after_quote = i > 0 and text_of(doc)[:doc[i].idx].rstrip()[-1:] in CLOSING
+    if glued or after_quote:
+        return i
+    # "M. Rousseau, qui …, a exhorté le gouvernement à …": a subject before and an object after
+    # make a clause of its own, not an incise
+    subject_before = any(c.dep_.startswith("nsubj") and c.i < i for c in verb.children)
+    has_object = any(c.dep_ in ("obj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children)
+    if subject_before and has_object:
+        return None
+    # what stands before the comma must be a statement, not the verb's own subject in apposition
+    # ("Le ministre …, Sergueï Lavrov, a critiqué …")
+    clause = doc[doc[max(i - 1, 0)].sent.start:i]
+    return i if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in clause) else None
+
+
+def colon_quote(doc: Doc, verb: Token, marks: list[Marked]) -> Marked | None:
+    sentence_end = verb.sent.end_char
+    colon = text_of(doc).find(":", verb.idx, sentence_end)
+    if colon < 0:
+        return None
+    rest = text_of(doc)[colon + 1:colon + 4].lstrip()
+    return next((m for m in marks if m.open > colon and text_of(doc)[m.open] == rest[:1]), None)
+
+
+def object_of(doc: Doc, verb: Token, time_tokens: set[int], language: Language) -> tuple[int, int] | None:
+    """What an object verb says: what follows it to the end of the clause ("a annoncé mardi le
+    maintien de …", "reproche aux autorités françaises d'avoir permis …"), less a trailing source.
+
+    Read from the words, not the parse: a date after the verb often derails the parse of its object.
+    """
+    i = verb.i + 1
+    while i < len(doc) and (i in time_tokens or doc[i].pos_ == "ADV" or doc[i].text.startswith("-")):
+        i += 1
+    if i >= verb.sent.end or doc[i].is_punct and doc[i].text not in OPENING or doc[i].is_space:
+        return None
+    start, end = strip(text_of(doc), doc[i].idx, clause_end(doc, doc[i].idx, verb.sent.end_char, language))
+    return (start, end) if len(text_of(doc)[start:end].split()) >= 2 else None
+
+
+def strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in TRAILING or text[start] in ONLY_CLOSING):  # a clause never opens on one
+        start += 1
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    return start, end
+
+
+def speaker(resolver: Resolver, tokens: tuple[int, int] | None) -> Speaker | None:
+    return resolver.from_tokens(*tokens) if tokens is not None else None
+
+
+def subject(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None:
+    """The verb's subject; when the parse gives none, a name that opens the sentence and is only
+    followed by appositions up to the verb ("Eric Ciotti, président de LR, …, appelle …")."""
+    doc = clauses.doc
+    found = speaker(resolver, subject_phrase(clauses, verb))
+    if found is not None:
+        return found
+    sentence = verb.sent
+    first = sentence.start
+    while first < verb.i and (doc[first].pos_ == "DET" or doc[first].is_space):
+        first += 1
+    mention = resolver.mentions.starting_at(doc[first].idx)
+    if mention is None or mention[2].type not in ("PER", "ORG"):
+        return None
+    end = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    if end is None or end.end >= verb.i or doc[end.end].text != ",":
+        return None
+    return resolver.from_tokens(first, end.end)

@@ -1,0 +1,52 @@
+"""What says that something was said: a speech verb of the lexicon, or a source ("selon", "d'après", "Pour X,")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...lang import Language
+from ...lang.text import straighten
+from .. import syntax
+
+
+def is_source(token: Token, language: Language) -> bool:
+    """'selon', 'd'après' (which the tokenizer cuts in two), and 'Pour X,' opening a sentence."""
+    if token.pos_ != "ADP":
+        return False
+    speech = language.speech
+    if token.lower_ in speech.sources:
+        return True
+    if token.i > 0 and source_words(token) in speech.sources:
+        return True
+    return token.lower_ in speech.opening_sources and token.i == token.sent.start
+
+
+def source_words(prep: Token) -> str:
+    """'d'après' from 'd'' + 'après', as the tokenizer cuts it."""
+    return straighten(prep.doc[prep.i - 1].lower_ + prep.lower_) if prep.i > 0 else prep.lower_
+
+
+def is_speech_verb(token: Token, language: Language) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.pos_ == "AUX" and token.dep_.startswith("aux"):
+        return False
+    if any(c.dep_.startswith("expl") and not c.text.startswith("-") for c in token.children):
+        return False  # "s'assurer que", "se dire": the reflexive verb is not the speech verb
+    verbs = language.speech.verbs
+    lemma = token.lemma_.lower()
+    if syntax.lemmas(token, language.grammar) & verbs:
+        return True
+    # multi-word cues, read from their first verb: "mettre en garde", "faire valoir"
+    following = " ".join(t.lower_ for t in token.doc[token.i + 1:token.i + 3])
+    return any(f"{lemma} {following}".startswith(v) for v in verbs if " " in v and v.startswith(lemma + " "))
+
+
+def cue_lemma(verb: Token, cues: frozenset[str], language: Language) -> bool:
+    following = " ".join(t.lower_ for t in verb.doc[verb.i + 1:verb.i + 3])
+    lemma = verb.lemma_.lower()
+    return (bool(syntax.lemmas(verb, language.grammar) & cues)
+            or any(f"{lemma} {following}".startswith(v) for v in cues if " " in v))
+
+
+def cue_words(doc: Doc, verb: Token) -> str:
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    return " ".join([a.text for a in auxiliaries] + [verb.text])

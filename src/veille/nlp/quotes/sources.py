@@ -1,0 +1,50 @@
+""""…, selon les autorités ukrainiennes.": the rest of the sentence is what the source said."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...lang import Language
+from ..context import text_of
+from ..speakers import Resolver
+from . import content, cues
+from .content import TRAILING
+from .said import Said
+
+
+def by_source(doc: Doc, prep: Token, resolver: Resolver, language: Language) -> Said | None:
+    """'…, selon les autorités ukrainiennes.': the rest of the sentence is what the source said."""
+    source = prep.head
+    if source.i <= prep.i or source.pos_ not in ("NOUN", "PROPN", "PRON") or source.lower_ in language.grammar.pronouns.relatives:
+        return None
+    phrase_start, phrase_end = prep.i + 1, source.right_edge.i + 1
+    speaker = resolver.from_tokens(*cut_relative(doc, phrase_start, phrase_end, language))
+    if speaker is None:
+        return None
+    named = speaker.entity is not None or source.pos_ == "PRON"
+    if not named and source.lemma_.lower() not in language.speech.source_nouns:
+        return None
+    sentence = prep.sent
+    before = (content.clause_start(text_of(doc), sentence.start_char, prep.idx, language),
+              doc[max(prep.i - 1, sentence.start)].idx)
+    after_token = min(phrase_end, sentence.end - 1)
+    after = (doc[after_token].idx + (1 if doc[after_token].text == "," else 0), sentence.end_char)
+    words = [len(text_of(doc)[lo:hi].split()) for lo, hi in (before, after)]
+    if min(words) >= 3:  # "La défiance est telle, selon elle, qu'elle joue …": the source sits inside
+        start, end = sentence.start_char, sentence.end_char
+    else:
+        start, end = max((before, after), key=lambda span: len(text_of(doc)[span[0]:span[1]].strip(TRAILING)))
+    start, end = content.strip(text_of(doc), start, end)
+    if end - start < 10:
+        return None
+    cue = cues.source_words(prep) if cues.source_words(prep) in language.speech.sources else prep.lower_
+    return Said(start, end, speaker, cue, prep.i, source=True)
+
+
+def cut_relative(doc: Doc, first: int, end: int, language: Language) -> tuple[int, int]:
+    """The source without the relative clause or apposition after it: 'les autorités, qui …'."""
+    openers = language.grammar.pronouns.clause_openers
+    for i in range(first + 1, end):
+        if doc[i].text == "," or doc[i].lower_ in openers:
+            return first, i
+    return first, end
