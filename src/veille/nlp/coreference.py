@@ -14,6 +14,7 @@ speaker is better than a wrong one. The links join their entities' mentions (kin
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
@@ -82,7 +83,8 @@ class Linker:
     def __init__(self, doc: Doc, language: Language, entities: list[Entity]) -> None:
         self.doc, self.language, self.grammar = doc, language, language.grammar
         self.text = text_of(doc)
-        self.paragraph_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        # a paragraph is a line with words; blank lines between them do not count
+        self.paragraph_starts = [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", self.text)]
         self.sentence_starts = [s.start_char for s in doc.sents]
         gender_of = genders(doc, entities, language)
         self.referents = {e.id: _referent(e, gender_of.get(e.id), language) for e in entities
@@ -276,6 +278,8 @@ class Linker:
             if referent is not None and referent.entity.type == kind \
                     and _describes(words, token, referent, gender, kind):
                 candidates[referent.entity.id] = mentioned  # the latest mention of each
+        if not candidates and kind == "PER":
+            candidates = self._sole_holder(token, gender)
         if not candidates:
             return None
         latest = sorted(candidates.values(), key=lambda m: m.start)
@@ -284,6 +288,20 @@ class Linker:
             return None  # two fitting ones named close by: which one is meant is not clear
         start, stop = self.doc[first].idx, syntax_end(self.doc, end)
         return Link(start, stop, self.text[start:stop], latest[-1].referent.entity.id, "description")
+
+    def _sole_holder(self, head: Token, gender: str | None) -> dict[str, Mentioned]:
+        """"le président du premier syndicat agricole" for the one person the article made a
+        president, when they were named in the last sentences: the only holder of that title, and
+        the one the text is about."""
+        noun, lemma = fold(head.lower_), fold(head.lemma_.lower())
+        holders = {r.entity.id for r in self.referents.values()
+                   if r.entity.type == "PER" and {noun, lemma} & r.role_words}
+        if len(holders) != 1:
+            return {}
+        here = self._sentence(head.idx)
+        recent = [m for m in self.history if m.referent is not None and m.referent.entity.id in holders
+                  and here - m.sentence <= CLOSE_SENTENCES and (gender is None or m.referent.gender in (None, gender))]
+        return {recent[-1].referent.entity.id: recent[-1]} if recent else {}
 
     @property
     def _person_heads(self) -> frozenset[str]:

@@ -32,7 +32,9 @@ def subject_phrase(clauses: Clauses, verb: Token) -> tuple[int, int] | None:
                 break
     if not subjects:
         return None
-    subject = subjects[0]
+    # several subjects before the verb ("Sur ce volet, l'un des plus sensibles, le ministre a expliqué"):
+    # the nearest is the verb's own
+    subject = max(subjects, key=lambda t: t.i) if all(t.i < verb.i for t in subjects) else subjects[0]
     euphony = language.grammar.pronouns.glued_euphony
     if subject.text.startswith("-"):  # "a-t-il": the pronoun glued to the auxiliary
         glued = [c for c in verb.children if c.dep_ == "nsubj" and c.text.startswith("-") and c.text != euphony]

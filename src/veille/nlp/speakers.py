@@ -153,11 +153,25 @@ class Resolver:
             if entity.type != "PER" or kind != "name":
                 continue
             span = doc.char_span(start, stop, alignment_mode="expand")
-            if span is not None and span.root.dep_ in ("appos", "flat:name") and span.root.head.i == head.i:
-                return entity, kind, (start, stop)
-            if span is not None and doc[span.start - 1].text == "," and span.start - 1 > first:
+            if span is not None and (self._names_head(span.root, head)
+                                     or doc[span.start - 1].text == "," and span.start - 1 > first):
                 return entity, kind, (start, stop)
         return None
+
+    def _names_head(self, name: Token, head: Token) -> bool:
+        """Whether a name stands beside the phrase's head noun ("le PDG de l'entreprise Patrick
+        Pouyanné", however the parser hung it), not beside another person's title inside it."""
+        node = name
+        for _ in range(8):
+            if node.i == head.i:
+                return True
+            if node.dep_ not in ("appos", "flat:name", "flat", "nmod") or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.i != head.i and node.pos_ == "NOUN" and (node.lemma_.lower() in self.nouns
+                                                              or node.lower_ in self.nouns):
+                return False
+        return False
 
     def _unnamed_antecedent(self, position: int, gender: str, number: str) -> Speaker | None:
         """A pronoun the linker left unlinked stands for the unnamed speaker just heard, when the
