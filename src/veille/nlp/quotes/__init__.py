@@ -57,7 +57,7 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr
             resolver.heard(found.start, found.speaker)
         if found is not None:
             said.append(found)
-    said += turns.carried_on(doc, marks, said)
+    said += turns.claimed_turns(clauses, resolver, said)
     said = turns.without_attributions_of_reports(said)
     quotes: list[Quote] = []
     for s in sorted(said, key=lambda s: s.start):

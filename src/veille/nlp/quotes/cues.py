@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...lang import Language
-from ...lang.text import straighten
+from ...lang.text import CLOSING, straighten
 from .. import syntax
 
 
@@ -27,6 +27,9 @@ def source_words(prep: Token) -> str:
 
 
 def is_speech_verb(token: Token, language: Language) -> bool:
+    if after_quote(token) and token.pos_ in ("NOUN", "ADJ", "PROPN"):
+        # "« … », juge Mme Binet": an incise's verb the tagger read as a noun
+        return bool(syntax.lemmas(token, language.grammar) & language.speech.verbs)
     if token.pos_ not in ("VERB", "AUX") or token.pos_ == "AUX" and token.dep_.startswith("aux"):
         return False
     if any(c.dep_.startswith("expl") and not c.text.startswith("-") for c in token.children):
@@ -50,3 +53,9 @@ def cue_lemma(verb: Token, cues: frozenset[str], language: Language) -> bool:
 def cue_words(doc: Doc, verb: Token) -> str:
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
     return " ".join([a.text for a in auxiliaries] + [verb.text])
+
+
+def after_quote(token: Token) -> bool:
+    """Whether the word comes right after a closing quotation mark and a comma ("« … », juge X")."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "," and doc[token.i - 2].text in CLOSING

@@ -19,3 +19,4 @@ class Said:
     cue_token: int
     direct: Marked | None = None
     source: bool = False  # told by "selon X", "d'après X": X vouches for it
+    turn: bool = False  # no cue of its own: the speaker's turn going on

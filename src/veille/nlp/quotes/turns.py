@@ -1,17 +1,29 @@
-"""Whose turn a quotation no cue claims belongs to, and which reports another one holds."""
+"""Whose turn a quotation no cue claims belongs to, and which reports another one holds.
+
+    label         "Steve Rouiller (défenseur du Servette FC) : « … »": a speaker named at the head of
+                  the paragraph, before a colon
+    incise inside "« Je pense que …, s'agace Me Lys, avocat des victimes. Et puis … »": the marks hold
+                  the speaker's incise; the words on either side are theirs
+    continuation  a quotation that opens its sentence, or its paragraph, goes on with the speaker of the
+                  turn before it, unless narration or another speaker comes between
+"""
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from ...lang.text import Marked
-from ..context import text_of
-from ..speakers import Speaker
+from ..clauses import Clauses
+from ..phrases import inverted_subject
+from ..speakers import Resolver, Speaker
+from . import cues
 from .said import Said
 
 MIN_FREE_QUOTE_WORDS = 4
+NARRATION_WORDS = 8  # more words than this outside quotation marks between two turns: narration
+DASHES = "—–-"
 
 
 def without_attributions_of_reports(said: list[Said]) -> list[Said]:
@@ -31,28 +43,110 @@ def same_sentence_speaker(gerund: Token, said: list[Said]) -> Speaker | None:
     return before[-1].speaker if before else None
 
 
-def carried_on(doc: Doc, marks: list[Marked], said: list[Said]) -> list[Said]:
-    """Quotations no cue claims: a statement carried on from the quote before it, when it opens its
-    sentence ("« … »" or "A ses yeux, « … »") rather than sitting inside someone else's clause."""
-    text = text_of(doc)
+def unclaimed(clauses: Clauses, said: list[Said]) -> list[Marked]:
+    """The quotations no cue claimed, outermost, long enough to be a statement rather than a scare quote."""
+    text, marks = clauses.text, clauses.marks
     claimed = [(s.start, s.end) for s in said]
+    return [m for m in marks if not any(s <= m.start and m.end <= e for s, e in claimed)
+            and not any(o.open < m.open and m.close < o.close for o in marks)
+            and len(text[m.start:m.end].split()) >= MIN_FREE_QUOTE_WORDS]
+
+
+def claimed_turns(clauses: Clauses, resolver: Resolver, said: list[Said]) -> list[Said]:
+    """The quotations no cue claims that a label, an inner incise or the turn before them gives a speaker."""
     out: list[Said] = []
-    for mark in marks:
-        if any(s <= mark.start and mark.end <= e for s, e in claimed):
+    for mark in unclaimed(clauses, said):
+        found = inner_incise(clauses, resolver, mark) or labelled(clauses, resolver, mark)
+        if found:
+            out.extend(found)
             continue
-        if any(o.open < mark.open and mark.close < o.close for o in marks):
-            continue  # a quote inside a quote
-        if len(text[mark.start:mark.end].split()) < MIN_FREE_QUOTE_WORDS:
-            continue
-        sentence = doc.char_span(mark.open, mark.open + 1, alignment_mode="expand")
-        lead = text[sentence.sent.start_char:mark.open].strip() if sentence is not None else ""
-        previous = [s for s in said + out if s.end <= mark.open and s.speaker is not None
-                    and text.count("\n", s.end, mark.open) <= 2]
-        # '"…", a-t-il déclaré, "le temps est à l'action".': the same voice goes on after its incise
-        resumed = any(p.direct is not None and len(text[p.direct.close:mark.open].split()) <= 6
-                      and not re.search(r"[.!?]", text[p.direct.close + 1:mark.open]) for p in previous)
-        if lead and not resumed and not (lead.endswith(",") and len(lead.split()) <= 4):
-            continue
-        speaker = max(previous, key=lambda s: s.end).speaker if previous else None
-        out.append(Said(mark.start, mark.end, speaker, "", -1, direct=mark))
+        speaker = continued(clauses, mark, said + out)
+        if speaker is not None:
+            out.append(Said(mark.start, mark.end, speaker, "", -1, direct=mark, turn=True))
     return out
+
+
+def labelled(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Said]:
+    """"Steve Rouiller (défenseur du Servette FC) : « … »", "La ministre : « … »": the words between the
+    paragraph's start and a colon right before the quotation name its speaker."""
+    doc, text = clauses.doc, clauses.text
+    line_start = text.rfind("\n", 0, mark.open) + 1
+    lead = text[line_start:mark.open].rstrip(" \u00a0\u202f" + DASHES)
+    if not lead.endswith(":") or len(lead.split()) > 12:
+        return []
+    label = doc.char_span(line_start, line_start + len(lead) - 1, alignment_mode="contract")
+    if label is None or not len(label):
+        return []
+    end = next((t.i for t in label if t.text in ("(", ",")), label.end)
+    speaker = resolver.from_tokens(label.start, end)
+    if speaker is None:
+        return []
+    return [Said(mark.start, mark.end, speaker, "", -1, direct=mark)]
+
+
+def inner_incise(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Said]:
+    """"« A, s'agace Me Guillaume Lys, avocat des victimes. B »": a speech verb after a comma inside
+    the marks, its subject after it, then the sentence's end: A and B are that speaker's."""
+    doc, text, language = clauses.doc, clauses.text, clauses.language
+    inside = doc.char_span(mark.start, mark.end, alignment_mode="contract")
+    for verb in inside or ():
+        if not cues.is_speech_verb(verb, language) or verb.i == inside.start:
+            continue
+        before = doc[verb.i - 1]
+        glued = before.text.startswith("-") or before.pos_ in ("AUX", "ADV")
+        comma = doc[verb.i - 2] if glued and verb.i >= 2 and before.text != "," else before
+        if comma.text != ",":
+            continue
+        phrase = inverted_subject(doc, verb, clauses.time_tokens, language)
+        if phrase is None or phrase[1] >= inside.end:
+            continue
+        speaker = resolver.from_tokens(*phrase)
+        rest = re.match(r"[^.!?…]*[.!?…]\s*", text[doc[phrase[1] - 1].idx:mark.end])
+        if speaker is None or rest is None:
+            continue
+        first_end = comma.idx
+        second = doc[phrase[1] - 1].idx + rest.end()
+        found = [Said(mark.start, first_end, speaker, verb.text, verb.i, direct=mark)]
+        if len(text[second:mark.end].split()) >= 2:
+            found.append(Said(second, mark.end, speaker, verb.text, verb.i, direct=mark))
+        return found
+    return []
+
+
+def continued(clauses: Clauses, mark: Marked, said: list[Said]) -> Speaker | None:
+    """The speaker of the turn this quotation goes on with: the latest statement before it with a
+    speaker, when the quotation opens its sentence (or follows a short lead: "A ses yeux, « … »", or
+    the incise of the same voice: '"…", a-t-il déclaré, "…"') and no narration comes between."""
+    doc, text = clauses.doc, clauses.text
+    previous = [s for s in said if s.end <= mark.open and s.speaker is not None]
+    if not previous:
+        return None
+    turn = max(previous, key=lambda s: s.end)
+    sentence = doc.char_span(mark.open, mark.open + 1, alignment_mode="expand")
+    lead = text[sentence.sent.start_char:mark.open].strip(" \u00a0\u202f" + DASHES) if sentence is not None else ""
+    if turn.direct is not None and turn.direct.close < mark.open:
+        after = text[turn.direct.close + 1:mark.open]
+        if len(after.split()) <= 6 and not re.search(r"[.!?]", after):
+            return turn.speaker  # the same voice, after its incise
+    if lead and not (lead.endswith(",") and len(lead.split()) <= 4):
+        return None  # the quotation sits inside someone else's sentence
+    # the sentence that tells the turn attributes it ("…", explique X, programmateur du festival,
+    # soulignant …): only what comes after it can be narration
+    told = doc[turn.cue_token].sent.end_char if turn.cue_token >= 0 else turn.end
+    between = _outside_quotes(clauses, max(turn.end, told), mark.open)
+    if len(between.split()) > NARRATION_WORDS:
+        return None  # narration, or another voice, came between
+    return turn.speaker
+
+
+def _outside_quotes(clauses: Clauses, lo: int, hi: int) -> str:
+    """The words of the text between `lo` and `hi` that no quotation mark holds."""
+    text = clauses.text
+    kept, position = [], lo
+    for mark in clauses.marks:
+        if mark.close < lo or mark.open >= hi:
+            continue
+        kept.append(text[position:max(position, mark.open)])
+        position = max(position, mark.close + 1)
+    kept.append(text[position:hi])
+    return " ".join(kept)
