@@ -32,10 +32,11 @@ def is_speech_verb(token: Token, language: Language) -> bool:
         return bool(syntax.lemmas(token, language.grammar) & language.speech.verbs)
     if token.pos_ not in ("VERB", "AUX") or token.pos_ == "AUX" and token.dep_.startswith("aux"):
         return False
-    if any(c.dep_.startswith("expl") and not c.text.startswith("-") for c in token.children):
-        return False  # "s'assurer que", "se dire": the reflexive verb is not the speech verb
     verbs = language.speech.verbs
     lemma = token.lemma_.lower()
+    if any(c.dep_.startswith("expl") and not c.text.startswith("-") for c in token.children):
+        # "s'exclamer", "s'agacer" are speech verbs; "s'assurer que", "se dire" are not the verb they contain
+        return any(f"se {form}" in verbs or f"s'{form}" in verbs for form in syntax.lemmas(token, language.grammar))
     if syntax.lemmas(token, language.grammar) & verbs:
         return True
     # multi-word cues, read from their first verb: "mettre en garde", "faire valoir"
