@@ -122,7 +122,7 @@ class Resolver:
         named = self._named(first, end)
         if named is not None:
             entity, kind, (lo, hi) = named
-            if kind != "name":  # the pronoun or description as written, whole ("Celle-ci")
+            if lo < start or hi > stop:  # the mention as written, whole ("Celle-ci", "Emmanuel Macron")
                 start, stop = min(start, lo), max(stop, hi)
                 text = text_of(doc)[start:stop]
             if entity.type in SPEAKING_TYPES or entity.type == "LOC" and kind == "name":
@@ -143,8 +143,9 @@ class Resolver:
         doc = self.doc
         head = _head(doc, first, end)
         for lo, hi, entity, kind in self.mentions.covering(head.idx, head.idx + len(head.text)):
-            if kind != "name":  # a linked pronoun the tokenizer cut in pieces: "Celle" "-" "ci"
-                return entity, kind, (lo, hi)
+            # the mention holds the head: a linked pronoun the tokenizer cut in pieces ("Celle" "-" "ci"),
+            # a name the parse cut ("Emmanuel" | "Macron a exclu")
+            return entity, kind, (lo, hi)
         found = self.mentions.inside(doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
         for start, stop, entity, kind in found:
             if start <= head.idx < stop:

@@ -61,7 +61,7 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr
     said = turns.without_attributions_of_reports(said)
     quotes: list[Quote] = []
     for s in sorted(said, key=lambda s: s.start):
-        quotes.append(records.quote(doc, s, marks, entities, times, language, quotes))
+        quotes.append(records.quote(clauses, s, quotes, ctx.published))
     return [replace(q, id=f"q{n}") for n, q in enumerate(records.unique(quotes), start=1)]
 
 

@@ -42,7 +42,7 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], quotes: list[Quote] 
         clauses = Clauses(doc, ctx.language, entities, time_stage.extract(doc, ctx))
     if quotes is None:
         quotes = quote_stage.extract(doc, ctx, entities, clauses.times)
-    reader = Reading(doc, entities, Lexicon.of(ctx.language), quotes, clauses)
+    reader = Reading(doc, entities, Lexicon.of(ctx.language), quotes, clauses, ctx.published)
     stances: list[Stance] = []
     for token in doc:
         found = read(reader, token)

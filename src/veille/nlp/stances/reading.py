@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -32,8 +33,9 @@ class Reading:
     pronouns after them), which infinitives a stance already took in (`absorbed`), and each word's
     sentence once found."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], lex: Lexicon, quotes: list[Quote], clauses: Clauses) -> None:
-        self.doc, self.lex, self.quotes, self.clauses = doc, lex, quotes, clauses
+    def __init__(self, doc: Doc, entities: list[Entity], lex: Lexicon, quotes: list[Quote], clauses: Clauses,
+                 published: date | None = None) -> None:
+        self.doc, self.lex, self.quotes, self.clauses, self.published = doc, lex, quotes, clauses, published
         self.text = text_of(doc)
         self.resolver = Resolver(clauses)
         for q in sorted(quotes, key=lambda q: q.start if q.speaker_start is None else q.speaker_start):
