@@ -81,6 +81,41 @@ def zelensky(id: str = "zelensky", published: str | None = "2025-08-22") -> Anal
     )
 
 
+KALLAS = ("Kaja Kallas a réuni jeudi les ministres européens à Bruxelles. « L'Europe restera unie », a-t-elle "
+          "déclaré. Selon la cheffe de la diplomatie européenne, « les sanctions seront renforcées ». "
+          "Elle réclame un cessez-le-feu immédiat.")
+
+
+def kallas(id: str = "kallas", published: str | None = "2025-08-22") -> Analysis:
+    """The analysis's optional fields: an entity named also by a pronoun and a description, a quote
+    whose speaker was found through a pronoun (unsure) and one through a description (sure enough),
+    and a dated stance."""
+    text = KALLAS
+    name, pronoun, description = span(text, "Kaja Kallas"), span(text, "-t-elle"), span(
+        text, "la cheffe de la diplomatie européenne")
+    elle = span(text, "Elle")
+    first, second = span(text, "L'Europe restera unie"), span(text, "les sanctions seront renforcées")
+    demand = span(text, "Elle réclame un cessez-le-feu immédiat.")
+    return Analysis(
+        Article(id, text, body_hash(text), "fr", published=published, title="Kallas et l'unité européenne"),
+        entities=[
+            Entity("e1", name.text, "PER", [
+                name, Span(pronoun.start, pronoun.end, pronoun.text, "pronoun"),
+                Span(description.start, description.end, description.text, "description"),
+                Span(elle.start, elle.end, elle.text, "pronoun")], role="cheffe de la diplomatie européenne"),
+            Entity("e2", "Bruxelles", "LOC", [span(text, "Bruxelles")]),
+        ],
+        quotes=[
+            Quote("q1", "direct", first.text, first.start, first.end, "e1", pronoun.text, cue="a déclaré",
+                  date="2025-08-21", confidence=0.453, speaker_link="pronoun"),
+            Quote("q2", "direct", second.text, second.start, second.end, "e1", description.text, cue="selon",
+                  date="2025-08-21", confidence=0.8, speaker_link="description"),
+        ],
+        stances=[Stance("e1", elle.text, "demand", "un cessez-le-feu immédiat", demand.start, demand.end,
+                        date="2025-08-21")],
+    )
+
+
 @pytest.fixture
 def examples() -> list[Analysis]:
     """The two example analyses, built afresh for each test."""

@@ -15,8 +15,10 @@ from typing import Any
 
 import jsonschema
 import pytest
+from conftest import kallas, lavrov
 from typer.testing import CliRunner
 
+from veille import store
 from veille.cli import app
 from veille.read.records import body_hash
 
@@ -325,3 +327,25 @@ def test_python_dash_m_veille_is_the_same_command() -> None:
                             capture_output=True, text=True, check=True)
 
     assert "analyze" in result.stdout
+
+
+def test_quotes_show_confidence_and_speaker_link_and_keep_a_minimum(db_url: str) -> None:
+    store.ingest([kallas(), lavrov()], db_url)
+
+    table = veille("quotes", "-f", "table", "--db", db_url)
+    rows = list(csv.DictReader(io.StringIO(veille("quotes", "-f", "csv", "--db", db_url).stdout)))
+    sure = veille("quotes", "--min-confidence", "0.6", "--db", db_url)
+    unsure = veille("quotes", "--min-confidence", "0", "-f", "json", "--db", db_url)
+
+    assert "0.45" in table.stdout and "0.453" not in table.stdout and "pronoun" in table.stdout
+    assert [(r["confidence"], r["speaker_link"]) for r in rows] == [("", ""), ("0.453", "pronoun"),
+                                                                     ("0.8", "description")]
+    assert [(q["text"], q["confidence"], q["speaker_link"]) for q in lines(sure.stdout)] == [
+        ("les sanctions seront renforcées", 0.8, "description")]
+    assert [q["confidence"] for q in json.loads(unsure.stdout)] == [0.453, 0.8]  # none given: left out
+
+
+def test_a_minimum_confidence_outside_0_to_1_is_a_usage_error(filled_db: str) -> None:
+    result = veille("quotes", "--min-confidence", "1.5", "--db", filled_db)
+
+    assert result.exit_code == 2 and "--min-confidence" in result.output

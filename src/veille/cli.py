@@ -67,7 +67,8 @@ ActorName = Annotated[str | None, typer.Option(
 
 EventType = StrEnum("EventType", {t: t for t in EVENT_TYPES})  # type: ignore[misc]
 
-QUOTE_COLUMNS = ("article", "published", "speaker", "role", "kind", "text", "cue", "channel", "date", "sources")
+QUOTE_COLUMNS = ("article", "published", "speaker", "role", "kind", "text", "cue", "channel", "date", "confidence",
+                 "speaker_link", "sources")
 PEOPLE_COLUMNS = ("name", "roles", "articles", "quotes")
 EVENT_COLUMNS = ("date", "published", "type", "mode", "actors", "targets", "places", "killed", "injured", "text",
                  "sources")
@@ -122,18 +123,25 @@ def ingest(paths: Annotated[list[str], typer.Argument(help=".jsonl, .txt or .htm
         raise typer.Exit(1)
 
 
-@app.command(epilog='Example: veille quotes --speaker Lavrov --contains "garanties de sécurité"')
+@app.command(epilog='Example: veille quotes --speaker Lavrov --contains "garanties de sécurité"\n\n'
+                     "Example: veille quotes --min-confidence 0.6 --format csv > quotes.csv")
 def quotes(speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.",
                                                        show_default=False)] = None,
            contains: Annotated[str | None, typer.Option(help="Words the quote must all hold.",
                                                         show_default=False)] = None,
+           min_confidence: Annotated[float | None, typer.Option(
+               "--min-confidence", min=0.0, max=1.0,
+               help="Keep quotes whose speaker was found with at least this confidence (0 to 1); a quote "
+                    "whose analysis gives no confidence is then left out.", show_default=False)] = None,
            db: Db = None, format: QueryFormat = None) -> None:
-    """List stored quotes: who said what, when, in which article."""
+    """List stored quotes: who said what, when, in which article, how sure the attribution is
+    (confidence) and how the speaker was found (speaker_link: name, pronoun, description, continuation,
+    unnamed)."""
     from . import store
 
     with _errors():
         config = settings.load({"db": db})
-        found = store.quotes(speaker=speaker, contains=contains, url=config.db)
+        found = store.quotes(speaker=speaker, contains=contains, min_confidence=min_confidence, url=config.db)
         _rows(found, format, QUOTE_COLUMNS, "Quotes")
 
 

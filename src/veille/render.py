@@ -97,18 +97,21 @@ def table(items: Iterable[dict[str, Any]], columns: Sequence[str], out: IO[str],
     for column in columns:
         grid.add_column(column, overflow="fold")
     for item in items:
-        grid.add_row(*(_cell(item.get(column)) for column in columns))
+        grid.add_row(*(_cell(item.get(column), decimals=2) for column in columns))
     console(out).print(grid)
 
 
 def console(out: IO[str]) -> Console:
-    # Off a terminal Rich would wrap at 80 columns; quotes are long, so give tables room.
-    return Console(file=out, width=None if out.isatty() else 160, soft_wrap=False)
+    # Off a terminal Rich would wrap at 80 columns; quotes are long and their table wide, so give tables room.
+    return Console(file=out, width=None if out.isatty() else 180, soft_wrap=False)
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, decimals: int | None = None) -> str:
+    """A value as text; a float rounded to `decimals` when given (tables show a confidence as 0.85)."""
     if value is None:
         return ""
+    if decimals is not None and isinstance(value, float):
+        return f"{value:.{decimals}f}"
     if isinstance(value, (list, tuple)):
         return "; ".join(str(v) for v in value)
     return str(value)
@@ -150,6 +153,6 @@ def profile_facts(profile: dict[str, Any]) -> list[dict[str, Any]]:
                "what": " ".join(filter(None, [e["type"], e["mode"] and f"({e['mode']})",
                                               e.get("as") and f"as {'/'.join(e['as'])}"])),
                "text": e["text"], "sources": e["sources"]} for e in profile["events"]]
-    facts += [{"actor": name, "kind": "stance", "date": s["published"], "what": f"{s['polarity']}: {s['target']}",
+    facts += [{"actor": name, "kind": "stance", "date": s.get("date") or s["published"], "what": f"{s['polarity']}: {s['target']}",
                "text": s["text"], "sources": s["sources"]} for s in profile["stances"]]
     return facts

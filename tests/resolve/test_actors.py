@@ -189,3 +189,25 @@ def test_a_surname_one_person_was_also_called_by_is_still_shared() -> None:
     alone = link(actors, article("Le Pen a voté contre.", ("Le Pen", "PER", None)))["e1"]
 
     assert actors.by_id[alone].ambiguous
+
+
+@pytest.mark.parametrize(("name", "type"), [("Kaja Kallas", "PER"), ("Commission européenne", "ORG")])
+def test_a_pronoun_or_a_description_of_an_entity_is_never_its_alias(name: str, type: str) -> None:
+    text = f"{name} a présenté le plan jeudi. Elle le défendra, a ajouté la ministre devant la presse."
+
+    def mention(words: str, kind: str = "name") -> Span:
+        start = text.index(words)
+        return Span(start, start + len(words), words, kind)  # type: ignore[arg-type]
+
+    said = Analysis(Article("a", text, body_hash(text), "fr", published="2025-08-21"), entities=[
+        Entity("e1", name, type, [mention(name), mention("Elle", "pronoun"),  # type: ignore[arg-type]
+                                  mention("la ministre", "description")])])
+    actors = Actors()
+
+    links = link(actors, said)
+
+    assert dict(actors.by_id[links["e1"]].aliases) == {name: 1}
+    # nor may they join another article's entity to this one
+    other = Analysis(Article("b", "Elle arrive.", body_hash("Elle arrive."), "fr"),
+                     entities=[Entity("e1", "Elle", type, [Span(0, 4, "Elle")])])  # type: ignore[arg-type]
+    assert link(actors, other)["e1"] != links["e1"]

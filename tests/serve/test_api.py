@@ -8,8 +8,10 @@ from typing import Any
 
 import jsonschema
 import pytest
+from conftest import kallas
 from fastapi.testclient import TestClient
 
+from veille import store
 from veille.serve import create_app
 
 TOKEN = "s3cret-token"
@@ -156,3 +158,21 @@ def test_a_write_with_the_token_analyses_and_stores(linked_db: str, monkeypatch:
     assert stored.json() == created.json()
     assert (again.status_code, again.json()["article"]["id"]) == (200, "nouveau")  # the same text, stored once
     assert empty.status_code == 400
+
+
+def test_quotes_carry_their_confidence_and_keep_a_minimum(client: TestClient, linked_db: str) -> None:
+    store.ingest([kallas()], linked_db)
+
+    everything, _ = every(client, "/api/quotes")
+    sure, _ = every(client, "/api/quotes?min_confidence=0.6")
+    scored, _ = every(client, "/api/quotes?min_confidence=0&limit=1")
+
+    assert {(q["text"], q["confidence"], q["speaker_link"]) for q in everything if q["article"] == "kallas"} == {
+        ("L'Europe restera unie", 0.453, "pronoun"), ("les sanctions seront renforcées", 0.8, "description")}
+    assert all(q["confidence"] is None and q["speaker_link"] is None for q in everything if q["article"] != "kallas")
+    assert [(q["text"], q["confidence"]) for q in sure] == [("les sanctions seront renforcées", 0.8)]
+    assert sorted(q["confidence"] for q in scored) == [0.453, 0.8]  # a quote without a confidence is left out
+    for bad in ("1.5", "-0.1", "sure"):
+        assert client.get("/api/quotes", params={"min_confidence": bad}).status_code == 422
+    (stance,) = [s for s in every(client, "/api/stances")[0] if s["article"] == "kallas"]
+    assert stance["date"] == "2025-08-21"

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import kallas
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -58,6 +59,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'veille.db'}"
     report = store.ingest(veille.analyze_many(ARTICLES), url)
     assert report.summary() == "3 stored, 0 already stored, 0 failed"
+    store.ingest([kallas()], url)  # by hand: a speaker found through a pronoun, mentions by pronoun and description
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
@@ -203,3 +205,20 @@ def test_the_api_docs_load_from_the_server(page: Any) -> None:
     page.goto("/docs")
     expect(page.locator(".swagger-ui")).to_contain_text("/api/quotes")
     shot(page, "8-api-docs")
+
+
+def test_an_unsure_speaker_and_a_pronoun_say_what_they_are(page: Any) -> None:
+    expect = playwright.expect
+    page.goto("/articles/kallas")
+
+    page.locator("#body mark.hl-quote.hl-uncertain").click()
+    card = page.locator("#card")
+    expect(card.locator(".speaker-link.uncertain")).to_have_text("Kaja Kallas")
+    expect(card.locator(".label-uncertain")).to_have_text("uncertain")
+    expect(card.locator(".label-uncertain")).to_have_attribute("title", re.compile("through a pronoun"))
+    shot(page, "9-article-uncertain-speaker")
+
+    page.keyboard.press("Escape")
+    page.locator("#body mark.hl-ent-pronoun").last.click()
+    expect(card).to_contain_text("a pronoun: Elle")
+    expect(card.locator(".entity-link")).to_have_text("Kaja Kallas")

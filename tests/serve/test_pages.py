@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 
 import pytest
-from conftest import span
+from conftest import kallas, span
 from fastapi.testclient import TestClient
 
 from veille import store
@@ -117,3 +117,33 @@ def test_pages_not_found_are_html(client: TestClient) -> None:
         answer = client.get(path)
         assert answer.status_code == 404 and answer.headers["content-type"].startswith("text/html")
     assert client.get("/timeline", params={"from": "demain"}).status_code == 400
+
+
+def test_an_unsure_speaker_is_shown_as_uncertain_and_says_why(client: TestClient, linked_db: str) -> None:
+    store.ingest([kallas()], linked_db)
+    why = "uncertain attribution (confidence 0.45): speaker found through a pronoun"
+
+    quotes = client.get("/quotes").text
+    article = client.get("/articles/kallas").text
+    actor = client.get("/actors/" + re.findall(r'href="/actors/(\d+)">Kaja Kallas<', quotes)[0]).text
+
+    # the quote found through a pronoun (0.45) is labelled; the one through a description (0.8) is not
+    for html in (quotes, article, actor):
+        assert html.count(">uncertain</span>") == 1
+        assert f'title="{why}"' in html
+    assert re.search(r'<span class="uncertain" title="[^"]+"><a class="actor" href="/actors/\d+">Kaja Kallas</a> '
+                     r'<span class="label-uncertain"', quotes)
+    (unsure,) = re.findall(r'<mark class="hl hl-quote hl-direct hl-uncertain"[^>]*>', article)
+    assert 'data-ref="q1"' in unsure and f'data-uncertain="{why}"' in unsure
+    assert len(re.findall(r'<mark class="hl hl-quote hl-direct" data-ref="q2"', article)) == 1
+
+
+def test_pronouns_and_descriptions_are_marked_apart_from_names(client: TestClient, linked_db: str) -> None:
+    store.ingest([kallas()], linked_db)
+
+    html = client.get("/articles/kallas").text
+
+    assert re.findall(r'<mark class="hl hl-ent hl-PER hl-ent-(\w+)"[^>]*>([^<]+)<', html) == [
+        ("pronoun", "-t-elle"), ("description", "la cheffe de la diplomatie européenne"), ("pronoun", "Elle")]
+    assert re.search(r'<mark class="hl hl-ent hl-PER" data-[^>]*>Kaja Kallas<', html)
+    assert 'data-mention="pronoun"' in html and 'data-mention="description"' in html

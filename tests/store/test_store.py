@@ -7,11 +7,12 @@ from typing import Any
 
 import jsonschema
 import pytest
+from conftest import kallas, lavrov
 from sqlalchemy import create_engine, delete, func, select
 from sqlalchemy.exc import OperationalError
 
 from veille import store
-from veille.errors import StoreError
+from veille.errors import BadInput, StoreError
 from veille.model import Analysis, Failure
 from veille.store import index, schema
 
@@ -157,3 +158,74 @@ def test_a_password_in_the_url_is_not_shown(examples: list[Analysis]) -> None:
 
 def test_fold_drops_case_accents_and_curly_apostrophes() -> None:
     assert index.fold("L\u2019Élysée a DÉCLARÉ") == "l'elysee a declare"
+
+
+# --- the analysis's optional fields: mention kinds, attribution confidence, stance dates ---
+
+def rows_of(url: str, *columns: Any) -> list[tuple[Any, ...]]:
+    """The values of `columns` in every row, sorted here (backends sort nulls apart), nulls first."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            found = [tuple(r) for r in conn.execute(select(*columns))]
+    finally:
+        engine.dispose()
+    return sorted(found, key=lambda row: [(value is not None, value) for value in row])
+
+
+def test_mention_kinds_confidence_speaker_links_and_stance_dates_are_stored(
+        db_url: str, contract_schema: dict[str, Any]) -> None:
+    store.ingest([kallas(), lavrov()], db_url)
+    m, q, s = schema.mentions, schema.quotes, schema.stances
+
+    assert rows_of(db_url, m.c.text, m.c.kind) == [
+        ("-t-elle", "pronoun"), ("Bruxelles", None), ("Elle", "pronoun"), ("Kaja Kallas", None),
+        ("Russie", None), ("Sergueï Lavrov", None), ("la cheffe de la diplomatie européenne", "description")]
+    assert rows_of(db_url, q.c.quote, q.c.confidence, q.c.speaker_link) == [
+        ("q1", None, None), ("q1", pytest.approx(0.453), "pronoun"), ("q2", pytest.approx(0.8), "description")]
+    assert rows_of(db_url, s.c.target, s.c.date) == [("un cessez-le-feu immédiat", "2025-08-21")]
+    said = {r["text"]: (r["confidence"], r["speaker_link"]) for r in store.quotes(url=db_url)}
+    assert said == {"La Russie ne cédera pas sur les garanties de sécurité.": (None, None),
+                    "L'Europe restera unie": (pytest.approx(0.453), "pronoun"),
+                    "les sanctions seront renforcées": (pytest.approx(0.8), "description")}
+    assert [(r["holder"], r["date"]) for r in store.stances(url=db_url)] == [("Kaja Kallas", "2025-08-21")]
+    exported = list(store.export(url=db_url))
+    assert exported[0] == kallas().to_dict()
+    jsonschema.validate(exported[0], contract_schema)
+
+
+def test_reindex_keeps_the_optional_fields(db_url: str) -> None:
+    store.ingest([kallas()], db_url)
+    before = (store.quotes(url=db_url), store.stances(url=db_url))
+
+    assert store.reindex(db_url) == 1
+
+    assert (store.quotes(url=db_url), store.stances(url=db_url)) == before
+    assert rows_of(db_url, schema.mentions.c.kind) == [(None,), (None,), ("description",), ("pronoun",),
+                                                       ("pronoun",)]
+
+
+def test_quotes_with_a_minimum_confidence_leave_out_unsure_and_unscored_ones(db_url: str) -> None:
+    store.ingest([kallas(), lavrov()], db_url)
+
+    def texts(minimum: float | None) -> list[str]:
+        return [q["text"] for q in store.quotes(min_confidence=minimum, url=db_url)]
+
+    assert texts(None) == ["La Russie ne cédera pas sur les garanties de sécurité.", "L'Europe restera unie",
+                           "les sanctions seront renforcées"]
+    assert texts(0.6) == ["les sanctions seront renforcées"]
+    assert texts(0.0) == ["L'Europe restera unie", "les sanctions seront renforcées"]  # no confidence: left out
+    assert texts(0.9) == []
+    assert [q["text"] for q in store.quotes(speaker="kallas", min_confidence=0.4, url=db_url)] == [
+        "L'Europe restera unie", "les sanctions seront renforcées"]
+    with pytest.raises(BadInput, match="between 0 and 1"):
+        store.quotes(min_confidence=1.5, url=db_url)
+
+
+def test_a_pronoun_or_a_description_is_never_an_alias(db_url: str) -> None:
+    store.ingest([kallas()], db_url)
+
+    (record,) = store.actor("Kallas", url=db_url)
+
+    assert record["aliases"] == [{"alias": "Kaja Kallas", "count": 1}]
+    assert rows_of(db_url, schema.actor_aliases.c.alias) == [("Bruxelles",), ("Kaja Kallas",)]

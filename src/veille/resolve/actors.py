@@ -13,7 +13,8 @@ are stored, to the actors already known:
 - an organisation or place by its name without article, the lexicon's variants joined ("OTAN",
   "NATO"); a place the gazetteer resolves by the place itself ("Kiev", "Kyiv").
 
-Each link adds the entity's name and mentions to the actor's aliases and may give it a country:
+Each link adds the entity's name and the mentions that name it (not its pronouns nor its
+descriptions: "elle", "la ministre") to the actor's aliases and may give it a country:
 from a person's title ("président russe" → RU), an organisation's name ("ministère turc des
 Affaires étrangères" → TR), or a place's own country. Linking depends on what came before, so it is
 replayed in storing order whenever the store is rebuilt: the same articles give the same actors.
@@ -148,7 +149,7 @@ class Actors:
 
     def _other(self, entity: Mapping[str, Any]) -> Actor:
         place = self._resolve_place(entity["name"]) if entity["type"] == PLACE else None
-        written = [entity["name"], *(m["text"] for m in entity.get("mentions", []) if name_like(m["text"]))]
+        written = [entity["name"], *(m for m in named(entity) if name_like(m))]
         keys = [key for key in map(name_key, written) if key]
         if place is not None:
             if place.key in self._places:
@@ -177,7 +178,7 @@ class Actors:
         return actor
 
     def _record(self, actor: Actor, entity: Mapping[str, Any], published: str | None) -> None:
-        written = {clean(entity["name"])} | {clean(m["text"]) for m in entity.get("mentions", [])}
+        written = {clean(entity["name"])} | {clean(m) for m in named(entity)}
         actor.aliases.update(sorted(a for a in written if a))
         actor.seen(published)
         if actor.country is None:
@@ -211,6 +212,12 @@ class Actors:
             key = name_key(written) if is_name or name_like(written) else ""
             if key:
                 self._names.setdefault(key, set()).add(actor.id)
+
+
+def named(entity: Mapping[str, Any]) -> list[str]:
+    """The words of an entity's mentions that name it: not a pronoun ("Elle", "ce dernier") nor a
+    description ("la ministre"), which say nothing of its name (the contract: no `kind` is a name)."""
+    return [m["text"] for m in entity.get("mentions", []) if m.get("kind", "name") == "name"]
 
 
 def _compatible(actor: Actor, tokens: list[str]) -> bool:

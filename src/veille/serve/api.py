@@ -112,11 +112,15 @@ def _by_hash(conn: Connection, sha256: str) -> dict[str, Any]:
 def list_quotes(request: Request,
                 speaker: Annotated[str | None, Query(description="Part of the speaker's name or alias")] = None,
                 q: Annotated[str | None, Query(description="Words the quote must all hold")] = None,
+                min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
+                    "Keep quotes whose speaker was found with at least this confidence (0 to 1); a quote "
+                    "whose analysis gives no confidence is then left out"))] = None,
                 since: Since = None, until: Until = None, order: Order = "newest", cursor: Cursor = None,
                 limit: Limit = 50, conn: Connection = Conn) -> JSONResponse:
-    """Who said what, when: each quote of a wire story once, with every copy's article in `sources`."""
+    """Who said what, when: each quote of a wire story once, with every copy's article in `sources`,
+    how sure the attribution is (`confidence`, 0 to 1) and how the speaker was found (`speaker_link`)."""
     page = browse.quote_page(conn, speaker=speaker, contains=q, since=since, until=until, cursor=cursor,
-                             limit=limit, newest_first=order == "newest")
+                             limit=limit, newest_first=order == "newest", min_confidence=min_confidence)
     return listing(request, page)
 
 

@@ -6,7 +6,9 @@ the article holds (`<script>` included) is shown as text. Marks nest in a fixed 
 outermost, then events, times and entity mentions innermost; where two spans cross, the inner one
 is closed at the outer one's boundary and opened again after it, so the HTML is always well formed.
 Every piece of one span has the same `data-ref`, and its first piece the id `m-LAYER-REF` (m-quote-q1),
-which the side list links to.
+which the side list links to. A quote whose speaker is uncertain (`shared.uncertain`) also has the
+class `hl-uncertain` and says why in `data-uncertain`; a mention by pronoun or description has the
+class `hl-ent-pronoun` or `hl-ent-description`.
 
     >>> str(render("« Non », a dit Poutine.", [Mark(0, 7, QUOTE, "q1", {"speaker": "Poutine"})]))
     '<mark class="hl hl-quote" data-ref="q1" data-speaker="Poutine" id="m-quote-q1">« Non »</mark>, a dit Poutine.'
@@ -20,6 +22,8 @@ from itertools import pairwise
 from typing import Any
 
 from markupsafe import Markup, escape
+
+from .shared import uncertain
 
 QUOTE, EVENT, TIME, ENTITY = 0, 1, 2, 3  # nesting order, outermost first
 LAYER_NAME = {QUOTE: "quote", EVENT: "event", TIME: "time", ENTITY: "ent"}
@@ -107,11 +111,13 @@ def marks(analysis: Mapping[str, Any], actors: Mapping[str, int], names: Mapping
     found = []
     for quote in analysis.get("quotes", []):
         speaker = actor(quote.get("speaker"))
+        why = uncertain(quote.get("confidence"), quote.get("speaker_link"))
         found.append(Mark(quote["start"], quote["end"], QUOTE, quote["id"], {
             "speaker": who(quote.get("speaker"), quote.get("speaker_text")) or "unattributed",
             "cue": quote.get("cue"), "channel": quote.get("channel"), "date": quote.get("date"),
             "kind": quote.get("kind"), "actor": f"/actors/{speaker}" if speaker is not None else None,
-        }, (f"hl-{quote.get('kind', 'direct')}",)))
+            "uncertain": why,
+        }, (f"hl-{quote.get('kind', 'direct')}", *(("hl-uncertain",) if why else ()))))
     for event in analysis.get("events", []):
         found.append(Mark(event["start"], event["end"], EVENT, event["id"], {
             "type": event.get("type"), "mode": event.get("mode"), "date": event.get("date"),
@@ -126,8 +132,10 @@ def marks(analysis: Mapping[str, Any], actors: Mapping[str, int], names: Mapping
     for entity in analysis.get("entities", []):
         linked = actor(entity["id"])
         for mention in entity.get("mentions", []):
+            kind = mention.get("kind", "name")  # a pronoun or a description is marked apart from a name
             found.append(Mark(mention["start"], mention["end"], ENTITY, entity["id"], {
                 "name": who(entity["id"]), "type": entity.get("type"), "role": entity.get("role"),
                 "actor": f"/actors/{linked}" if linked is not None else None,
-            }, (f"hl-{entity.get('type', 'MISC')}",)))
+                "mention": None if kind == "name" else kind,
+            }, (f"hl-{entity.get('type', 'MISC')}", *(() if kind == "name" else (f"hl-ent-{kind}",)))))
     return found

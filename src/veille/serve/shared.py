@@ -1,6 +1,7 @@
 """What the app, the API and the pages all use: where the static files and templates are, the
-per-request connection (`Conn`), the bearer token check on writes (`require_token`), and the HTML
-rendering of a page (`page`) and of an error (`error_page`).
+per-request connection (`Conn`), the bearer token check on writes (`require_token`), the HTML
+rendering of a page (`page`) and of an error (`error_page`), and when a quote's speaker is shown as
+uncertain (`uncertain`).
 
 It imports none of the other serve modules: `app` builds on it, `api` and `pages` take from it.
 """
@@ -58,9 +59,29 @@ def require_token(request: Request,
 
 # --- HTML ---
 
+UNCERTAIN = 0.6  # an attribution less sure than this is shown as uncertain
+SPEAKER_FOUND = {  # why an attribution may be unsure: how its speaker was found
+    "pronoun": "speaker found through a pronoun",
+    "description": "speaker found through a description",
+    "continuation": "speaker taken from the previous speaker's turn going on",
+    "unnamed": "speaker is an unnamed source",
+}
+
+
+def uncertain(confidence: Any, speaker_link: Any = None) -> str | None:
+    """Why a quote's attribution is shown as uncertain (its confidence below UNCERTAIN), for a
+    tooltip: "uncertain attribution (confidence 0.40): speaker found through a pronoun"; None when
+    it is sure enough or its analysis gives no confidence."""
+    if not isinstance(confidence, int | float) or isinstance(confidence, bool) or confidence >= UNCERTAIN:
+        return None
+    why = SPEAKER_FOUND.get(speaker_link) if isinstance(speaker_link, str) else None
+    return f"uncertain attribution (confidence {confidence:.2f})" + (f": {why}" if why else "")
+
+
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
                   trim_blocks=True, lstrip_blocks=True)
 env.globals["EVENT_TYPES"] = EVENT_TYPES
+env.globals["uncertain"] = uncertain
 env.filters["n"] = lambda count, word: f"{count} {word}{'' if count == 1 else 's'}"
 
 

@@ -139,20 +139,22 @@ def article(conn: Connection, id: str) -> Row | None:
 
 def quote_page(conn: Connection, speaker: str | None = None, contains: str | None = None,
                since: str | None = None, until: str | None = None, actor_ids: Iterable[int] | None = None,
-               cursor: str | None = None, limit: int = 50, newest_first: bool = True) -> Page:
-    """Quotes by day (newest first unless `newest_first` is False), then in reading order; `speaker`
-    as in `store.quotes`, `contains` words the quote holds (as a word's beginning, see `words`),
-    `actor_ids` the speakers' actors."""
+               cursor: str | None = None, limit: int = 50, newest_first: bool = True,
+               min_confidence: float | None = None) -> Page:
+    """Quotes by day (newest first unless `newest_first` is False), then in reading order, each with
+    `confidence` and `speaker_link`; `speaker` and `min_confidence` as in `store.quotes`, `contains`
+    words the quote holds (as a word's beginning, see `words`), `actor_ids` the speakers' actors."""
     q, a, e = schema.quotes, articles, entities
     query = (
         select(a.c.id.label("article"), a.c.title, a.c.published, q.c.quote, q.c.kind,
                q.c.speaker_name.label("speaker"), e.c.role, q.c.text, q.c.cue, q.c.channel, q.c.date, q.c.day,
-               q.c.start, q.c.end, q.c.speaker_actor)
+               q.c.start, q.c.end, q.c.speaker_actor, q.c.confidence, q.c.speaker_link)
         .join(a, a.c.pk == q.c.article)
         .outerjoin(e, (e.c.article == q.c.article) & (e.c.entity == q.c.speaker))
     )
     walk = _walk(conn, q, quotes_holding(conn, contains or ""), limit)
-    query = query.where(*quote_filters(speaker, actor_ids), *quote_holds(conn, contains or "", walk))
+    query = query.where(*quote_filters(speaker, actor_ids, min_confidence),
+                        *quote_holds(conn, contains or "", walk))
     return fact_page(conn, query, q, since, until, cursor, limit, newest_first)
 
 

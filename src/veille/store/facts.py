@@ -185,13 +185,13 @@ def stance_rows(conn: Connection, holder: str | None = None, target: str | None 
 
 def stance_query(holder: str | None = None, target: str | None = None,
                  actor_ids: Iterable[int] | None = None) -> Select[Any]:
-    """Stances (with their article's id, title and date), filtered as `stances` says; `actor_ids`
-    keeps those the actors hold."""
+    """Stances (with their article's id, title and date, and the stance's own `date` when the analysis
+    gives it), filtered as `stances` says; `actor_ids` keeps those the actors hold."""
     s, a = schema.stances, articles
     query = (
         select(a.c.id.label("article"), a.c.title, a.c.published, s.c.stance, s.c.day,
                func.coalesce(actors.c.name, s.c.holder_name).label("holder"), s.c.holder_text, s.c.holder_actor,
-               s.c.polarity, s.c.target, s.c.text, s.c.start, s.c.end)
+               s.c.polarity, s.c.target, s.c.date, s.c.text, s.c.start, s.c.end)
         .join(a, a.c.pk == s.c.article)
         .outerjoin(actors, actors.c.id == s.c.holder_actor)
     )

@@ -53,7 +53,8 @@ def rows(article: int, analysis: dict[str, Any], text: str | None = None,
             **fact, "quote": quote["id"], "kind": quote["kind"], "text": quote["text"],
             "start": quote["start"], "end": quote["end"], "speaker": quote.get("speaker"),
             "speaker_name": speaker_name, "cue": quote.get("cue"), "channel": quote.get("channel"),
-            "date": quote.get("date"), "speaker_folded": fold(speaker_name) if speaker_name else None,
+            "date": quote.get("date"), "confidence": quote.get("confidence"),
+            "speaker_link": quote.get("speaker_link"), "speaker_folded": fold(speaker_name) if speaker_name else None,
             "text_folded": fold(quote["text"]), "speaker_actor": actors.get(quote.get("speaker") or ""),
             "day": day(quote.get("date"), published),
         })
@@ -71,9 +72,9 @@ def rows(article: int, analysis: dict[str, Any], text: str | None = None,
             "holder_text": stance.get("holder_text"), "holder_name": holder_name,
             "polarity": stance["polarity"], "target": stance["target"],
             "text": text[stance["start"]:stance["end"]] if text is not None else None,
-            "start": stance["start"], "end": stance["end"],
+            "start": stance["start"], "end": stance["end"], "date": stance.get("date"),
             "holder_folded": fold(holder_name) if holder_name else None, "target_folded": fold(stance["target"]),
-            "day": day(None, published),
+            "day": day(stance.get("date"), published),
         })
     _mark_leads(found)
     return found
@@ -90,7 +91,7 @@ def _entity_rows(found: Rows, article: int, analysis: dict[str, Any]) -> dict[st
         })
         found[mentions].extend(
             {"article": article, "entity": entity["id"], "start": m["start"], "end": m["end"],
-             "text": m["text"]}
+             "text": m["text"], "kind": None if m.get("kind", "name") == "name" else m["kind"]}
             for m in entity.get("mentions", [])
         )
     return names

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, func, or_, select
 
+from ..errors import BadInput
 from ..lang.text import fold
 from .db import describe, errors, open_engine
 from .leads import listed
@@ -27,24 +28,33 @@ Row = dict[str, Any]
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def quotes(speaker: str | None = None, contains: str | None = None, url: str | None = None) -> list[Row]:
+def quotes(speaker: str | None = None, contains: str | None = None, min_confidence: float | None = None,
+           url: str | None = None) -> list[Row]:
     """Stored quotes, oldest article first, then in reading order; a story's quote once, with its `sources`
-    (and `speaker_actor`, the id of the speaker's actor, for `veille actor`).
+    (and `speaker_actor`, the id of the speaker's actor, for `veille actor`), and how sure the
+    attribution is (`confidence`, 0 to 1) and how the speaker was found (`speaker_link`), None when
+    the analysis does not say.
 
     `speaker` matches part of the speaker's name as the article writes it or as the store knows the
     actor ("lavrov" finds "Sergueï Lavrov"; "Vladimir Poutine" finds an article's "Poutine");
     `contains` keeps quotes holding every one of its words (as a word's beginning: "garantie" finds
-    "garanties"). Both ignore case and accents.
+    "garanties"). Both ignore case and accents. `min_confidence` keeps quotes attributed with at
+    least that confidence; a quote whose analysis gives none is then left out.
     """
     with reading(url) as conn:
-        return quote_rows(conn, speaker=speaker, contains=contains)
+        return quote_rows(conn, speaker=speaker, contains=contains, min_confidence=min_confidence)
 
 
-def quote_filters(speaker: str | None, actor_ids: Iterable[int] | None) -> list[Any]:
+def quote_filters(speaker: str | None, actor_ids: Iterable[int] | None,
+                  min_confidence: float | None = None) -> list[Any]:
     """The conditions of a quote listing: a speaker by any spelling or through its actor, one of
-    `actor_ids` (words are `words.quote_holds`)."""
+    `actor_ids`, an attribution at least `min_confidence` sure (words are `words.quote_holds`)."""
     q = quotes_table
     found: list[Any] = []
+    if min_confidence is not None:
+        if not 0 <= min_confidence <= 1:
+            raise BadInput("min_confidence", f"a confidence is between 0 and 1, not {min_confidence}")
+        found.append(q.c.confidence >= min_confidence)  # a null confidence is never kept
     if speaker and speaker.strip():
         folded = fold(speaker.strip())
         found.append(or_(q.c.speaker_folded.contains(folded, autoescape=True),
@@ -55,15 +65,16 @@ def quote_filters(speaker: str | None, actor_ids: Iterable[int] | None) -> list[
 
 
 def quote_rows(conn: Connection, speaker: str | None = None, contains: str | None = None,
-               actor_ids: Iterable[int] | None = None) -> list[Row]:
+               actor_ids: Iterable[int] | None = None, min_confidence: float | None = None) -> list[Row]:
     """The quotes of `quotes`, read on an open connection; `actor_ids` keeps those the actors said."""
     q, a, e = quotes_table, articles, entities
     query = (
         select(a.c.id.label("article"), a.c.published, q.c.quote, q.c.kind, q.c.speaker_name.label("speaker"),
-               e.c.role, q.c.text, q.c.cue, q.c.channel, q.c.date, q.c.day, q.c.start, q.c.end, q.c.speaker_actor)
+               e.c.role, q.c.text, q.c.cue, q.c.channel, q.c.date, q.c.day, q.c.start, q.c.end, q.c.speaker_actor,
+               q.c.confidence, q.c.speaker_link)
         .join(a, a.c.pk == q.c.article)
         .outerjoin(e, (e.c.article == q.c.article) & (e.c.entity == q.c.speaker))
-        .where(*quote_filters(speaker, actor_ids), *quote_holds(conn, contains or ""))
+        .where(*quote_filters(speaker, actor_ids, min_confidence), *quote_holds(conn, contains or ""))
     )
     return listed(conn, query, q)
 

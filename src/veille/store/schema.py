@@ -94,6 +94,7 @@ mentions = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
+    Column("kind", String(16)),  # pronoun or description; null for a name
     Index("mentions_article", "article", "entity"),
 )
 
@@ -111,6 +112,8 @@ quotes = Table(
     Column("cue", Text),
     Column("channel", Text),
     Column("date", Text),
+    Column("confidence", Float),  # how sure the attribution is, 0 to 1; null when the analysis does not say
+    Column("speaker_link", String(16)),  # how the speaker was found: name, pronoun, description, continuation, unnamed
     # Accent- and case-folded copies: SQLite's lower() and LIKE fold ASCII only, and a reader
     # searching "zelensky" or "securite" should find "Zelensky" and "sécurité" on any backend.
     Column("speaker_folded", Text),
@@ -240,6 +243,7 @@ stances = Table(
     Column("text", Text),  # the evidence: the article's characters start to end
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
+    Column("date", Text),  # the day of the statement that expresses it, when the analysis gives it
     Column("holder_folded", Text),
     Column("target_folded", Text, nullable=False),
     *_listed(),

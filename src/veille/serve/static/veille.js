@@ -51,10 +51,20 @@
     if (layer === "quote") {
       badge.classList.add("t-" + (d.kind || "quote"));
       badge.textContent = (d.kind || "") + " quote";
-      head.append(d.actor ? link(d.actor, d.speaker, "speaker-link") : text("b", d.speaker || "unattributed"));
+      const who = d.actor ? link(d.actor, d.speaker, "speaker-link") : text("b", d.speaker || "unattributed");
+      head.append(who);
+      if (d.uncertain) {
+        // a speaker found with little confidence: muted, labelled, and why in the tooltip
+        who.classList.add("uncertain");
+        who.title = d.uncertain;
+        const label = text("span", "uncertain", "label-uncertain");
+        label.title = d.uncertain;
+        head.append(" ", label);
+      }
       row(list, "cue", d.cue);
       row(list, "channel", d.channel);
       row(list, "said on", d.date);
+      row(list, "attribution", d.uncertain);
     } else if (layer === "event") {
       badge.classList.add("t-" + (d.type || "").toLowerCase());
       badge.textContent = d.type || "event";
@@ -73,6 +83,7 @@
       badge.classList.add("t-" + (d.type || "").toLowerCase());
       badge.textContent = d.type || "entity";
       head.append(d.actor ? link(d.actor, d.name, "entity-link") : text("b", d.name));
+      row(list, "named here by", d.mention ? "a " + d.mention + ": " + mark.textContent : null);
       row(list, "role", d.role);
     }
     box.append(head);
