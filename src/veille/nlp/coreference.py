@@ -102,7 +102,8 @@ class Linker:
                        for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or ())}
         self.people = speaker_nouns(language)
         # the subjects a name names ("Le ministre de l'Intérieur Gérald Darmanin a dit")
-        self.named_subjects = {s.i for t in self.mention_at if (s := self._subject_named(doc[t])) is not None}
+        self.named_subjects = {s.i for t, (r, _, _) in self.mention_at.items()
+                               if (s := self._subject_named(doc[t], r.entity.type == "PER")) is not None}
         # unnamed people who act ("un conseiller spécial a affirmé"): a pronoun after them is theirs
         self.unnamed_subjects = {t.i for t in doc if t.dep_.startswith("nsubj") and self._person_noun(t)
                                  and t.i not in self.named_subjects}
@@ -131,15 +132,18 @@ class Linker:
     def _person_noun(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and (token.lemma_.lower() in self.people or token.lower_ in self.people)
 
-    def _subject_named(self, name: Token) -> Token | None:
+    def _subject_named(self, name: Token, person: bool = True) -> Token | None:
         """The subject a name is or names: itself, or the noun it stands beside ("le ministre Gérald
         Darmanin", even parsed under "de l'Intérieur"); not through another person's title ("un
-        conseiller du président Erdogan": the name is the president's)."""
+        conseiller du président Erdogan": the name is the president's), and a body under a person's
+        title is that title's complement, not its subject ("le ministre de l'Economie")."""
         node = name
         for _ in range(8):
             if node.dep_.startswith("nsubj"):
                 return node
             if node.dep_ not in ("appos", "flat:name", "flat", "nmod") or node.head.i == node.i:
+                return None
+            if not person and node.dep_ == "nmod" and self._person_noun(node.head):
                 return None
             node = node.head
             if self._person_noun(node) and not node.dep_.startswith("nsubj"):
@@ -150,7 +154,7 @@ class Linker:
         """Notes a name mention once, at its first word; returns the token after it."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         root = span.root if span is not None else token
-        subject = self._subject_named(root) is not None
+        subject = self._subject_named(root, referent.entity.type == "PER") is not None
         if referent.entity.type != "LOC" or subject:  # a place stands out only as an actor
             self._note(referent, start, root, subject)
         return span.end if span is not None else token.i + 1

@@ -15,6 +15,7 @@ from ..lang.text import QUOTE_MARKS, straighten
 from ..model import Entity
 
 SENTENCE_BREAKS = frozenset({".", ";", ":"}) | QUOTE_MARKS
+TITLE_WORDS = 14  # "la ministre régionale de l'Économie et de l'Emploi du territoire, Anne …"
 
 
 def genders(doc: Doc, entities: list[Entity], language: Language) -> dict[str, str | None]:
@@ -59,9 +60,10 @@ def _title_article(doc: Doc, start: int, articles: frozenset[str]) -> Token | No
     """The article that opens the title before a name: 'La' in 'La ministre du Travail, Astrid …'."""
     found = None
     i = start - 1
-    while i >= 0 and start - i <= 8:
+    while i >= 0 and start - i <= TITLE_WORDS:
         token = doc[i]
-        if token.is_space or token.pos_ in ("VERB", "AUX") or token.text in SENTENCE_BREAKS:
+        if token.is_space or token.pos_ in ("VERB", "AUX") or token.text in SENTENCE_BREAKS \
+                or token.ent_type_ == "PER":  # another person's name: the title before it is theirs
             break
         if token.pos_ == "DET" and straighten(token.lower_) in articles:
             found = token

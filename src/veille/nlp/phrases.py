@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..lang import Language
 from ..lang.text import PHRASE_BREAKS as STOPS
-from .syntax import trim_phrase
+from .syntax import apposed_name_end, trim_phrase
 
 if TYPE_CHECKING:
     from .clauses import Clauses
@@ -36,11 +36,29 @@ def subject_phrase(clauses: Clauses, verb: Token) -> tuple[int, int] | None:
     # the nearest is the verb's own
     subject = max(subjects, key=lambda t: t.i) if all(t.i < verb.i for t in subjects) else subjects[0]
     euphony = language.grammar.pronouns.glued_euphony
+    antecedent = relative_antecedent(subject, language)
+    if antecedent is not None:  # "…, s'est défendu M. Dubé, qui a aussi souligné que …"
+        return antecedent
     if subject.text.startswith("-"):  # "a-t-il": the pronoun glued to the auxiliary
         glued = [c for c in verb.children if c.dep_ == "nsubj" and c.text.startswith("-") and c.text != euphony]
         subject = glued[0] if glued else subject
         return subject.i, subject.i + 1
     return trim_phrase(doc, subject.left_edge.i, subject.right_edge.i + 1, language.grammar.pronouns.clause_openers)
+
+
+def relative_antecedent(subject: Token, language: Language) -> tuple[int, int] | None:
+    """The phrase a relative subject stands for ("le ministre, qui a affirmé …" → "le ministre"): the
+    noun the relative clause hangs on, without the clause."""
+    clause = subject.head
+    if subject.lower_ not in language.grammar.pronouns.relatives or clause.dep_ != "acl:relcl":
+        return None
+    noun = clause.head
+    end = clause.left_edge.i
+    while end > noun.i + 1 and noun.doc[end - 1].text in STOPS:
+        end -= 1
+    if not noun.left_edge.i <= noun.i < end:
+        return None
+    return trim_phrase(noun.doc, noun.left_edge.i, end, language.grammar.pronouns.clause_openers)
 
 
 def glued_pronoun(doc: Doc, verb: Token, euphony: str) -> Token | None:
@@ -97,17 +115,22 @@ def _noun_phrase_end(doc: Doc, i: int, stop: int, skip: set[int], language: Lang
     while end < stop:
         token = doc[end]
         after_participle = "Part" in doc[end - 1].morph.get("VerbForm") and token.lower_ == agent
-        if end in skip or token.is_space or (token.lower_ in after_speaker and not after_participle):
+        if end in skip or token.is_space:
             break
+        if token.lower_ in after_speaker and not after_participle:
+            # "le président de l'Association … en médecine d'urgence, le Dr Jean Martin": a name set in
+            # apposition after a complement still names the speaker
+            comma = next((j for j in range(end, min(end + 8, stop)) if doc[j].text in STOPS
+                          or doc[j].pos_ in ("VERB", "AUX")), None)
+            named = comma is not None and doc[comma].text == "," and apposed_name_end(doc, comma + 1, stop)
+            return named or end
         if token.text in STOPS:
             # "le leader des Insoumis, Jean-Luc Mélenchon": a name in apposition belongs to the phrase
-            if token.text == "," and end + 1 < stop and doc[end + 1].pos_ == "PROPN":
-                j = end + 1
-                while j < stop and doc[j].pos_ == "PROPN":
-                    j += 1
-                end = j
+            if token.text == ",":
+                end = apposed_name_end(doc, end + 1, stop) or end
             break
         if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
             break
         end += 1
     return end
+

@@ -230,7 +230,7 @@ def trim_phrase(doc: Doc, first: int, end: int, openers: frozenset[str]) -> Rang
         if token.lower_ in openers or token.is_space:
             end = i
             break
-        if token.text == "," and not (i + 1 < end and doc[i + 1].pos_ == "PROPN"):
+        if token.text == "," and apposed_name_end(doc, i + 1, end) is None:
             end = i
             break
     while end > first + 1 and doc[end - 1].text in PHRASE_BREAKS:
@@ -238,6 +238,18 @@ def trim_phrase(doc: Doc, first: int, end: int, openers: frozenset[str]) -> Rang
             break
         end -= 1
     return first, end
+
+
+def apposed_name_end(doc: Doc, i: int, stop: int) -> int | None:
+    """The end of a person's name that starts at `i`, set in apposition after a comma ("…, Valérie
+    Plante", "…, le Dr Jean Martin", "…, Mme Anne Dupont"): a proper noun, or the words the parser
+    marks as a person, after at most an article; None when no name starts there."""
+    if i < stop and doc[i].pos_ == "DET":
+        i += 1
+    j = i
+    while j < stop and (doc[j].ent_type_ == "PER" or j == i and doc[j].pos_ == "PROPN" and not doc[j].ent_type_):
+        j += 1
+    return j if j > i and any(t.pos_ == "PROPN" for t in doc[i:j]) else None
 
 
 # --- complements and circumstances ----------------------------------------------------------------

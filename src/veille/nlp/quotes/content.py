@@ -116,7 +116,8 @@ def incise_comma(doc: Doc, verb: Token, language: Language) -> int | None:
     if not syntax.is_finite(verb):
         return None  # "…, estimant que": a participle continues its clause, it does not report it
     i = verb.i - 1
-    while i >= 0 and (doc[i].pos_ in GLUE or doc[i].text.startswith("-")):
+    while i >= 0 and (doc[i].pos_ in GLUE or doc[i].text.startswith("-")
+                      or doc[i].dep_.startswith("expl") and doc[i].head.i == verb.i):  # "…, s'est défendu X"
         i -= 1
     if i < 0 or doc[i].text != ",":
         return None

@@ -52,8 +52,10 @@ def cue_lemma(verb: Token, cues: frozenset[str], language: Language) -> bool:
 
 
 def cue_words(doc: Doc, verb: Token) -> str:
-    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
-    return " ".join([a.text for a in auxiliaries] + [verb.text])
+    auxiliaries = [c for c in verb.children if (c.dep_.startswith("aux") or c.dep_.startswith("expl")
+                                                and not c.text.startswith("-")) and c.i < verb.i]
+    words = [*auxiliaries, verb]
+    return "".join(t.text + ("" if t.text.endswith(("'", "’")) or t is verb else " ") for t in words)
 
 
 def after_quote(token: Token) -> bool:
