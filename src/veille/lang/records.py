@@ -145,6 +145,7 @@ class Speech(Record):
     feminine_markers: Words
     masculine_markers: Words
     after_speaker: Words  # words that end the subject of an inverted incise
+    fragment_verbs: Words = frozenset()  # verbs whose quoted complement is their subject's words
 
 
 # --- stances.toml ----------------------------------------------------------------------------------

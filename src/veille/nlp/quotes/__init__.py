@@ -28,7 +28,7 @@ from .. import times as time_stage
 from ..clauses import Clauses
 from ..context import Context
 from ..speakers import Resolver
-from . import content, cues, records, sources, turns
+from . import content, cues, fragments, records, sources, turns
 from .said import Said
 
 __all__ = ["anchor_times", "extract"]
@@ -57,6 +57,7 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr
             resolver.heard(found.start, found.speaker)
         if found is not None:
             said.append(found)
+    said += fragments.governed(clauses, resolver, said)
     said += turns.claimed_turns(clauses, resolver, said)
     said = turns.without_attributions_of_reports(said)
     quotes: list[Quote] = []

@@ -1,0 +1,61 @@
+"""Quoted words a verb's complement holds, when no cue claimed them: the subject's own words.
+
+    "Il a parlé d'« un nouveau chapitre »", "se montrant « opposé » au recours à …",
+    "a qualifié la réforme de « fiasco »", "évoquant « un risque opérationnel »"
+
+The quotation must be the verb's complement itself (not a title inside it: "a présenté son livre
+« … »"), the verb a speech verb or one of the language's `fragment_verbs`, and its subject someone
+who can speak.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..clauses import Clauses
+from ..speakers import Resolver
+from . import content, cues
+from .said import Said
+
+COMPLEMENTS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp", "ccomp", "iobj"})
+
+
+def governed(clauses: Clauses, resolver: Resolver, said: list[Said]) -> list[Said]:
+    """The quotations no cue claimed that a verb's complement holds, with that verb's subject."""
+    doc, language = clauses.doc, clauses.language
+    claimed = [(s.start, s.end) for s in said]
+    out: list[Said] = []
+    for mark in clauses.marks:
+        if any(s <= mark.start and mark.end <= e for s, e in claimed) \
+                or any(o.open < mark.open and mark.close < o.close for o in clauses.marks):
+            continue
+        inside = doc.char_span(mark.start, mark.end, alignment_mode="contract")
+        if inside is None or not len(inside):
+            continue
+        root = inside.root
+        verb = root.head
+        if root.dep_ not in COMPLEMENTS or verb.i == root.i or not _reports(verb, clauses):
+            continue
+        speaker = next((s.speaker for s in said if s.cue_token == verb.i and s.speaker is not None), None)
+        if speaker is None:
+            speaker = content.subject(clauses, verb, resolver)
+        if speaker is None and verb.pos_ == "VERB" and "Fin" not in verb.morph.get("VerbForm"):
+            from .turns import same_sentence_speaker  # a participle adds to the sentence's statement
+            speaker = same_sentence_speaker(verb, said)
+        if speaker is None or speaker.link == "unnamed" and speaker.entity is None and not speaker.text:
+            continue
+        out.append(Said(mark.start, mark.end, speaker, cues.cue_words(doc, verb), verb.i, direct=mark))
+    return out
+
+
+def _reports(verb: Token, clauses: Clauses) -> bool:
+    language = clauses.language
+    if cues.is_speech_verb(verb, language):
+        return True
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    fragment_verbs = language.speech.fragment_verbs
+    if any(c.dep_.startswith("expl") and not c.text.startswith("-") for c in verb.children):
+        lemma = verb.lemma_.lower()
+        return f"se {lemma}" in fragment_verbs or f"s'{lemma}" in fragment_verbs
+    return verb.lemma_.lower() in fragment_verbs
