@@ -51,7 +51,10 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
             opening = start + len(text_of(doc)[start:]) - len(text_of(doc)[start:].lstrip())
             marked = next((m for m in marks if m.open == opening and m.close < doc[comma].idx
                            and text_of(doc)[m.close + 1:m.close + 3].strip().startswith(",")), None)
-        if marked is not None and len(text_of(doc)[start:marked.open].split()) < 3:
+        lead = text_of(doc)[start:marked.open].rstrip() if marked is not None else ""
+        # "« … », a-t-il dit", or a fronted adjunct set off by a comma ("Sur ce sujet, « … », a dit X"):
+        # the marks hold all that was said
+        if marked is not None and (len(lead.split()) < 3 or lead.endswith(",")):
             return Said(marked.start, marked.end, who, cue, verb.i, direct=marked)
         end = doc[comma].idx
         return Said(start, end, who, cue, verb.i) if end > start else None
