@@ -180,8 +180,10 @@ class Linker:
         gender, number = (agreement[0], "Sing") if agreement[0] else (agreement[1], "Plur")
         if not token.dep_.startswith("nsubj") and not token.text.startswith("-"):
             return None  # an object or a stressed pronoun ("lui") is too loosely tied to link
-        referent = (self._reporter(token, gender, number)
-                    or self._salient(token.idx, gender, number, token.i in self.quoted))
+        # an incise inside the marks ("« A, a-t-il dit. B »") is the narrator's: it looks past the quote
+        quoted = token.i in self.quoted and not (token.text.startswith("-")
+                                                 and token.head.lemma_.lower() in self.language.speech.verbs)
+        referent = self._reporter(token, gender, number) or self._salient(token.idx, gender, number, quoted)
         if referent is None:
             return None
         return Link(token.idx, token.idx + len(token.text), token.text, referent.entity.id, "pronoun")

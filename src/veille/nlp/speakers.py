@@ -160,8 +160,8 @@ class Resolver:
         return None
 
     def _names_head(self, name: Token, head: Token) -> bool:
-        """Whether a name stands beside the phrase's head noun ("le PDG de l'entreprise Patrick
-        Pouyanné", however the parser hung it), not beside another person's title inside it."""
+        """Whether a name stands beside the phrase's head noun ("le PDG de l'entreprise Louis
+        Garnier", however the parser hung it), not beside another person's title inside it."""
         node = name
         for _ in range(8):
             if node.i == head.i:

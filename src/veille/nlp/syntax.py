@@ -241,8 +241,8 @@ def trim_phrase(doc: Doc, first: int, end: int, openers: frozenset[str]) -> Rang
 
 
 def apposed_name_end(doc: Doc, i: int, stop: int) -> int | None:
-    """The end of a person's name that starts at `i`, set in apposition after a comma ("…, Valérie
-    Plante", "…, le Dr Jean Martin", "…, Mme Anne Dupont"): a proper noun, or the words the parser
+    """The end of a person's name that starts at `i`, set in apposition after a comma ("…, Hélène
+    Marchal", "…, le Dr Jean Martin", "…, Mme Anne Dupont"): a proper noun, or the words the parser
     marks as a person, after at most an article; None when no name starts there."""
     if i < stop and doc[i].pos_ == "DET":
         i += 1

@@ -118,11 +118,8 @@ def incise_comma(doc: Doc, verb: Token, language: Language) -> int | None:
         return verb.i - 1  # "« … », juge Mme Binet", the verb tagged as a noun
     if not syntax.is_finite(verb):
         return None  # "…, estimant que": a participle continues its clause, it does not report it
-    i = verb.i - 1
-    while i >= 0 and (doc[i].pos_ in GLUE or doc[i].text.startswith("-")
-                      or doc[i].dep_.startswith("expl") and doc[i].head.i == verb.i):  # "…, s'est défendu X"
-        i -= 1
-    if i < 0 or doc[i].text != ",":
+    i = comma_before(doc, verb)
+    if i is None:
         return None
     glued = glued_pronoun(doc, verb, language.grammar.pronouns.glued_euphony) is not None
     after_quote = i > 0 and text_of(doc)[:doc[i].idx].rstrip()[-1:] in CLOSING
@@ -138,6 +135,16 @@ def incise_comma(doc: Doc, verb: Token, language: Language) -> int | None:
     # ("Le ministre …, Sergueï Lavrov, a critiqué …")
     clause = doc[doc[max(i - 1, 0)].sent.start:i]
     return i if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in clause) else None
+
+
+def comma_before(doc: Doc, verb: Token) -> int | None:
+    """The comma right before a verb, past its auxiliaries, adverbs and clitics ("…, a-t-il ajouté",
+    "…, s'est défendu X", "…, affirme encore Y")."""
+    i = verb.i - 1
+    while i >= 0 and (doc[i].pos_ in GLUE or doc[i].text.startswith("-")
+                      or doc[i].dep_.startswith("expl") and doc[i].head.i == verb.i):
+        i -= 1
+    return i if i >= 0 and doc[i].text == "," else None
 
 
 def colon_quote(doc: Doc, verb: Token, marks: list[Marked]) -> Marked | None:

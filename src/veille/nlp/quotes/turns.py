@@ -1,8 +1,8 @@
 """Whose turn a quotation no cue claims belongs to, and which reports another one holds.
 
-    label         "Steve Rouiller (défenseur du Servette FC) : « … »": a speaker named at the head of
+    label         "Marc Fontaine (défenseur du club) : « … »": a speaker named at the head of
                   the paragraph, before a colon
-    incise inside "« Je pense que …, s'agace Me Lys, avocat des victimes. Et puis … »": the marks hold
+    incise inside "« Je pense que …, s'agace Me Roux, avocate des victimes. Et puis … »": the marks hold
                   the speaker's incise; the words on either side are theirs
     continuation  a quotation that opens its sentence, or its paragraph, goes on with the speaker of the
                   turn before it, unless narration or another speaker comes between
@@ -19,6 +19,7 @@ from ..clauses import Clauses
 from ..phrases import inverted_subject
 from ..speakers import Resolver, Speaker
 from . import cues
+from .content import comma_before
 from .said import Said
 
 MIN_FREE_QUOTE_WORDS = 4
@@ -67,7 +68,7 @@ def claimed_turns(clauses: Clauses, resolver: Resolver, said: list[Said]) -> lis
 
 
 def labelled(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Said]:
-    """"Steve Rouiller (défenseur du Servette FC) : « … »", "La ministre : « … »": the words between the
+    """"Marc Fontaine (défenseur du club) : « … »", "La ministre : « … »": the words between the
     paragraph's start and a colon right before the quotation name its speaker."""
     doc, text = clauses.doc, clauses.text
     line_start = text.rfind("\n", 0, mark.open) + 1
@@ -85,18 +86,17 @@ def labelled(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Said]:
 
 
 def inner_incise(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Said]:
-    """"« A, s'agace Me Guillaume Lys, avocat des victimes. B »": a speech verb after a comma inside
+    """"« A, s'agace Me Claire Roux, avocate des victimes. B »": a speech verb after a comma inside
     the marks, its subject after it, then the sentence's end: A and B are that speaker's."""
     doc, text, language = clauses.doc, clauses.text, clauses.language
     inside = doc.char_span(mark.start, mark.end, alignment_mode="contract")
     for verb in inside or ():
         if not cues.is_speech_verb(verb, language) or verb.i == inside.start:
             continue
-        before = doc[verb.i - 1]
-        glued = before.text.startswith("-") or before.pos_ in ("AUX", "ADV")
-        comma = doc[verb.i - 2] if glued and verb.i >= 2 and before.text != "," else before
-        if comma.text != ",":
+        opening = comma_before(doc, verb)
+        if opening is None or opening <= inside.start:
             continue
+        comma = doc[opening]
         phrase = inverted_subject(doc, verb, clauses.time_tokens, language)
         if phrase is None or phrase[1] >= inside.end:
             continue
@@ -106,9 +106,9 @@ def inner_incise(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Sai
             continue
         first_end = comma.idx
         second = doc[phrase[1] - 1].idx + rest.end()
-        found = [Said(mark.start, first_end, speaker, verb.text, verb.i, direct=mark)]
+        found = [Said(mark.start, first_end, speaker, cues.cue_words(doc, verb), verb.i, direct=mark)]
         if len(text[second:mark.end].split()) >= 2:
-            found.append(Said(second, mark.end, speaker, verb.text, verb.i, direct=mark))
+            found.append(Said(second, mark.end, speaker, cues.cue_words(doc, verb), verb.i, direct=mark))
         return found
     return []
 
