@@ -17,7 +17,7 @@ import pytest
 import veille
 from veille import lang
 from veille.model import Entity, Stance
-from veille.nlp import entities, models, stances
+from veille.nlp import coreference, entities, models, stances
 from veille.nlp.context import Context
 
 
@@ -44,13 +44,14 @@ Reader = Callable[[str], Read]
 
 @pytest.fixture(scope="module")
 def read() -> Reader:
-    """The stances stage on a text parsed once, with its entities; the model loads once per module."""
+    """The stances stage on a text parsed once, with its entities and the pronouns linked to them; the
+    model loads once per module."""
     nlp = models.load("fr")
     ctx = Context(published=date(2025, 3, 14), language=lang.load("fr"))
 
     def run(text: str) -> Read:
         doc = nlp(text)
-        found = entities.extract(doc, ctx)
+        found = coreference.extract(doc, ctx, entities.extract(doc, ctx))
         return Read(text, found, stances.extract(doc, ctx, found))
 
     return run

@@ -61,6 +61,7 @@ class Pronouns(Record):
 class Anaphors(Record):
     demonstratives: dict[str, str]  # "ce dernier" → "Masc Sing"
     impersonal_verbs: Words
+    impersonal_with_complement: Words = frozenset()  # impersonal only before "que" or a counted noun
     existential: Ordered  # the pronoun and the verb of "il y a"
 
 

@@ -54,6 +54,7 @@ class Mentioned:
     paragraph: int
     subject: bool
     quoted: bool  # said inside quotation marks: the narrator's pronouns do not look back to it
+    agreement: tuple[str | None, str] = (None, "Sing")  # an unnamed person's gender and number
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,10 @@ class Linker:
                 continue
             link = self._pronoun(token) or self._demonstrative(token) or self._description(token)
             if link is None and token.i in self.unnamed_subjects:
-                self._note(None, token.idx, token)
+                number = "Plur" if "Plur" in token.morph.get("Number") else "Sing"
+                article = next((c for c in token.children if c.dep_ == "det"), None)
+                gender = (_gender_of(article) if article is not None else None) or _gender_of(token)
+                self._note(None, token.idx, token, agreement=(gender, number))
                 continue
             if link is not None:
                 found.append(link)
@@ -137,14 +141,16 @@ class Linker:
         Darmanin", even parsed under "de l'Intérieur"); not through another person's title ("un
         conseiller du président Erdogan": the name is the president's), and a body under a person's
         title is that title's complement, not its subject ("le ministre de l'Economie")."""
-        node = name
+        node, in_name = name, True
         for _ in range(8):
             if node.dep_.startswith("nsubj"):
                 return node
             if node.dep_ not in ("appos", "flat:name", "flat", "nmod") or node.head.i == node.i:
                 return None
-            if not person and node.dep_ == "nmod" and self._person_noun(node.head):
-                return None
+            if node.dep_ == "nmod" and self._person_noun(node.head) \
+                    and (not person or in_name and any(c.dep_ == "case" for c in node.children)):
+                return None  # "le conseiller de Paul Girard": the name is a complement of the title
+            in_name = in_name and node.dep_ in ("flat:name", "flat")
             node = node.head
             if self._person_noun(node) and not node.dep_.startswith("nsubj"):
                 return None
@@ -159,9 +165,11 @@ class Linker:
             self._note(referent, start, root, subject)
         return span.end if span is not None else token.i + 1
 
-    def _note(self, referent: Referent | None, start: int, token: Token, subject: bool | None = None) -> None:
+    def _note(self, referent: Referent | None, start: int, token: Token, subject: bool | None = None,
+              agreement: tuple[str | None, str] = (None, "Sing")) -> None:
         self.history.append(Mentioned(referent, start, self._sentence(start), self._paragraph(start),
-                                      _is_subject(token) if subject is None else subject, token.i in self.quoted))
+                                      _is_subject(token) if subject is None else subject, token.i in self.quoted,
+                                      agreement))
 
     def _sentence(self, position: int) -> int:
         return bisect_right(self.sentence_starts, position) - 1
@@ -178,7 +186,7 @@ class Linker:
         if form not in self.grammar.pronouns.third_person or self._impersonal(token):
             return None
         gender, number = (agreement[0], "Sing") if agreement[0] else (agreement[1], "Plur")
-        if not token.dep_.startswith("nsubj") and not token.text.startswith("-"):
+        if not token.dep_.startswith("nsubj") and not token.text.startswith("-") and not self._sourced(token):
             return None  # an object or a stressed pronoun ("lui") is too loosely tied to link
         # an incise inside the marks ("« A, a-t-il dit. B »") is the narrator's: it looks past the quote
         quoted = token.i in self.quoted and not (token.text.startswith("-")
@@ -188,13 +196,28 @@ class Linker:
             return None
         return Link(token.idx, token.idx + len(token.text), token.text, referent.entity.id, "pronoun")
 
+    def _sourced(self, pronoun: Token) -> bool:
+        """"selon lui", "d'après elle", "pour elle,": the stressed pronoun names a source."""
+        speech = self.language.speech
+        before = self.doc[max(pronoun.i - 2, 0):pronoun.i]
+        words = {straighten(before[-1:].text.lower()), straighten(before.text.lower().replace(" ", ""))}
+        return bool(words & (speech.sources | speech.opening_sources))
+
     def _impersonal(self, token: Token) -> bool:
         """"il faut", "il s'agit", "il y a", "il est possible de": an "il" that stands for no one."""
         head = token.head
         anaphora = self.grammar.anaphora
-        if head.lemma_.lower() in anaphora.impersonal_verbs:
+        if self.language.speech.pronouns.get(token.lower_) != "Masc":
+            return False  # "elle" always stands for someone
+        lemmas = syntax.lemmas(head, self.grammar)
+        if lemmas & anaphora.impersonal_verbs:
             return True
-        if token.dep_ == "expl:subj" and not token.text.startswith("-"):  # "-il" of "a-t-il" is labelled so too
+        if lemmas & anaphora.impersonal_with_complement:
+            return any(c.i > head.i and (c.dep_ in ("ccomp", "csubj") or c.dep_ in ("obj", "nsubj", "nsubj:pass")
+                                         and any(d.dep_ in ("det", "nummod") for d in c.children))
+                       for c in head.children)
+        if token.dep_ == "expl:subj" and not token.text.startswith("-") and not syntax.has_copula(head) \
+                and head.pos_ != "VERB":  # "-il" of "a-t-il" is labelled so too
             return True
         pronoun, verb = anaphora.existential
         if head.lemma_.lower() == verb and any(c.lower_ == pronoun for c in head.children):
@@ -223,8 +246,8 @@ class Linker:
         here, paragraph = self._sentence(position), self._paragraph(position)
         fitting = [m for m in self.history if m.start < position and here - m.sentence <= WINDOW_SENTENCES
                    and paragraph - m.paragraph <= 1 and not (m.quoted and not quoted)
-                   and (m.referent is None and m.subject or m.referent is not None
-                        and _agrees(m.referent, gender, number))]
+                   and (m.referent is None and m.subject and _unnamed_agrees(m.agreement, gender, number)
+                        or m.referent is not None and _agrees(m.referent, gender, number))]
         if not fitting:
             return None
         nearest = max(m.sentence for m in fitting)
@@ -285,7 +308,7 @@ class Linker:
                     and _describes(words, token, referent, gender, kind):
                 candidates[referent.entity.id] = mentioned  # the latest mention of each
         if not candidates and kind == "PER":
-            candidates = self._sole_holder(token, gender)
+            candidates = self._sole_holder(token, gender) or self._just_named(token, gender)
         if not candidates:
             return None
         latest = sorted(candidates.values(), key=lambda m: m.start)
@@ -309,6 +332,33 @@ class Linker:
                   and here - m.sentence <= CLOSE_SENTENCES and (gender is None or m.referent.gender in (None, gender))]
         return {recent[-1].referent.entity.id: recent[-1]} if recent else {}
 
+    def _just_named(self, head: Token, gender: str | None) -> dict[str, Mentioned]:
+        """"… pour Paul Girard. Le maire de la ville a …": a title no one in the article holds, as the
+        subject right after the sentence naming the one person the last three sentences name, is that
+        person's, when their gender agrees and the article gave them no other title."""
+        if not head.dep_.startswith("nsubj"):
+            return {}
+        noun, lemma = fold(head.lower_), fold(head.lemma_.lower())
+        if any({noun, lemma} & r.role_words for r in self.referents.values()):
+            return {}
+        here = self._sentence(head.idx)
+        recent = [m for m in self.history if m.sentence >= here - 2 and m.start < head.idx and not m.quoted]
+        if any(m.referent is None for m in recent):
+            return {}  # an unnamed person stands there too
+        people = [m for m in recent if m.referent is not None and m.referent.entity.type == "PER"]
+        if len({m.referent.entity.id for m in people if m.referent is not None}) != 1:
+            return {}
+        person = people[-1]
+        referent = person.referent
+        if referent is None or person.sentence < here - 1 or gender is not None and referent.gender not in (None, gender) \
+                or self._titled(referent):
+            return {}
+        return {referent.entity.id: person}
+
+    def _titled(self, referent: Referent) -> bool:
+        """Whether the article gave the person a title of its own (another one than the description's)."""
+        return bool(referent.role_words & {fold(h) for h in self._person_heads})
+
     @property
     def _person_heads(self) -> frozenset[str]:
         return frozenset(self.language.titles.heads)
@@ -328,7 +378,8 @@ class Linker:
         first, end = syntax.trim_phrase(self.doc, article.i, noun.right_edge.i + 1,
                                         self.grammar.pronouns.clause_openers)
         phrase = self.doc[first:end]
-        if noun.i in self.mention_at or any(c.dep_ in ("appos", "flat:name") and c.pos_ == "PROPN"
+        if noun.i in self.mention_at or any(c.pos_ == "PROPN" and (c.dep_ in ("appos", "flat:name") or c.dep_ == "nmod"
+                                                                  and not any(d.dep_ == "case" for d in c.children))
                                             for c in noun.children):
             return None  # "le ministre Gérald Darmanin": named
         if any(self.mention_at[t.i][0].entity.type == "PER" for t in phrase if t.i in self.mention_at):
@@ -359,13 +410,18 @@ def _referent(entity: Entity, gender: str | None, language: Language) -> Referen
 
 def _is_subject(token: Token) -> bool:
     node = token
-    while node.dep_ in ("appos", "flat:name", "flat") and node.head.i != node.i:
-        node = node.head
+    while node.dep_ in ("appos", "flat:name", "flat", "conj") and node.head.i != node.i:
+        node = node.head  # "Paul Girard et Antoine Lefranc ont signé": both are subjects
     return node.dep_.startswith("nsubj")
 
 
 def _agrees(referent: Referent, gender: str | None, number: str) -> bool:
     return referent.number == number and (gender is None or referent.gender in (None, gender))
+
+
+def _unnamed_agrees(agreement: tuple[str | None, str], gender: str | None, number: str) -> bool:
+    known, count = agreement
+    return count == number and (gender is None or known in (None, gender))
 
 
 def _gender_of(token: Token) -> str | None:

@@ -125,7 +125,9 @@ class Resolver:
             if lo < start or hi > stop:  # the mention as written, whole ("Celle-ci", "Emmanuel Macron")
                 start, stop = min(start, lo), max(stop, hi)
                 text = text_of(doc)[start:stop]
-            if entity.type in SPEAKING_TYPES or entity.type == "LOC" and kind == "name":
+            # a place speaks as the subject itself ("Moscou a affirmé"), or through the pronoun the
+            # linker gave it, which it does only for a place that acted as a subject
+            if entity.type in SPEAKING_TYPES or entity.type == "LOC" and kind in ("name", "pronoun"):
                 return Speaker(entity.id, text, start, stop, kind)  # type: ignore[arg-type]
             return None
         agreement = self.pronouns.get(text.lower()) or self.demonstratives.get(straighten(text.lower()))

@@ -22,7 +22,7 @@ COMPLEMENTS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp", "ccomp", "
 
 def governed(clauses: Clauses, resolver: Resolver, said: list[Said]) -> list[Said]:
     """The quotations no cue claimed that a verb's complement holds, with that verb's subject."""
-    doc, language = clauses.doc, clauses.language
+    doc = clauses.doc
     claimed = [(s.start, s.end) for s in said]
     out: list[Said] = []
     for mark in clauses.marks:

@@ -164,6 +164,9 @@ def noun_holder(r: Reading, noun: Token, without: Token | None = None) -> Speake
         if child.dep_ in ("flat:name", "nmod", "amod", "nummod", "conj") or (
                 child.dep_ == "appos" and child.pos_ == "PROPN"):
             if without is not None and child.left_edge.i <= without.i <= child.right_edge.i:
+                if child.dep_ == "appos":  # "le président du Sénat, Paul Girard, favorable à …": the name
+                    end = max(end, max((c.i for c in child.children if c.dep_.startswith("flat")),
+                                       default=child.i) + 1)
                 break
             end = max(end, child.right_edge.i + 1)
     return phrase_holder(r, *trim(r, first, min(end, sentences.limit(r, noun))))
