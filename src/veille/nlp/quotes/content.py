@@ -167,7 +167,14 @@ def object_of(doc: Doc, verb: Token, time_tokens: set[int], language: Language) 
         i += 1
     if i >= verb.sent.end or doc[i].is_punct and doc[i].text not in OPENING or doc[i].is_space:
         return None
-    start, end = strip(text_of(doc), doc[i].idx, clause_end(doc, doc[i].idx, verb.sent.end_char, language))
+    end = clause_end(doc, doc[i].idx, verb.sent.end_char, language)
+    # "a dénoncé un « fiasco » et accuse la maire de …": a second speech verb joined to this one is a
+    # report of its own
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.i > i and cues.is_speech_verb(c, language)]
+    if joined:
+        first = min([joined[0].left_edge, *(c for c in joined[0].children if c.dep_ == "cc")], key=lambda t: t.i)
+        end = min(end, first.idx)
+    start, end = strip(text_of(doc), doc[i].idx, end)
     return (start, end) if len(text_of(doc)[start:end].split()) >= 2 else None
 
 
@@ -184,14 +191,22 @@ def speaker(resolver: Resolver, tokens: tuple[int, int] | None) -> Speaker | Non
 
 
 def subject(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None:
-    """The verb's subject; when the parse gives none, a name that opens the sentence and is only
-    followed by appositions up to the verb ("Eric Ciotti, président de LR, …, appelle …")."""
+    """The verb's subject; when the parse gives none, or only a title ("Hugo Martin, le sélectionneur,
+    a dit", parsed with the title as subject), a name that opens the sentence and is only followed by
+    appositions up to the verb ("Eric Ciotti, président de LR, …, appelle …")."""
     doc = clauses.doc
     found = speaker(resolver, subject_phrase(clauses, verb))
-    if found is not None:
+    if found is not None and found.link != "unnamed":
         return found
-    sentence = verb.sent
-    first = sentence.start
+    opening = _opening_name(clauses, verb, resolver)
+    return opening if opening is not None else found
+
+
+def _opening_name(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None:
+    doc = clauses.doc
+    first = verb.sent.start
+    if first > 0 and doc[first].text == "," and not doc[first - 1].is_space:
+        first = doc[first - 1].sent.start  # the parser closed a sentence after the name
     while first < verb.i and (doc[first].pos_ == "DET" or doc[first].is_space):
         first += 1
     mention = resolver.mentions.starting_at(doc[first].idx)

@@ -101,16 +101,28 @@ def inner_incise(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Sai
         if phrase is None or phrase[1] >= inside.end:
             continue
         speaker = resolver.from_tokens(*phrase)
-        rest = re.match(r"[^.!?…]*[.!?…]\s*", text[doc[phrase[1] - 1].idx:mark.end])
+        # the quotation goes on after the comma that closes the incise ("« Nous irons, affirme-t-elle,
+        # jusqu'au bout »"), or after the sentence the incise ends
+        resumes = phrase[1] < len(doc) and doc[phrase[1]].text == "," and not _apposition(resolver, phrase[1] + 1)
+        rest = re.match(r"\s*,\s*" if resumes else r"[^.!?…]*[.!?…]\s*",
+                        text[doc[phrase[1] - 1].idx + len(doc[phrase[1] - 1].text):mark.end])
         if speaker is None or rest is None:
             continue
         first_end = comma.idx
-        second = doc[phrase[1] - 1].idx + rest.end()
+        second = doc[phrase[1] - 1].idx + len(doc[phrase[1] - 1].text) + rest.end()
         found = [Said(mark.start, first_end, speaker, cues.cue_words(doc, verb), verb.i, direct=mark)]
         if len(text[second:mark.end].split()) >= 2:
             found.append(Said(second, mark.end, speaker, cues.cue_words(doc, verb), verb.i, direct=mark))
         return found
     return []
+
+
+def _apposition(resolver: Resolver, i: int) -> bool:
+    """Whether the words from `i` describe the speaker just named ("…, avocate des riverains")."""
+    doc = resolver.doc
+    if i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    return i < len(doc) and (doc[i].lower_ in resolver.nouns or doc[i].lemma_.lower() in resolver.nouns)
 
 
 def continued(clauses: Clauses, mark: Marked, said: list[Said]) -> Speaker | None:

@@ -31,16 +31,17 @@ def stance(r: Reading, found: Found, holder: Speaker) -> Stance | None:
 
 
 def _date(r: Reading, found: Found) -> str | None:
-    """The day of the statement that takes the stance: a day its own clause names; else, inside a
-    quotation, the quotation's day; else the story's day (the first day the article names outside
+    """The day of the statement that takes the stance: a day its own clause names outside quotation
+    marks; else, inside a quotation, the quotation's day; else the story's day (the first day the article names outside
     quotations, before it). Never a day after publication."""
-    own = [t.value for t in r.clauses[found.anchor].times if t.value and len(t.value) >= 10]
+    quoted = [(m.open, m.close) for m in r.clauses.marks]
+    own = [t.value for t in r.clauses[found.anchor].times if t.value and len(t.value) >= 10
+           and not any(lo <= t.start <= hi for lo, hi in quoted)]  # "« … dès lundi », a-t-elle dit"
     value = own[0][:10] if own else None
     if value is None:
         around = holders.quote_around(r, found.anchor.idx)
         value = around.date if around is not None else None
     if value is None:
-        quoted = [(m.open, m.close) for m in r.clauses.marks]
         days = [t for t in r.clauses.times if t.value and len(t.value) >= 10
                 and not any(lo <= t.start <= hi for lo, hi in quoted)]
         value = days[0].value[:10] if days and days[0].start < found.anchor.idx else None
