@@ -194,7 +194,6 @@ def subject(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None
     """The verb's subject; when the parse gives none, or only a title ("Hugo Martin, le sélectionneur,
     a dit", parsed with the title as subject), a name that opens the sentence and is only followed by
     appositions up to the verb ("Eric Ciotti, président de LR, …, appelle …")."""
-    doc = clauses.doc
     found = speaker(resolver, subject_phrase(clauses, verb))
     if found is not None and found.link != "unnamed":
         return found
