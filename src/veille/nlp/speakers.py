@@ -127,7 +127,10 @@ class Resolver:
                 text = text_of(doc)[start:stop]
             # a place speaks as the subject itself ("Moscou a affirmé"), or through the pronoun the
             # linker gave it, which it does only for a place that acted as a subject
-            if entity.type in SPEAKING_TYPES or entity.type == "LOC" and kind in ("name", "pronoun"):
+            if entity.type in SPEAKING_TYPES or entity.type == "LOC" and kind in ("name", "pronoun") \
+                    or entity.type == "MISC" and kind == "name" and self._at_head(first, end, lo, hi):
+                # a name the tagger could not type, as the subject itself, is a medium or a body
+                # ("…, indique Le Point")
                 return Speaker(entity.id, text, start, stop, kind)  # type: ignore[arg-type]
             return None
         agreement = self.pronouns.get(text.lower()) or self.demonstratives.get(straighten(text.lower()))
@@ -163,6 +166,10 @@ class Resolver:
             if entity.type == "PER" and doc[span.start - 1].text == "," and span.start - 1 > first:
                 return entity, kind, (start, stop)
         return None
+
+    def _at_head(self, first: int, end: int, lo: int, hi: int) -> bool:
+        head = _head(self.doc, first, end)
+        return lo <= head.idx < hi
 
     def _names_head(self, name: Token, head: Token) -> bool:
         """Whether a name stands beside the phrase's head noun ("le PDG de l'entreprise Louis

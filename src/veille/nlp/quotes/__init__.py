@@ -59,11 +59,14 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr
             said.append(found)
     said += fragments.governed(clauses, resolver, said)
     said += turns.claimed_turns(clauses, resolver, said)
-    said = turns.without_attributions_of_reports(said)
+    said = turns.cut_before_next_report(turns.without_attributions_of_reports(said, doc), doc, clauses.text)
     quotes: list[Quote] = []
     for s in sorted(said, key=lambda s: s.start):
         quotes.append(records.quote(clauses, s, quotes, ctx.published))
-    return [replace(q, id=f"q{n}") for n, q in enumerate(records.unique(quotes), start=1)]
+    # a report whose reporter no words name is too weak a report to keep; words in quotation marks
+    # are a quotation even when the text does not say whose
+    kept = [q for q in records.unique(quotes) if q.kind == "direct" or q.speaker or q.speaker_text]
+    return [replace(q, id=f"q{n}") for n, q in enumerate(kept, start=1)]
 
 
 def anchor_times(times: list[TimeExpr], quotes: list[Quote], ctx: Context) -> list[TimeExpr]:

@@ -109,6 +109,12 @@ def que_clause(clauses: Clauses, verb: Token) -> tuple[int, int] | None:
     if mark is None:
         return None
     end = clause_end(clauses.doc, mark.idx, verb.sent.end_char, clauses.language)
+    # "… serait limitée, ajoute le journal": the incise of another report ends this one
+    incise = next((comma for t in clauses.doc[mark.i + 1:verb.sent.end] if t.idx < end and t.i != verb.i
+                   and cues.is_speech_verb(t, clauses.language)
+                   and (comma := incise_comma(clauses.doc, t, clauses.language)) is not None), None)
+    if incise is not None and incise > mark.i:
+        end = min(end, clauses.doc[incise].idx)
     return strip(clauses.text, mark.idx + len(mark.text), end)
 
 
@@ -198,7 +204,33 @@ def subject(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None
     if found is not None and found.link != "unnamed":
         return found
     opening = _opening_name(clauses, verb, resolver)
+    if opening is None and found is None:
+        opening = _name_before_relative(clauses, verb, resolver)
     return opening if opening is not None else found
+
+
+def _name_before_relative(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None:
+    """"M. Martin, qui s'exprimait à Lille, a exhorté …", when the parse hangs the relative clause
+    elsewhere and leaves the verb without a subject: the name right before ", qui …," that runs to
+    the comma before the verb."""
+    doc = clauses.doc
+    comma = comma_before(doc, verb)
+    relatives = clauses.language.grammar.pronouns.relatives
+    if comma is None:
+        return None
+    for i in range(comma - 1, max(verb.sent.start, comma - 40), -1):
+        if doc[i].lower_ in relatives and doc[i].dep_.startswith("nsubj"):
+            if i < 2 or doc[i - 1].text != ",":
+                return None
+            mention = next((m for m in resolver.mentions.inside(doc[max(i - 8, 0)].idx, doc[i - 1].idx)
+                            if m[1] == doc[i - 2].idx + len(doc[i - 2].text)), None)
+            if mention is None or mention[2].type not in ("PER", "ORG") or mention[3] != "name":
+                return None
+            span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+            return resolver.from_tokens(span.start, span.end) if span is not None else None
+        if doc[i].text in (".", ";", ":"):
+            return None
+    return None
 
 
 def _opening_name(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None:

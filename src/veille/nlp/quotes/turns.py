@@ -11,8 +11,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ...lang.text import Marked
 from ..clauses import Clauses
@@ -27,12 +28,34 @@ NARRATION_WORDS = 8  # more words than this outside quotation marks between two 
 DASHES = "—–-"
 
 
-def without_attributions_of_reports(said: list[Said]) -> list[Said]:
-    """'Ankara a annoncé protester …, selon une source': the source vouches for Ankara's statement;
-    the statement is Ankara's, so the source's wider span goes."""
+def without_attributions_of_reports(said: list[Said], doc: Doc) -> list[Said]:
+    """'Ankara a annoncé protester …, selon une source', 'L'Insee indique que …, ajoute le journal':
+    the source or the incise vouches for a statement the words report; the statement is the
+    reporter's, so the wider span goes (a quotation in marks stays)."""
     verbs = [s for s in said if not s.source]
-    return [s for s in said if s in verbs or not any(v.start >= s.start and v.end <= s.end and v.speaker
-                                                      for v in verbs)]
+
+    def vouches(s: Said) -> bool:
+        return (s.source or s.direct is None and s.cue_token >= 0 and doc[s.cue_token].idx >= s.end) \
+            and any(v is not s and v.start >= s.start and v.end <= s.end and v.speaker for v in verbs)
+
+    return [s for s in said if not vouches(s)]
+
+
+def cut_before_next_report(said: list[Said], doc: Doc, text: str) -> list[Said]:
+    """'ont promis d'entamer un « siège » de Paris, M. Martin, qui …, a exhorté …': a report read to
+    the sentence's end stops at the comma before the next report's speaker."""
+    out = []
+    for s in said:
+        if s.direct is None and s.cue_token >= 0 and doc[s.cue_token].idx < s.start:
+            for other in said:
+                if other is s or other.cue_token < 0 or other.speaker is None:
+                    continue
+                boundary = min(other.speaker.start, doc[other.cue_token].idx)
+                before = text[s.start:boundary].rstrip()
+                if s.start < boundary < s.end and before.endswith(",") and other.speaker.start > s.start:
+                    s = replace(s, end=s.start + len(before.rstrip(" ,")))
+        out.append(s)
+    return out
 
 
 def same_sentence_speaker(gerund: Token, said: list[Said]) -> Speaker | None:
