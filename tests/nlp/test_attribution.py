@@ -417,13 +417,8 @@ def test_a_date_a_thing_a_number_or_a_place_is_no_speaker(analyse: Analyse, text
      "Une source policière"),
     ("Deux frégates seront envoyées en mer Baltique, a indiqué une source militaire.",
      "une source militaire"),
-    pytest.param(
-        "Une bibliothécaire de Quimperlé a déclaré mardi que les horaires d'ouverture seraient élargis.",
-        "Une bibliothécaire de Quimperlé",
-        marks=pytest.mark.xfail(strict=True, reason="speaker_text None: Resolver._denotes_people accepts an "
-                                                    "unnamed speaker only when its head noun is in a fixed list "
-                                                    "(speech.toml source/speaker nouns, titles), which lacks "
-                                                    "'bibliothécaire'")),
+    ("Une bibliothécaire de Quimperlé a déclaré mardi que les horaires d'ouverture seraient élargis.",
+     "Une bibliothécaire de Quimperlé"),
 ])
 def test_an_unnamed_speaker_is_kept_in_words(analyse: Analyse, text: str, words: str) -> None:
     quote = only_quote(analyse(text))

@@ -20,7 +20,7 @@ from ..clauses import Clauses
 from ..phrases import inverted_subject
 from ..speakers import Resolver, Speaker
 from . import cues
-from .content import comma_before
+from .content import clause_start, comma_before
 from .said import Said
 
 MIN_FREE_QUOTE_WORDS = 4
@@ -80,11 +80,12 @@ def claimed_turns(clauses: Clauses, resolver: Resolver, said: list[Said]) -> lis
     """The quotations no cue claims that a label, an inner incise or the turn before them gives a speaker."""
     out: list[Said] = []
     for mark in unclaimed(clauses, said):
-        found = inner_incise(clauses, resolver, mark) or labelled(clauses, resolver, mark)
+        found = (inner_incise(clauses, resolver, mark) or labelled(clauses, resolver, mark)
+                 or named_before_colon(clauses, resolver, mark))
         if found:
             out.extend(found)
             continue
-        speaker = continued(clauses, mark, said + out)
+        speaker = continued(clauses, resolver, mark, said + out)
         if speaker is not None:
             out.append(Said(mark.start, mark.end, speaker, "", -1, direct=mark, turn=True))
     return out
@@ -106,6 +107,36 @@ def labelled(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Said]:
     if speaker is None:
         return []
     return [Said(mark.start, mark.end, speaker, "", -1, direct=mark)]
+
+
+def named_before_colon(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Said]:
+    """"Tout comme Paul Girard, sur son compte X : « … »": a sentence with no verb of its own before
+    the colon that opens the quotation, naming one person or body, names its speaker."""
+    doc, text = clauses.doc, clauses.text
+    lead = text[:mark.open].rstrip(" \u00a0\u202f")
+    if not lead.endswith(":"):
+        return []
+    colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+    if colon is None:
+        return []
+    # the parser may join this sentence to the one before: it starts after the last sentence end
+    start = clause_start(text, colon[0].sent.start_char, colon[0].idx, clauses.language)
+    opening = doc.char_span(start, colon[0].idx, alignment_mode="contract")
+    if opening is None:
+        return []
+    first = opening.start
+    words = [t for t in doc[first:colon.start] if not clauses.quoted(t) and not t.is_space]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return []
+    named = {m[2].id: m for m in resolver.mentions.inside(doc[first].idx, colon[0].idx)
+             if m[2].type in ("PER", "ORG") and m[3] == "name" and not clauses.quoted(doc.char_span(
+                 m[0], m[1], alignment_mode="expand")[0])}
+    if len(named) != 1:
+        return []
+    lo, hi, _, _ = next(iter(named.values()))
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    speaker = resolver.from_tokens(span.start, span.end) if span is not None else None
+    return [Said(mark.start, mark.end, speaker, "", -1, direct=mark)] if speaker is not None else []
 
 
 def inner_incise(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Said]:
@@ -148,7 +179,7 @@ def _apposition(resolver: Resolver, i: int) -> bool:
     return i < len(doc) and (doc[i].lower_ in resolver.nouns or doc[i].lemma_.lower() in resolver.nouns)
 
 
-def continued(clauses: Clauses, mark: Marked, said: list[Said]) -> Speaker | None:
+def continued(clauses: Clauses, resolver: Resolver, mark: Marked, said: list[Said]) -> Speaker | None:
     """The speaker of the turn this quotation goes on with: the latest statement before it with a
     speaker, when the quotation opens its sentence (or follows a short lead: "A ses yeux, « … »", or
     the incise of the same voice: '"…", a-t-il déclaré, "…"') and no narration comes between."""
@@ -171,7 +202,24 @@ def continued(clauses: Clauses, mark: Marked, said: list[Said]) -> Speaker | Non
     between = _outside_quotes(clauses, max(turn.end, told), mark.open)
     if len(between.split()) > NARRATION_WORDS:
         return None  # narration, or another voice, came between
+    if _someone_else(clauses, resolver, max(turn.end, told), mark.open, turn.speaker):
+        return None  # "Pour le maire sortant, cela ne suffit pas. « … »": another voice
     return turn.speaker
+
+
+def _someone_else(clauses: Clauses, resolver: Resolver, lo: int, hi: int, speaker: Speaker) -> bool:
+    """Whether the narration between two quotations names a person or a body other than the speaker."""
+    span = clauses.doc.char_span(lo, hi, alignment_mode="contract")
+    for token in span or ():
+        if clauses.quoted(token):
+            continue
+        named = resolver.mentions.covering(token.idx, token.idx + len(token.text))
+        if any(entity.type in ("PER", "ORG") and entity.id != speaker.entity for _, _, entity, _ in named):
+            return True
+        if not named and token.pos_ == "NOUN" and (token.lemma_.lower() in resolver.nouns
+                                                   or token.lower_ in resolver.nouns):
+            return True
+    return False
 
 
 def _outside_quotes(clauses: Clauses, lo: int, hi: int) -> str:
