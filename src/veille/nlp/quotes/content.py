@@ -16,6 +16,7 @@ from ..clauses import Clauses
 from ..context import text_of
 from ..phrases import glued_pronoun, inverted_subject, subject_phrase
 from ..speakers import Resolver, Speaker
+from ..syntax import trim_phrase
 from . import cues
 from .said import Said
 
@@ -27,6 +28,8 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
     """What a speech verb says was said: its que-clause, the quotation after its colon, the words
     before its incise, or its object."""
     doc, marks, language = clauses.doc, clauses.marks, clauses.language
+    if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"):
+        return None  # "Salah A., accusé du procès …": a participle that describes, no report
     cue = cues.cue_words(doc, verb)
     que = que_clause(clauses, verb)
     if que is None and verb.dep_ == "dep" and verb.head.i > verb.i:  # "a fait valoir qu'…"
@@ -58,8 +61,13 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
             return Said(marked.start, marked.end, who, cue, verb.i, direct=marked)
         end = doc[comma].idx
         return Said(start, end, who, cue, verb.i) if end > start else None
-    if cues.cue_lemma(verb, language.speech.object_verbs, language) or clauses[verb].infinitive is not None:
+    if clauses[verb].infinitive is not None or cues.cue_lemma(verb, language.speech.object_verbs, language):
         content = object_of(doc, verb, clauses.time_tokens, language)
+        # "X est accusé par Y d'avoir …": a passive says what was said only through its infinitive
+        opening = content and doc.char_span(content[0], content[1], alignment_mode="expand")
+        if content is not None and clauses[verb].passive and not (
+                opening and straighten(opening[0].lower_) in language.grammar.prepositions.infinitive):
+            return None
         if content is not None:
             return Said(*content, subject(clauses, verb, resolver), cue, verb.i)
     return None
@@ -169,7 +177,9 @@ def object_of(doc: Doc, verb: Token, time_tokens: set[int], language: Language) 
     Read from the words, not the parse: a date after the verb often derails the parse of its object.
     """
     i = verb.i + 1
-    while i < len(doc) and (i in time_tokens or doc[i].pos_ == "ADV" or doc[i].text.startswith("-")):
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent" and c.i > verb.i), None)
+    while i < len(doc) and (i in time_tokens or doc[i].pos_ == "ADV" or doc[i].text.startswith("-")
+                            or agent is not None and agent.left_edge.i <= i <= agent.right_edge.i):
         i += 1
     if i >= verb.sent.end or doc[i].is_punct and doc[i].text not in OPENING or doc[i].is_space:
         return None
@@ -200,6 +210,9 @@ def subject(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None
     """The verb's subject; when the parse gives none, or only a title ("Hugo Martin, le sélectionneur,
     a dit", parsed with the title as subject), a name that opens the sentence and is only followed by
     appositions up to the verb ("Eric Ciotti, président de LR, …, appelle …")."""
+    if clauses[verb].passive:  # "X est accusé par Y d'avoir …": the speaker is the agent, if named
+        agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+        return resolver.from_tokens(*_phrase(clauses, agent)) if agent is not None else None
     found = speaker(resolver, subject_phrase(clauses, verb))
     if found is not None and found.link != "unnamed":
         return found
@@ -207,6 +220,14 @@ def subject(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None
     if opening is None and found is None:
         opening = _name_before_relative(clauses, verb, resolver)
     return opening if opening is not None else found
+
+
+def _phrase(clauses: Clauses, head: Token) -> tuple[int, int]:
+    doc = clauses.doc
+    first = head.left_edge.i
+    while first < head.i and doc[first].pos_ == "ADP":  # "par le FBI": the phrase without its preposition
+        first += 1
+    return trim_phrase(doc, first, head.right_edge.i + 1, clauses.language.grammar.pronouns.clause_openers)
 
 
 def _name_before_relative(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None:
