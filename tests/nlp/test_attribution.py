@@ -637,3 +637,79 @@ def test_every_quote_and_speaker_points_at_its_words(analyse: Analyse) -> None:
     assert [q.start for q in analysis.quotes] == sorted(q.start for q in analysis.quotes)
     assert quote_saying(analysis, "Le chantier reprendra").speaker == id_of(analysis, "Gaël Prigent")
     assert quote_saying(analysis, "le coût des travaux a doublé").speaker_text == "une source municipale"
+
+
+# --- 6. who the words belong to when the parse or the page hides it ---------------------------------
+
+
+def test_quoted_words_in_a_verbs_complement_are_its_subjects(analyse: Analyse) -> None:
+    text = ("Dans son rapport, la Cour régionale des comptes a relevé des retards, évoquant « un risque "
+            "financier sérieux ». La maire, Léa Marchal, a parlé d'« une gestion exemplaire ».")
+    analysis = analyse(text)
+
+    risk = quote_saying(analysis, "un risque financier sérieux")
+    assert (risk.kind, risk.speaker) == ("direct", id_of(analysis, "Cour régionale des comptes"))
+    praise = quote_saying(analysis, "une gestion exemplaire")
+    assert praise.speaker == id_of(analysis, "Léa Marchal")
+
+
+def test_a_title_in_quotation_marks_is_no_ones_words(analyse: Analyse) -> None:
+    analysis = analyse("L'écrivain Paul Girard a présenté lundi son roman « Les Jardins de Vernelle » à Rennes.")
+
+    assert [q.text for q in analysis.quotes] == []
+
+
+def test_the_speaker_of_a_passive_report_is_its_agent(analyse: Analyse) -> None:
+    analysis = analyse("L'ancien trésorier a été accusé par la Banque de Vernelle d'avoir détourné des fonds.")
+
+    quote = only_quote(analysis)
+    assert quote.text == "d'avoir détourné des fonds"
+    assert quote.speaker == id_of(analysis, "Banque de Vernelle")
+
+
+def test_the_one_accused_is_not_the_speaker(analyse: Analyse) -> None:
+    analysis = analyse("Paul Girard est accusé d'avoir détourné des fonds publics entre 2019 et 2021.")
+
+    assert all(q.speaker != id_of(analysis, "Paul Girard") for q in analysis.quotes)
+
+
+def test_a_report_no_words_attribute_is_left_out(analyse: Analyse) -> None:
+    analysis = analyse("Deux d'entre eux ont dénoncé ces actes, tandis que la préfecture restait muette.")
+
+    assert [q.text for q in analysis.quotes if q.kind != "direct"] == []
+
+
+def test_a_name_before_a_relative_clause_is_the_subject(analyse: Analyse) -> None:
+    text = ("Alors que des pêcheurs ont promis de bloquer le port lundi, M. Kerbrat, qui s'exprimait sur le quai "
+            "de Lorient, a aussi exhorté l'État à « agir vite ».")
+    analysis = analyse(text)
+
+    quote = quote_saying(analysis, "agir vite")
+    assert quote.speaker == id_of(analysis, "M. Kerbrat")
+    assert "Kerbrat" not in quote_saying(analysis, "bloquer le port").text
+
+
+def test_a_verbless_lead_before_a_colon_names_the_speaker(analyse: Analyse) -> None:
+    text = ("Marc Olivier a condamné l'attaque. Tout comme Inès Durand, sur son compte X : « La violence n'a "
+            "pas sa place dans cette campagne. »")
+    analysis = analyse(text)
+
+    assert quote_saying(analysis, "La violence n'a pas sa place").speaker == id_of(analysis, "Inès Durand")
+
+
+def test_a_turn_stops_when_the_narration_names_someone_else(analyse: Analyse) -> None:
+    text = ("Marc Olivier a déclaré : « Je condamne cette attaque. »\n"
+            "Pour le maire, cela ne suffit pas. « Cette attitude est inacceptable. »")
+    analysis = analyse(text)
+
+    olivier = id_of(analysis, "Marc Olivier")
+    assert quote_saying(analysis, "Je condamne").speaker == olivier
+    assert all(q.speaker != olivier for q in analysis.quotes if "inacceptable" in q.text)
+
+
+def test_a_report_inside_another_reports_incise_belongs_to_its_own_speaker(analyse: Analyse) -> None:
+    analysis = analyse("L'Insee indique par ailleurs que les prix resteraient stables, ajoute Le Courrier.")
+
+    quote = only_quote(analysis)
+    assert quote.text == "les prix resteraient stables"
+    assert quote.speaker == id_of(analysis, "Insee")

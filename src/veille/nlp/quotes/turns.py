@@ -111,7 +111,7 @@ def labelled(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Said]:
 
 def named_before_colon(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Said]:
     """"Tout comme Paul Girard, sur son compte X : « … »": a sentence with no verb of its own before
-    the colon that opens the quotation, naming one person or body, names its speaker."""
+    the colon that opens the quotation, naming one person (or else one body), names its speaker."""
     doc, text = clauses.doc, clauses.text
     lead = text[:mark.open].rstrip(" \u00a0\u202f")
     if not lead.endswith(":"):
@@ -131,9 +131,11 @@ def named_before_colon(clauses: Clauses, resolver: Resolver, mark: Marked) -> li
     named = {m[2].id: m for m in resolver.mentions.inside(doc[first].idx, colon[0].idx)
              if m[2].type in ("PER", "ORG") and m[3] == "name" and not clauses.quoted(doc.char_span(
                  m[0], m[1], alignment_mode="expand")[0])}
-    if len(named) != 1:
+    people = [m for m in named.values() if m[2].type == "PER"]
+    candidates = people or list(named.values())  # "sur son compte X": the platform is no speaker
+    if len(candidates) != 1:
         return []
-    lo, hi, _, _ = next(iter(named.values()))
+    lo, hi, _, _ = candidates[0]
     span = doc.char_span(lo, hi, alignment_mode="expand")
     speaker = resolver.from_tokens(span.start, span.end) if span is not None else None
     return [Said(mark.start, mark.end, speaker, "", -1, direct=mark)] if speaker is not None else []
