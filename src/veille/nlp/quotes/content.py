@@ -184,6 +184,9 @@ def object_of(doc: Doc, verb: Token, time_tokens: set[int], language: Language) 
     if i >= verb.sent.end or doc[i].is_punct and doc[i].text not in OPENING or doc[i].is_space:
         return None
     end = clause_end(doc, doc[i].idx, verb.sent.end_char, language)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.i < verb.i for c in verb.children):
+        # "Alors que la Cour a pointé des retards, le président a …": the subordinate clause ends first
+        end = min(end, verb.right_edge.idx + len(verb.right_edge.text))
     # "a dénoncé un « fiasco » et accuse la maire de …": a second speech verb joined to this one is a
     # report of its own
     joined = [c for c in verb.children if c.dep_ == "conj" and c.i > i and cues.is_speech_verb(c, language)]
