@@ -8,45 +8,16 @@ name it, and `quote.date` / `stance.date` the day of the statement.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
+from reported import Analyse, id_of, only_quote, quote_saying
 
-import veille
 from veille.model import Analysis, Quote, Stance
-from veille.nlp import models
 
 FRIDAY = "2025-03-14"  # the default publication day
 MONDAY = "2025-03-10"  # the Monday before it
 TUESDAY = "2025-03-11"
 WEDNESDAY = "2025-03-12"
 THURSDAY_BEFORE_WEDNESDAY = "2025-03-06"  # "jeudi" in an article published on WEDNESDAY
-
-Analyse = Callable[..., Analysis]
-
-
-@pytest.fixture(scope="module")
-def analyse() -> Analyse:
-    """`veille.analyze` on a French article published on a Friday unless told otherwise; the model
-    loads once for the module."""
-    models.load("fr")
-
-    def run(text: str, published: str = FRIDAY) -> Analysis:
-        return veille.analyze(text, published=published, language="fr")
-
-    return run
-
-
-def only_quote(analysis: Analysis) -> Quote:
-    assert len(analysis.quotes) == 1, [q.text for q in analysis.quotes]
-    return analysis.quotes[0]
-
-
-def quote_saying(analysis: Analysis, words: str) -> Quote:
-    """The one quote whose text holds `words`."""
-    found = [q for q in analysis.quotes if words in q.text]
-    assert len(found) == 1, [q.text for q in analysis.quotes]
-    return found[0]
 
 
 def quotes_saying(analysis: Analysis, words: str) -> list[Quote]:
@@ -57,13 +28,6 @@ def quotes_saying(analysis: Analysis, words: str) -> list[Quote]:
 def only_stance(analysis: Analysis) -> Stance:
     assert len(analysis.stances) == 1, [(s.holder_text, s.target) for s in analysis.stances]
     return analysis.stances[0]
-
-
-def id_of(analysis: Analysis, name: str) -> str:
-    """The id of the entity called `name`."""
-    found = [e.id for e in analysis.entities if e.name == name]
-    assert len(found) == 1, [e.name for e in analysis.entities]
-    return found[0]
 
 
 # --- 1. turns -------------------------------------------------------------------------------------

@@ -7,50 +7,11 @@ analysis, `quote.text` is `text[quote.start:quote.end]`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-
-import veille
-from veille.model import Analysis, Quote
-from veille.nlp import models
+from reported import Analyse, id_of, only_quote, quote_saying
 
 FRIDAY = "2025-03-14"
 WEDNESDAY = "2025-03-12"
-
-Analyse = Callable[..., Analysis]
-
-
-@pytest.fixture(scope="module")
-def analyse() -> Analyse:
-    """`veille.analyze` on a French article published on a Friday unless told otherwise, with the
-    model loaded once for the module. The language is given: a one-sentence text is too short for
-    detection to be the point here."""
-    models.load("fr")
-
-    def run(text: str, published: str = FRIDAY) -> Analysis:
-        return veille.analyze(text, published=published, language="fr")
-
-    return run
-
-
-def only_quote(analysis: Analysis) -> Quote:
-    assert len(analysis.quotes) == 1, [q.text for q in analysis.quotes]
-    return analysis.quotes[0]
-
-
-def quote_saying(analysis: Analysis, words: str) -> Quote:
-    """The one quote whose text holds `words`."""
-    found = [q for q in analysis.quotes if words in q.text]
-    assert len(found) == 1, [q.text for q in analysis.quotes]
-    return found[0]
-
-
-def id_of(analysis: Analysis, name: str) -> str:
-    """The id of the entity called `name`."""
-    found = [e.id for e in analysis.entities if e.name == name]
-    assert len(found) == 1, [e.name for e in analysis.entities]
-    return found[0]
 
 
 # --- direct speech --------------------------------------------------------------------------------
