@@ -1,4 +1,5 @@
-"""Fixtures shared across the suite: the contract's schema and hand-built analyses.
+"""Fixtures shared across the suite: the contract's schema, hand-built analyses, and the French
+analysis of short texts that the extraction tests read.
 
 Store and CLI tests build their analyses by hand so that they test storing and serving, not how
 well the extractors do on a given day.
@@ -8,13 +9,15 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import veille
 from veille.model import Analysis, Article, Entity, Event, Quote, Span, Stance, TimeExpr
+from veille.nlp import models
 from veille.read.records import body_hash
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +27,19 @@ LAVROV = ("Sergueï Lavrov, ministre russe des affaires étrangères, a déclar�
           "« La Russie ne cédera pas sur les garanties de sécurité. »")
 ZELENSKY = ("Volodymyr Zelensky a affirmé jeudi que l'Ukraine avait besoin de garanties solides. "
             "Un responsable américain de la défense a indiqué que Washington n'enverrait pas de troupes.")
+
+
+@pytest.fixture(scope="session")
+def analyse() -> Callable[..., Analysis]:
+    """`veille.analyze` on a French article published on a Friday (2025-03-14) unless told otherwise,
+    with the model loaded once. The language is given: a text of one or two sentences is too short
+    for detection to be the point of the tests that use it (tests/nlp/)."""
+    models.load("fr")
+
+    def run(text: str, published: str = "2025-03-14") -> Analysis:
+        return veille.analyze(text, published=published, language="fr")
+
+    return run
 
 
 @pytest.fixture(scope="session")
