@@ -138,6 +138,19 @@ def test_an_unsure_speaker_is_shown_as_uncertain_and_says_why(client: TestClient
     assert len(re.findall(r'<mark class="hl hl-quote hl-direct" data-ref="q2"', article)) == 1
 
 
+def test_the_quotes_page_can_leave_out_uncertain_attributions(client: TestClient, linked_db: str) -> None:
+    store.ingest([kallas()], linked_db)
+
+    every = client.get("/quotes").text
+    sure = client.get("/quotes", params={"sure": "1"}).text
+
+    assert every.count(">uncertain</span>") == 1
+    assert sure.count(">uncertain</span>") == 0
+    # only the quote attributed through a description (0.8) is sure; the others have no confidence
+    assert every.count('<td class="said">') > 2 and sure.count('<td class="said">') == 1
+    assert 'name="sure" value="1" checked' in sure
+
+
 def test_pronouns_and_descriptions_are_marked_apart_from_names(client: TestClient, linked_db: str) -> None:
     store.ingest([kallas()], linked_db)
 

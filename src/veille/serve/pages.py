@@ -25,7 +25,7 @@ from sqlalchemy import Connection
 
 from ..store import browse
 from . import highlight
-from .shared import STATIC, Conn, page
+from .shared import STATIC, UNCERTAIN, Conn, page
 
 router = APIRouter(include_in_schema=False)
 DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -112,12 +112,13 @@ MAP_LISTED = 25  # events listed beside the map for each place, the latest; the 
 def quotes(request: Request, speaker: Text = None, q: Text = None,
            since: Annotated[str | None, Query(alias="from")] = None,
            until: Annotated[str | None, Query(alias="to")] = None, order: Text = None, cursor: Text = None,
-           conn: Connection = Conn) -> HTMLResponse:
+           sure: Text = None, conn: Connection = Conn) -> HTMLResponse:
     filters = {"speaker": _clean(speaker), "q": _clean(q), "from": _day(since), "to": _day(until),
-               "order": "oldest" if order == "oldest" else "newest"}
+               "order": "oldest" if order == "oldest" else "newest", "sure": sure == "1"}
     listed = browse.quote_page(conn, speaker=filters["speaker"], contains=filters["q"], since=filters["from"],
                                until=filters["to"], cursor=_clean(cursor), limit=50,
-                               newest_first=filters["order"] == "newest")
+                               newest_first=filters["order"] == "newest",
+                               min_confidence=UNCERTAIN if filters["sure"] else None)
     return page(request, "quotes.html", filters=filters, listed=listed, next=_next(request, listed.next),
                 first=bool(_clean(cursor)))
 
