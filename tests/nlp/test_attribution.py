@@ -677,3 +677,22 @@ def test_a_report_inside_another_reports_incise_belongs_to_its_own_speaker(analy
     quote = only_quote(analysis)
     assert quote.text == "les prix resteraient stables"
     assert quote.speaker == id_of(analysis, "Insee")
+
+
+def test_the_same_source_is_the_source_just_heard(analyse: Analyse) -> None:
+    analysis = analyse("Selon le ministère de la Santé, les urgences sont saturées. Les lits manquent dans trois "
+                       "hôpitaux, selon la même source.")
+
+    quote = quote_saying(analysis, "Les lits manquent")
+    assert quote.speaker == id_of(analysis, "ministère de la Santé")
+    assert (quote.speaker_text, quote.speaker_link) == ("la même source", "description")
+
+
+def test_an_incise_after_a_quotation_claims_it_before_a_later_colon(analyse: Analyse) -> None:
+    text = ("« Nous appelons au calme », a déclaré Paul Girard, disant ne pas vouloir de drame : « pas question "
+            "d'autres accidents ».")
+    analysis = analyse(text)
+
+    girard = id_of(analysis, "Paul Girard")
+    assert quote_saying(analysis, "Nous appelons au calme").speaker == girard
+    assert quote_saying(analysis, "pas question").speaker == girard

@@ -63,6 +63,7 @@ class Anaphors(Record):
     impersonal_verbs: Words
     impersonal_with_complement: Words = frozenset()  # impersonal only before "que" or a counted noun
     existential: Ordered  # the pronoun and the verb of "il y a"
+    same: Words = frozenset()  # "la même source": the adjective that points back to the last source
 
 
 class Determiners(Record):

@@ -136,7 +136,7 @@ class Resolver:
         agreement = self.pronouns.get(text.lower()) or self.demonstratives.get(straighten(text.lower()))
         if agreement is not None:
             return self._unnamed_antecedent(start, *agreement)
-        earlier = self._described_before(first, end)
+        earlier = self._same_source(first, end) or self._described_before(first, end)
         if earlier is not None:
             return earlier
         return Speaker(None, text, start, stop, "unnamed") if self._denotes_people(first, end) else None
@@ -195,6 +195,21 @@ class Resolver:
                     return None  # a named one is the latest: the linker found it ambiguous
                 return Speaker(None, speaker.text, speaker.start, speaker.end, "pronoun")
         return None
+
+    def _same_source(self, first: int, end: int) -> Speaker | None:
+        """"selon la même source": the latest speaker heard, named or not."""
+        words = self.doc[first:end]
+        if not any(t.lower_ in self.language.grammar.anaphora.same for t in words) \
+                or _head(self.doc, first, end).lemma_.lower() not in self.language.speech.source_nouns:
+            return None
+        heard = [speaker for pos, speaker, _, _ in self.history if pos < self.doc[first].idx]
+        if not heard:
+            return None
+        latest = heard[-1]
+        if latest.entity is None:  # an unnamed source is best told by the words that first named it
+            return Speaker(None, latest.text, latest.start, latest.end, "unnamed")
+        start, stop = words[0].idx, words[-1].idx + len(words[-1].text)
+        return Speaker(latest.entity, text_of(self.doc)[start:stop], start, stop, "description")
 
     def _described_before(self, first: int, end: int) -> Speaker | None:
         """'cette source', 'le responsable de la défense': the unnamed speaker introduced before

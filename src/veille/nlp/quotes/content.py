@@ -36,10 +36,13 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
         que = que_clause(clauses, verb.head)
     if que is not None:
         return Said(*que, subject(clauses, verb, resolver), cue, verb.i)
-    colon = colon_quote(doc, verb, marks)
+    comma = incise_comma(doc, verb, language)
+    # '"…", a déclaré X, disant …: "…"': an incise right after a quotation claims that one, not the
+    # quotation after a later colon
+    after_quotation = comma is not None and text_of(doc)[:doc[comma].idx].rstrip()[-1:] in CLOSING
+    colon = None if after_quotation else colon_quote(doc, verb, marks)
     if colon is not None:
         return Said(colon.start, colon.end, subject(clauses, verb, resolver), cue, verb.i, direct=colon)
-    comma = incise_comma(doc, verb, language)
     inverted = inverted_subject(doc, verb, clauses.time_tokens, language) if comma is not None else None
     if comma is not None and not governs_infinitive(doc, inverted, language.grammar):
         who = speaker(resolver, inverted)
