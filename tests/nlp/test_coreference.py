@@ -506,3 +506,23 @@ def test_the_place_where_it_was_said_is_no_speaker(analyse: Analyse) -> None:
     assert places, [e.name for e in analysis.entities]
     assert quote.speaker not in places
     assert quote.speaker_text is None or "Port-Lanval" not in quote.speaker_text
+
+
+def test_a_description_with_a_complement_may_name_someone_introduced_later(analyse: Analyse) -> None:
+    text = ("Le port de Vernelle a été inondé lundi. Le préfet maritime a confirmé que trois quais étaient "
+            "fermés. Le préfet maritime de la Manche, Antoine Lefranc, a ensuite visité les lieux.")
+    analysis = analyse(text)
+
+    first = next(m for e in analysis.entities for m in e.mentions if m.kind == "description")
+    assert (first.text, first.start) == ("Le préfet maritime", text.index("Le préfet maritime"))
+    assert linked(analysis, "Le préfet maritime a confirmé".split(" a ")[0]) in (None, "Antoine Lefranc")
+    assert next(q for q in analysis.quotes if "trois quais" in q.text).speaker == next(
+        e.id for e in analysis.entities if e.name == "Antoine Lefranc")
+
+
+def test_a_bare_title_does_not_look_ahead(analyse: Analyse) -> None:
+    text = ("Le port de Vernelle a été inondé lundi. Le préfet a confirmé que trois quais étaient fermés. "
+            "Le préfet de la Manche, Antoine Lefranc, a ensuite visité les lieux.")
+    analysis = analyse(text)
+
+    assert next(q for q in analysis.quotes if "trois quais" in q.text).speaker is None

@@ -309,6 +309,8 @@ class Linker:
                 candidates[referent.entity.id] = mentioned  # the latest mention of each
         if not candidates and kind == "PER":
             candidates = self._sole_holder(token, gender) or self._just_named(token, gender)
+        if not candidates and kind == "PER":
+            return self._named_later(token, first, end, gender, words)
         if not candidates:
             return None
         latest = sorted(candidates.values(), key=lambda m: m.start)
@@ -317,6 +319,21 @@ class Linker:
             return None  # two fitting ones named close by: which one is meant is not clear
         start, stop = self.doc[first].idx, syntax_end(self.doc, end)
         return Link(start, stop, self.text[start:stop], latest[-1].referent.entity.id, "description")
+
+    def _named_later(self, head: Token, first: int, end: int, gender: str | None,
+                     words: list[tuple[str, bool]]) -> Link | None:
+        """"Le gouverneur régional a confirmé …", the governor of the region named further on: a
+        title with a complement ("régional") that fits the role of one person of the article only,
+        named before or after."""
+        noun, lemma = fold(head.lower_), fold(head.lemma_.lower())
+        if not [w for w, _ in words if w not in (noun, lemma)]:
+            return None  # a bare title ("le président") is too common to look ahead for
+        fitting = [r for r in self.referents.values() if r.entity.type == "PER" and r.role_words
+                   and _describes(words, head, r, gender, "PER") and {noun, lemma} & r.role_words]
+        if len(fitting) != 1:
+            return None
+        start, stop = self.doc[first].idx, syntax_end(self.doc, end)
+        return Link(start, stop, self.text[start:stop], fitting[0].entity.id, "description")
 
     def _sole_holder(self, head: Token, gender: str | None) -> dict[str, Mentioned]:
         """"le président du premier syndicat agricole" for the one person the article made a
