@@ -696,3 +696,28 @@ def test_an_incise_after_a_quotation_claims_it_before_a_later_colon(analyse: Ana
     girard = id_of(analysis, "Paul Girard")
     assert quote_saying(analysis, "Nous appelons au calme").speaker == girard
     assert quote_saying(analysis, "pas question").speaker == girard
+
+
+def test_a_quotation_after_a_sentence_about_its_speaker_is_theirs(analyse: Analyse) -> None:
+    text = ("Hugo Barrandon a longuement parlé des critiques. « Je ne m'occupe pas de ma position, je pense "
+            "aux joueurs. »")
+    analysis = analyse(text)
+
+    quote = quote_saying(analysis, "Je ne m'occupe pas")
+    assert (quote.speaker, quote.speaker_link) == (id_of(analysis, "Hugo Barrandon"), "continuation")
+
+
+def test_a_statement_in_quotation_marks_is_kept_when_its_speaker_is_unclear(analyse: Analyse) -> None:
+    text = ("Paul Girard et Léa Marchal ont visité le port. « Nous ne laisserons pas fermer ce quai », "
+            "pouvait-on lire sur une banderole.")
+    analysis = analyse(text)
+
+    quote = quote_saying(analysis, "Nous ne laisserons pas fermer ce quai")
+    assert quote.kind == "direct"
+    assert quote.speaker is None and quote.confidence is None
+
+
+def test_an_incise_verb_tagged_as_a_participle_still_introduces_the_quote(analyse: Analyse) -> None:
+    analysis = analyse("« Je suis au club depuis mes six ans », dit Hugo Barrandon à son point de presse.")
+
+    assert only_quote(analysis).speaker == id_of(analysis, "Hugo Barrandon")

@@ -131,8 +131,8 @@ def que_clause(clauses: Clauses, verb: Token) -> tuple[int, int] | None:
 
 def incise_comma(doc: Doc, verb: Token, language: Language) -> int | None:
     """Index of the comma that opens an incise ("…, a-t-il déclaré"), if the verb stands in one."""
-    if cues.after_quote(verb) and verb.pos_ != "VERB":
-        return verb.i - 1  # "« … », juge Mme Binet", the verb tagged as a noun
+    if cues.after_quote(verb):
+        return verb.i - 1  # "« … », juge Mme Binet", "« … », dit X": the verb may be tagged a noun or a participle
     if not syntax.is_finite(verb):
         return None  # "…, estimant que": a participle continues its clause, it does not report it
     i = comma_before(doc, verb)

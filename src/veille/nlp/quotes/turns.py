@@ -85,9 +85,11 @@ def claimed_turns(clauses: Clauses, resolver: Resolver, said: list[Said]) -> lis
         if found:
             out.extend(found)
             continue
-        speaker = continued(clauses, resolver, mark, said + out)
-        if speaker is not None:
-            out.append(Said(mark.start, mark.end, speaker, "", -1, direct=mark, turn=True))
+        speaker = continued(clauses, resolver, mark, said + out) or introduced(clauses, resolver, mark)
+        # a statement in quotation marks whose speaker the text does not make clear is still a
+        # quotation: it is kept, with no speaker; words with no verb are a title or a name
+        if speaker is not None or _statement(clauses, mark):
+            out.append(Said(mark.start, mark.end, speaker, "", -1, direct=mark, turn=speaker is not None))
     return out
 
 
@@ -179,6 +181,36 @@ def _apposition(resolver: Resolver, i: int) -> bool:
     if i < len(doc) and doc[i].pos_ == "DET":
         i += 1
     return i < len(doc) and (doc[i].lower_ in resolver.nouns or doc[i].lemma_.lower() in resolver.nouns)
+
+
+def _statement(clauses: Clauses, mark: Marked) -> bool:
+    inside = clauses.doc.char_span(mark.start, mark.end, alignment_mode="contract")
+    return any("Fin" in t.morph.get("VerbForm") for t in inside or ())
+
+
+def introduced(clauses: Clauses, resolver: Resolver, mark: Marked) -> Speaker | None:
+    """"Kompany a longuement parlé de sa position. « Honnêtement, … »": a quotation that follows, in
+    the same paragraph, a sentence whose subject is the one person it names goes to that person."""
+    doc, text = clauses.doc, clauses.text
+    paragraph = text.rfind("\n", 0, mark.open) + 1
+    lead = text[paragraph:mark.open].rstrip(" \u00a0\u202f")
+    if not lead or lead[-1] not in ".!?":
+        return None  # the quotation must open the sentence right after, in the same paragraph
+    start = clause_start(text, paragraph, paragraph + len(lead) - 1, clauses.language)
+    sentence = doc.char_span(start, paragraph + len(lead), alignment_mode="contract")
+    if sentence is None or not len(sentence):
+        return None
+    people = {m[2].id: m for m in resolver.mentions.inside(sentence.start_char, sentence.end_char)
+              if m[2].type == "PER" and not clauses.quoted(doc.char_span(m[0], m[1], alignment_mode="expand")[0])}
+    if len(people) != 1:
+        return None
+    lo, hi, entity, _ = next(iter(people.values()))
+    name = doc.char_span(lo, hi, alignment_mode="expand")
+    opens = name is not None and all(t.pos_ in ("DET", "ADV", "PUNCT") for t in doc[sentence.start:name.start])
+    if name is None or not (opens or name.root.dep_.startswith("nsubj")):
+        return None  # the person is not who acts in that sentence
+    found = resolver.from_tokens(name.start, name.end)
+    return replace(found, link="continuation") if found is not None and found.entity == entity.id else None
 
 
 def continued(clauses: Clauses, resolver: Resolver, mark: Marked, said: list[Said]) -> Speaker | None:
