@@ -1,81 +1,24 @@
-"""Which entity a pronoun, a demonstrative or a definite description stands for, once per article.
-
-    il, elle, -t-il, -elle       the person or body of the same gender and number that stands out
-                                 before it: the one who reports the clause it is in ("X a affirmé
-                                 qu'il …"), else the subject of the nearest sentence naming one
-    ce dernier, celle-ci         the latest one named, of that gender
-    le ministre, la dirigeante   the one the article gave that title, of that gender
-    le groupe, le quotidien      the body whose name or role has that noun
-
-A link is made only when one antecedent stands out; an ambiguous pronoun stays unlinked, since no
-speaker is better than a wrong one. The links join their entities' mentions (kind "pronoun" or
-"description"), so every later stage reads them as mentions of the entity.
-"""
+"""The walk through one article that links pronouns, demonstratives and descriptions to entities."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from ..lang import Language
-from ..lang.text import fold, quotations, straighten
-from ..model import Entity, Span
-from . import syntax
-from .context import Context, text_of
-from .gender import genders
-from .speakers import speaker_nouns
+from ...lang import Language
+from ...lang.text import fold, quotations, straighten
+from ...model import Entity
+from .. import syntax
+from ..context import text_of
+from ..gender import genders
+from ..speakers import speaker_nouns
+from . import descriptions
+from .descriptions import gender_of
+from .records import Link, Mentioned, Referent
 
 WINDOW_SENTENCES = 5  # how far back a pronoun looks for its antecedent
-CLOSE_SENTENCES = 3  # two fitting antecedents this close make a description ambiguous
-
-
-@dataclass(frozen=True)
-class Referent:
-    """An entity as anaphors see it: its gender and number, and the words of its names and role."""
-
-    entity: Entity
-    gender: str | None
-    number: str
-    name_words: frozenset[str]
-    role_words: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Mentioned:
-    """One mention of a referent, in text order, with what makes it stand out. A person described and
-    never named ("un conseiller du président") has no referent: it only stands in the way."""
-
-    referent: Referent | None
-    start: int
-    sentence: int
-    paragraph: int
-    subject: bool
-    quoted: bool  # said inside quotation marks: the narrator's pronouns do not look back to it
-    agreement: tuple[str | None, str] = (None, "Sing")  # an unnamed person's gender and number
-
-
-@dataclass(frozen=True)
-class Link:
-    """A pronoun or description and the entity it stands for."""
-
-    start: int
-    end: int
-    text: str
-    entity: str
-    kind: str  # "pronoun" or "description"
-
-
-def extract(doc: Doc, ctx: Context, entities: list[Entity]) -> list[Entity]:
-    """The entities with their pronoun and description mentions added, in text order."""
-    links = Linker(doc, ctx.language, entities).links()
-    added: dict[str, list[Span]] = {}
-    for found in links:
-        added.setdefault(found.entity, []).append(Span(found.start, found.end, found.text, found.kind))
-    return [replace(e, mentions=sorted([*e.mentions, *added[e.id]], key=lambda s: s.start)) if e.id in added else e
-            for e in entities]
 
 
 class Linker:
@@ -119,11 +62,11 @@ class Linker:
             if named is not None:
                 skip_to = self._remember(token, *named)
                 continue
-            link = self._pronoun(token) or self._demonstrative(token) or self._description(token)
+            link = self._pronoun(token) or self._demonstrative(token) or descriptions.link(self, token)
             if link is None and token.i in self.unnamed_subjects:
                 number = "Plur" if "Plur" in token.morph.get("Number") else "Sing"
                 article = next((c for c in token.children if c.dep_ == "det"), None)
-                gender = (_gender_of(article) if article is not None else None) or _gender_of(token)
+                gender = (gender_of(article) if article is not None else None) or gender_of(token)
                 self._note(None, token.idx, token, agreement=(gender, number))
                 continue
             if link is not None:
@@ -167,11 +110,11 @@ class Linker:
 
     def _note(self, referent: Referent | None, start: int, token: Token, subject: bool | None = None,
               agreement: tuple[str | None, str] = (None, "Sing")) -> None:
-        self.history.append(Mentioned(referent, start, self._sentence(start), self._paragraph(start),
+        self.history.append(Mentioned(referent, start, self.sentence_of(start), self._paragraph(start),
                                       _is_subject(token) if subject is None else subject, token.i in self.quoted,
                                       agreement))
 
-    def _sentence(self, position: int) -> int:
+    def sentence_of(self, position: int) -> int:
         return bisect_right(self.sentence_starts, position) - 1
 
     def _paragraph(self, position: int) -> int:
@@ -243,7 +186,7 @@ class Linker:
     def _salient(self, position: int, gender: str | None, number: str, quoted: bool = False) -> Referent | None:
         """The referent that stands out before `position`: the nearest sentence with a fitting one
         gives it, its subject first; two fitting ones and no subject among them make no link."""
-        here, paragraph = self._sentence(position), self._paragraph(position)
+        here, paragraph = self.sentence_of(position), self._paragraph(position)
         fitting = [m for m in self.history if m.start < position and here - m.sentence <= WINDOW_SENTENCES
                    and paragraph - m.paragraph <= 1 and not (m.quoted and not quoted)
                    and (m.referent is None and m.subject and _unnamed_agrees(m.agreement, gender, number)
@@ -278,7 +221,7 @@ class Linker:
                     continue
                 if own_subject is not None and mentioned.start == own_subject.idx:
                     continue
-                if self._sentence(token.idx) - mentioned.sentence > WINDOW_SENTENCES:
+                if self.sentence_of(token.idx) - mentioned.sentence > WINDOW_SENTENCES:
                     return None
                 entity = mentioned.referent.entity
                 return Link(span[0], span[1], self.text[span[0]:span[1]], entity.id, "pronoun")
@@ -292,129 +235,6 @@ class Linker:
         if fold(self.text[start:end]) != fold(words) or self.text[end:end + 1].isalnum():
             return None
         return (start, end) if token.i == 0 or not self.doc[token.i - 1].text.endswith("-") else None
-
-    # --- le ministre, la dirigeante, le groupe -----------------------------------------------------
-
-    def _description(self, token: Token) -> Link | None:
-        phrase = self._described(token)
-        if phrase is None:
-            return None
-        first, end, gender, words = phrase
-        kind = "PER" if token.lemma_.lower() in self._person_heads or token.lower_ in self._person_heads else "ORG"
-        candidates: dict[str, Mentioned] = {}
-        for mentioned in self.history:
-            referent = mentioned.referent
-            if referent is not None and referent.entity.type == kind \
-                    and _describes(words, token, referent, gender, kind):
-                candidates[referent.entity.id] = mentioned  # the latest mention of each
-        if not candidates and kind == "PER":
-            candidates = self._sole_holder(token, gender) or self._just_named(token, gender)
-        if not candidates and kind == "PER":
-            return self._named_later(token, first, end, gender, words)
-        if not candidates:
-            return None
-        latest = sorted(candidates.values(), key=lambda m: m.start)
-        here = self._sentence(token.idx)
-        if len(latest) > 1 and here - latest[-2].sentence <= CLOSE_SENTENCES:
-            return None  # two fitting ones named close by: which one is meant is not clear
-        start, stop = self.doc[first].idx, syntax_end(self.doc, end)
-        return Link(start, stop, self.text[start:stop], latest[-1].referent.entity.id, "description")
-
-    def _named_later(self, head: Token, first: int, end: int, gender: str | None,
-                     words: list[tuple[str, bool]]) -> Link | None:
-        """"Le gouverneur régional a confirmé …", the governor of the region named further on: a
-        title with a complement ("régional") that fits the role of one person of the article only,
-        named before or after."""
-        noun, lemma = fold(head.lower_), fold(head.lemma_.lower())
-        if not [w for w, _ in words if w not in (noun, lemma)]:
-            return None  # a bare title ("le président") is too common to look ahead for
-        fitting = [r for r in self.referents.values() if r.entity.type == "PER" and r.role_words
-                   and _describes(words, head, r, gender, "PER") and {noun, lemma} & r.role_words]
-        if len(fitting) != 1:
-            return None
-        start, stop = self.doc[first].idx, syntax_end(self.doc, end)
-        return Link(start, stop, self.text[start:stop], fitting[0].entity.id, "description")
-
-    def _sole_holder(self, head: Token, gender: str | None) -> dict[str, Mentioned]:
-        """"le président du premier syndicat agricole" for the one person the article made a
-        president, when they were named in the last sentences: the only holder of that title, and
-        the one the text is about."""
-        noun, lemma = fold(head.lower_), fold(head.lemma_.lower())
-        holders = {r.entity.id for r in self.referents.values()
-                   if r.entity.type == "PER" and {noun, lemma} & r.role_words}
-        if len(holders) != 1:
-            return {}
-        here = self._sentence(head.idx)
-        recent = [m for m in self.history if m.referent is not None and m.referent.entity.id in holders
-                  and here - m.sentence <= CLOSE_SENTENCES and (gender is None or m.referent.gender in (None, gender))]
-        return {recent[-1].referent.entity.id: recent[-1]} if recent else {}
-
-    def _just_named(self, head: Token, gender: str | None) -> dict[str, Mentioned]:
-        """"… pour Paul Girard. Le maire de la ville a …": a title no one in the article holds, as the
-        subject right after the sentence naming the one person the last three sentences name, is that
-        person's, when their gender agrees and the article gave them no other title."""
-        if not head.dep_.startswith("nsubj"):
-            return {}
-        noun, lemma = fold(head.lower_), fold(head.lemma_.lower())
-        if any({noun, lemma} & r.role_words for r in self.referents.values()):
-            return {}
-        here = self._sentence(head.idx)
-        recent = [m for m in self.history if m.sentence >= here - 2 and m.start < head.idx and not m.quoted]
-        if any(m.referent is None for m in recent):
-            return {}  # an unnamed person stands there too
-        people = [m for m in recent if m.referent is not None and m.referent.entity.type == "PER"]
-        if len({m.referent.entity.id for m in people if m.referent is not None}) != 1:
-            return {}
-        person = people[-1]
-        referent = person.referent
-        if referent is None or person.sentence < here - 1 or gender is not None and referent.gender not in (None, gender) \
-                or self._titled(referent):
-            return {}
-        return {referent.entity.id: person}
-
-    def _titled(self, referent: Referent) -> bool:
-        """Whether the article gave the person a title of its own (another one than the description's)."""
-        return bool(referent.role_words & {fold(h) for h in self._person_heads})
-
-    @property
-    def _person_heads(self) -> frozenset[str]:
-        return frozenset(self.language.titles.heads)
-
-    def _described(self, noun: Token) -> tuple[int, int, str | None, list[tuple[str, bool]]] | None:
-        """A definite phrase headed by a title or a body noun, naming no one: its tokens, the gender its
-        article gives and its content words ("le ministre de l'Intérieur" → ministre, intérieur)."""
-        titles = self.language.titles
-        heads = set(titles.heads) | set(titles.organisation_heads)
-        if noun.pos_ != "NOUN" or (noun.lower_ not in heads and noun.lemma_.lower() not in heads):
-            return None
-        determiners = self.grammar.determiners
-        article = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), None)
-        definite = determiners.definite | determiners.demonstrative
-        if article is None or straighten(article.lower_) not in definite or article.i != noun.left_edge.i:
-            return None
-        first, end = syntax.trim_phrase(self.doc, article.i, noun.right_edge.i + 1,
-                                        self.grammar.pronouns.clause_openers)
-        phrase = self.doc[first:end]
-        if noun.i in self.mention_at or any(c.pos_ == "PROPN" and (c.dep_ in ("appos", "flat:name") or c.dep_ == "nmod"
-                                                                  and not any(d.dep_ == "case" for d in c.children))
-                                            for c in noun.children):
-            return None  # "le ministre Gérald Darmanin": named
-        if any(self.mention_at[t.i][0].entity.type == "PER" for t in phrase if t.i in self.mention_at):
-            return None  # "le conseiller de Joe Biden": another person's
-        if end < len(self.doc) and self.doc[end].text == "," and end + 1 < len(self.doc) \
-                and self.doc[end + 1].pos_ == "PROPN":
-            return None  # "le ministre, Gérald Darmanin,": the name follows
-        gender = determiners.gender.get(straighten(article.lower_)) or _gender_of(article)
-        function = self.grammar.function_words | self.grammar.determiners.definite
-        words = [(fold(t.lower_), t.i in self.mention_at) for t in phrase if t.is_alpha
-                 and fold(t.lower_) not in function and t.i != article.i]
-        return first, end, gender, words
-
-
-def syntax_end(doc: Doc, end: int) -> int:
-    last = doc[end - 1]
-    return last.idx + len(last.text)
-
 
 def _referent(entity: Entity, gender: str | None, language: Language) -> Referent:
     names = [entity.name, *(m.text for m in entity.mentions)]
@@ -439,30 +259,3 @@ def _agrees(referent: Referent, gender: str | None, number: str) -> bool:
 def _unnamed_agrees(agreement: tuple[str | None, str], gender: str | None, number: str) -> bool:
     known, count = agreement
     return count == number and (gender is None or known in (None, gender))
-
-
-def _gender_of(token: Token) -> str | None:
-    found = token.morph.get("Gender", [])
-    return found[0] if len(found) == 1 else None
-
-
-def _describes(words: list[tuple[str, bool]], head: Token, referent: Referent, gender: str | None,
-               kind: str) -> bool:
-    """Whether a description fits a referent, whose gender agrees: for a body, its head noun is a word
-    of the body's name or role; for a person, every word of it is in the person's role ("le ministre
-    de l'Intérieur"), or the body it names is ("la dirigeante de la CGT" for the CGT's secretary)."""
-    noun = fold(head.lower_)
-    lemma = fold(head.lemma_.lower())
-    if gender is not None and referent.gender not in (None, gender):
-        return False
-    if kind == "ORG":
-        return bool({noun, lemma} & (referent.name_words | referent.role_words))
-    rest = [(w, named) for w, named in words if w not in (noun, lemma)]
-    if not all(_in_role(w, referent.role_words) for w, _ in rest):
-        return False
-    return bool({noun, lemma} & referent.role_words) or any(named for _, named in rest)
-
-
-def _in_role(word: str, role_words: frozenset[str]) -> bool:
-    """A word of a description the role has, or one of its derivatives ("régional" for "région")."""
-    return word in role_words or len(word) >= 5 and any(r[:5] == word[:5] for r in role_words if len(r) >= 5)

@@ -1,0 +1,172 @@
+"""Definite descriptions: which entity "le ministre", "la dirigeante", "le président russe" or "le
+groupe" stands for. The linker walks the article; these functions read its history of mentions.
+
+    the role            the entity the article gave that title ("le chancelier" ↔ the one introduced
+                        as chancellor), of the description's gender
+    the sole holder     the only person the article made a president, named in the last sentences
+    just named          a title no one holds, right after the one person the last sentences name
+    named later         a title with a complement that fits one person's role, named further on
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from ...lang.text import fold, straighten
+from .. import syntax
+from .records import Link, Mentioned, Referent
+
+if TYPE_CHECKING:
+    from .linker import Linker
+
+CLOSE_SENTENCES = 3  # two fitting antecedents this close make a description ambiguous
+
+
+def link(linker: Linker, token: Token) -> Link | None:
+    """The entity a definite description stands for ("le ministre", "la dirigeante", "le groupe")."""
+    phrase = _described(linker, token)
+    if phrase is None:
+        return None
+    first, end, gender, words = phrase
+    kind = "PER" if token.lemma_.lower() in person_heads(linker) or token.lower_ in person_heads(linker) else "ORG"
+    candidates: dict[str, Mentioned] = {}
+    for mentioned in linker.history:
+        referent = mentioned.referent
+        if referent is not None and referent.entity.type == kind \
+                and _describes(words, token, referent, gender, kind):
+            candidates[referent.entity.id] = mentioned  # the latest mention of each
+    if not candidates and kind == "PER":
+        candidates = _sole_holder(linker, token, gender) or _just_named(linker, token, gender)
+    if not candidates and kind == "PER":
+        return _named_later(linker, token, first, end, gender, words)
+    if not candidates:
+        return None
+    latest = sorted(candidates.values(), key=lambda m: m.start)
+    here = linker.sentence_of(token.idx)
+    if len(latest) > 1 and here - latest[-2].sentence <= CLOSE_SENTENCES:
+        return None  # two fitting ones named close by: which one is meant is not clear
+    start, stop = linker.doc[first].idx, syntax_end(linker.doc, end)
+    return Link(start, stop, linker.text[start:stop], latest[-1].referent.entity.id, "description")
+
+def _named_later(linker: Linker, head: Token, first: int, end: int, gender: str | None,
+                 words: list[tuple[str, bool]]) -> Link | None:
+    """"Le gouverneur régional a confirmé …", the governor of the region named further on: a
+    title with a complement ("régional") that fits the role of one person of the article only,
+    named before or after."""
+    noun, lemma = fold(head.lower_), fold(head.lemma_.lower())
+    if not [w for w, _ in words if w not in (noun, lemma)]:
+        return None  # a bare title ("le président") is too common to look ahead for
+    fitting = [r for r in linker.referents.values() if r.entity.type == "PER" and r.role_words
+               and _describes(words, head, r, gender, "PER") and {noun, lemma} & r.role_words]
+    if len(fitting) != 1:
+        return None
+    start, stop = linker.doc[first].idx, syntax_end(linker.doc, end)
+    return Link(start, stop, linker.text[start:stop], fitting[0].entity.id, "description")
+
+def _sole_holder(linker: Linker, head: Token, gender: str | None) -> dict[str, Mentioned]:
+    """"le président du premier syndicat agricole" for the one person the article made a
+    president, when they were named in the last sentences: the only holder of that title, and
+    the one the text is about."""
+    noun, lemma = fold(head.lower_), fold(head.lemma_.lower())
+    holders = {r.entity.id for r in linker.referents.values()
+               if r.entity.type == "PER" and {noun, lemma} & r.role_words}
+    if len(holders) != 1:
+        return {}
+    here = linker.sentence_of(head.idx)
+    recent = [m for m in linker.history if m.referent is not None and m.referent.entity.id in holders
+              and here - m.sentence <= CLOSE_SENTENCES and (gender is None or m.referent.gender in (None, gender))]
+    return {recent[-1].referent.entity.id: recent[-1]} if recent else {}
+
+def _just_named(linker: Linker, head: Token, gender: str | None) -> dict[str, Mentioned]:
+    """"… pour Paul Girard. Le maire de la ville a …": a title no one in the article holds, as the
+    subject right after the sentence naming the one person the last three sentences name, is that
+    person's, when their gender agrees and the article gave them no other title."""
+    if not head.dep_.startswith("nsubj"):
+        return {}
+    noun, lemma = fold(head.lower_), fold(head.lemma_.lower())
+    if any({noun, lemma} & r.role_words for r in linker.referents.values()):
+        return {}
+    here = linker.sentence_of(head.idx)
+    recent = [m for m in linker.history if m.sentence >= here - 2 and m.start < head.idx and not m.quoted]
+    if any(m.referent is None for m in recent):
+        return {}  # an unnamed person stands there too
+    people = [m for m in recent if m.referent is not None and m.referent.entity.type == "PER"]
+    if len({m.referent.entity.id for m in people if m.referent is not None}) != 1:
+        return {}
+    person = people[-1]
+    referent = person.referent
+    if referent is None or person.sentence < here - 1 or gender is not None and referent.gender not in (None, gender) \
+            or _titled(linker, referent):
+        return {}
+    return {referent.entity.id: person}
+
+def _titled(linker: Linker, referent: Referent) -> bool:
+    """Whether the article gave the person a title of its own (another one than the description's)."""
+    return bool(referent.role_words & {fold(h) for h in person_heads(linker)})
+
+def person_heads(linker: Linker) -> frozenset[str]:
+    return frozenset(linker.language.titles.heads)
+
+def _described(linker: Linker, noun: Token) -> tuple[int, int, str | None, list[tuple[str, bool]]] | None:
+    """A definite phrase headed by a title or a body noun, naming no one: its tokens, the gender its
+    article gives and its content words ("le ministre de l'Intérieur" → ministre, intérieur)."""
+    titles = linker.language.titles
+    heads = set(titles.heads) | set(titles.organisation_heads)
+    if noun.pos_ != "NOUN" or (noun.lower_ not in heads and noun.lemma_.lower() not in heads):
+        return None
+    determiners = linker.grammar.determiners
+    article = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), None)
+    definite = determiners.definite | determiners.demonstrative
+    if article is None or straighten(article.lower_) not in definite or article.i != noun.left_edge.i:
+        return None
+    first, end = syntax.trim_phrase(linker.doc, article.i, noun.right_edge.i + 1,
+                                    linker.grammar.pronouns.clause_openers)
+    phrase = linker.doc[first:end]
+    if noun.i in linker.mention_at or any(c.pos_ == "PROPN" and (c.dep_ in ("appos", "flat:name") or c.dep_ == "nmod"
+                                                              and not any(d.dep_ == "case" for d in c.children))
+                                        for c in noun.children):
+        return None  # "le ministre Gérald Darmanin": named
+    if any(linker.mention_at[t.i][0].entity.type == "PER" for t in phrase if t.i in linker.mention_at):
+        return None  # "le conseiller de Joe Biden": another person's
+    if end < len(linker.doc) and linker.doc[end].text == "," and end + 1 < len(linker.doc) \
+            and linker.doc[end + 1].pos_ == "PROPN":
+        return None  # "le ministre, Gérald Darmanin,": the name follows
+    gender = determiners.gender.get(straighten(article.lower_)) or gender_of(article)
+    function = linker.grammar.function_words | linker.grammar.determiners.definite
+    words = [(fold(t.lower_), t.i in linker.mention_at) for t in phrase if t.is_alpha
+             and fold(t.lower_) not in function and t.i != article.i]
+    return first, end, gender, words
+
+
+def syntax_end(doc: Doc, end: int) -> int:
+    last = doc[end - 1]
+    return last.idx + len(last.text)
+
+
+def _describes(words: list[tuple[str, bool]], head: Token, referent: Referent, gender: str | None,
+               kind: str) -> bool:
+    """Whether a description fits a referent, whose gender agrees: for a body, its head noun is a word
+    of the body's name or role; for a person, every word of it is in the person's role ("le ministre
+    de l'Intérieur"), or the body it names is ("la dirigeante de la CGT" for the CGT's secretary)."""
+    noun = fold(head.lower_)
+    lemma = fold(head.lemma_.lower())
+    if gender is not None and referent.gender not in (None, gender):
+        return False
+    if kind == "ORG":
+        return bool({noun, lemma} & (referent.name_words | referent.role_words))
+    rest = [(w, named) for w, named in words if w not in (noun, lemma)]
+    if not all(_in_role(w, referent.role_words) for w, _ in rest):
+        return False
+    return bool({noun, lemma} & referent.role_words) or any(named for _, named in rest)
+
+
+def _in_role(word: str, role_words: frozenset[str]) -> bool:
+    """A word of a description the role has, or one of its derivatives ("régional" for "région")."""
+    return word in role_words or len(word) >= 5 and any(r[:5] == word[:5] for r in role_words if len(r) >= 5)
+
+
+def gender_of(token: Token) -> str | None:
+    found = token.morph.get("Gender", [])
+    return found[0] if len(found) == 1 else None
