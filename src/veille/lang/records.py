@@ -64,6 +64,7 @@ class Anaphors(Record):
     impersonal_with_complement: Words = frozenset()  # impersonal only before "que" or a counted noun
     existential: Ordered  # the pronoun and the verb of "il y a"
     same: Words = frozenset()  # "la même source": the adjective that points back to the last source
+    people: Words = frozenset()  # nouns that describe a person with no title: "l'homme d'affaires"
 
 
 class Determiners(Record):

@@ -5,6 +5,7 @@ groupe" stands for. The linker walks the article; these functions read its histo
                         as chancellor), of the description's gender
     the sole holder     the only person the article made a president, named in the last sentences
     just named          a title no one holds, right after the one person the last sentences name
+    the only one        a title no one holds, for the one person of that gender named so far
     named later         a title with a complement that fits one person's role, named further on
 """
 
@@ -21,7 +22,9 @@ from .records import Link, Mentioned, Referent
 if TYPE_CHECKING:
     from .linker import Linker
 
+
 CLOSE_SENTENCES = 3  # two fitting antecedents this close make a description ambiguous
+WINDOW_SENTENCES = 5  # how far back the only person of a gender may have been named
 
 
 def link(linker: Linker, token: Token) -> Link | None:
@@ -38,7 +41,8 @@ def link(linker: Linker, token: Token) -> Link | None:
                 and _describes(words, token, referent, gender, kind):
             candidates[referent.entity.id] = mentioned  # the latest mention of each
     if not candidates and kind == "PER":
-        candidates = _sole_holder(linker, token, gender) or _just_named(linker, token, gender)
+        candidates = (_sole_holder(linker, token, gender) or _just_named(linker, token, gender)
+                      or _only_one(linker, token, gender))
     if not candidates and kind == "PER":
         return _named_later(linker, token, first, end, gender, words)
     if not candidates:
@@ -49,6 +53,7 @@ def link(linker: Linker, token: Token) -> Link | None:
         return None  # two fitting ones named close by: which one is meant is not clear
     start, stop = linker.doc[first].idx, syntax_end(linker.doc, end)
     return Link(start, stop, linker.text[start:stop], latest[-1].referent.entity.id, "description")
+
 
 def _named_later(linker: Linker, head: Token, first: int, end: int, gender: str | None,
                  words: list[tuple[str, bool]]) -> Link | None:
@@ -65,6 +70,7 @@ def _named_later(linker: Linker, head: Token, first: int, end: int, gender: str 
     start, stop = linker.doc[first].idx, syntax_end(linker.doc, end)
     return Link(start, stop, linker.text[start:stop], fitting[0].entity.id, "description")
 
+
 def _sole_holder(linker: Linker, head: Token, gender: str | None) -> dict[str, Mentioned]:
     """"le président du premier syndicat agricole" for the one person the article made a
     president, when they were named in the last sentences: the only holder of that title, and
@@ -78,6 +84,7 @@ def _sole_holder(linker: Linker, head: Token, gender: str | None) -> dict[str, M
     recent = [m for m in linker.history if m.referent is not None and m.referent.entity.id in holders
               and here - m.sentence <= CLOSE_SENTENCES and (gender is None or m.referent.gender in (None, gender))]
     return {recent[-1].referent.entity.id: recent[-1]} if recent else {}
+
 
 def _just_named(linker: Linker, head: Token, gender: str | None) -> dict[str, Mentioned]:
     """"… pour Paul Girard. Le maire de la ville a …": a title no one in the article holds, as the
@@ -102,18 +109,40 @@ def _just_named(linker: Linker, head: Token, gender: str | None) -> dict[str, Me
         return {}
     return {referent.entity.id: person}
 
+
+def _only_one(linker: Linker, head: Token, gender: str | None) -> dict[str, Mentioned]:
+    """"… pour François Legault. … le premier ministre a …": a title no one in the article holds stands
+    for the one person of its gender the article has named so far, named in the last sentences, when
+    the article gave them no other title."""
+    noun, lemma = fold(head.lower_), fold(head.lemma_.lower())
+    if gender is None or any({noun, lemma} & r.role_words for r in linker.referents.values()
+                             if r.gender in (None, gender)):
+        return {}  # someone of that gender holds the title: the description is theirs or unclear
+    named = [m for m in linker.history if m.start < head.idx and not m.quoted and m.referent is not None
+             and m.referent.entity.type == "PER" and m.referent.gender in (None, gender)]
+    if len({m.referent.entity.id for m in named if m.referent is not None}) != 1:
+        return {}
+    latest = named[-1]
+    if latest.referent is None or latest.referent.gender != gender or _titled(linker, latest.referent) \
+            or linker.sentence_of(head.idx) - latest.sentence > WINDOW_SENTENCES:
+        return {}
+    return {latest.referent.entity.id: latest}
+
+
 def _titled(linker: Linker, referent: Referent) -> bool:
     """Whether the article gave the person a title of its own (another one than the description's)."""
     return bool(referent.role_words & {fold(h) for h in person_heads(linker)})
 
+
 def person_heads(linker: Linker) -> frozenset[str]:
-    return frozenset(linker.language.titles.heads)
+    return frozenset(linker.language.titles.heads) | linker.grammar.anaphora.people
+
 
 def _described(linker: Linker, noun: Token) -> tuple[int, int, str | None, list[tuple[str, bool]]] | None:
     """A definite phrase headed by a title or a body noun, naming no one: its tokens, the gender its
     article gives and its content words ("le ministre de l'Intérieur" → ministre, intérieur)."""
     titles = linker.language.titles
-    heads = set(titles.heads) | set(titles.organisation_heads)
+    heads = person_heads(linker) | set(titles.organisation_heads)
     if noun.pos_ != "NOUN" or (noun.lower_ not in heads and noun.lemma_.lower() not in heads):
         return None
     determiners = linker.grammar.determiners

@@ -111,8 +111,14 @@ class Linker:
     def _note(self, referent: Referent | None, start: int, token: Token, subject: bool | None = None,
               agreement: tuple[str | None, str] = (None, "Sing")) -> None:
         self.history.append(Mentioned(referent, start, self.sentence_of(start), self._paragraph(start),
-                                      _is_subject(token) if subject is None else subject, token.i in self.quoted,
+                                      _is_subject(token) if subject is None else subject, self._in_quotation(token),
                                       agreement))
+
+    def _in_quotation(self, token: Token) -> bool:
+        """Whether the word is the quoted speaker's, not the narrator's: inside the marks, and not the
+        pronoun of an incise there ("« A, a-t-il dit. B »")."""
+        return token.i in self.quoted and not (token.text.startswith("-")
+                                               and token.head.lemma_.lower() in self.language.speech.verbs)
 
     def sentence_of(self, position: int) -> int:
         return bisect_right(self.sentence_starts, position) - 1
@@ -131,10 +137,8 @@ class Linker:
         gender, number = (agreement[0], "Sing") if agreement[0] else (agreement[1], "Plur")
         if not token.dep_.startswith("nsubj") and not token.text.startswith("-") and not self._sourced(token):
             return None  # an object or a stressed pronoun ("lui") is too loosely tied to link
-        # an incise inside the marks ("« A, a-t-il dit. B »") is the narrator's: it looks past the quote
-        quoted = token.i in self.quoted and not (token.text.startswith("-")
-                                                 and token.head.lemma_.lower() in self.language.speech.verbs)
-        referent = self._reporter(token, gender, number) or self._salient(token.idx, gender, number, quoted)
+        referent = (self._reporter(token, gender, number)
+                    or self._salient(token.idx, gender, number, self._in_quotation(token)))
         if referent is None:
             return None
         return Link(token.idx, token.idx + len(token.text), token.text, referent.entity.id, "pronoun")

@@ -36,7 +36,7 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
         que = que_clause(clauses, verb.head)
     if que is not None:
         return Said(*que, subject(clauses, verb, resolver), cue, verb.i)
-    comma = incise_comma(doc, verb, language)
+    comma = incise_comma(doc, verb, language) or infinitive_incise(doc, verb)
     # '"…", a déclaré X, disant …: "…"': an incise right after a quotation claims that one, not the
     # quotation after a later colon
     after_quotation = comma is not None and text_of(doc)[:doc[comma].idx].rstrip()[-1:] in CLOSING
@@ -152,6 +152,18 @@ def incise_comma(doc: Doc, verb: Token, language: Language) -> int | None:
     # ("Le ministre …, Sergueï Lavrov, a critiqué …")
     clause = doc[doc[max(i - 1, 0)].sent.start:i]
     return i if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in clause) else None
+
+
+def infinitive_incise(doc: Doc, verb: Token) -> int | None:
+    """'« … », s'est borné à répéter le ministre', '« … », a tenu à préciser X': a speech verb in the
+    infinitive after the verb of an incise; the index of the incise's comma."""
+    if "Inf" not in verb.morph.get("VerbForm") or verb.head.i == verb.i or verb.head.i > verb.i:
+        return None
+    comma = comma_before(doc, verb.head)
+    if comma is None or not text_of(doc)[:doc[comma].idx].rstrip()[-1:] in CLOSING:
+        return None
+    between = doc[verb.head.i + 1:verb.i]
+    return comma if all(t.pos_ in ("ADP", "ADV", "PART") or t.dep_ == "mark" for t in between) else None
 
 
 def comma_before(doc: Doc, verb: Token) -> int | None:
