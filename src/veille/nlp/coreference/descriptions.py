@@ -123,7 +123,8 @@ def _only_one(linker: Linker, head: Token, gender: str | None) -> dict[str, Ment
     if len({m.referent.entity.id for m in named if m.referent is not None}) != 1:
         return {}
     latest = named[-1]
-    if latest.referent is None or latest.referent.gender != gender or _titled(linker, latest.referent) \
+    a_title = {noun, lemma} & {fold(h) for h in linker.language.titles.heads}  # not "l'homme d'affaires"
+    if latest.referent is None or latest.referent.gender != gender or a_title and _titled(linker, latest.referent) \
             or linker.sentence_of(head.idx) - latest.sentence > WINDOW_SENTENCES:
         return {}
     return {latest.referent.entity.id: latest}
@@ -162,7 +163,7 @@ def _described(linker: Linker, noun: Token) -> tuple[int, int, str | None, list[
     if end < len(linker.doc) and linker.doc[end].text == "," and end + 1 < len(linker.doc) \
             and linker.doc[end + 1].pos_ == "PROPN":
         return None  # "le ministre, Gérald Darmanin,": the name follows
-    gender = determiners.gender.get(straighten(article.lower_)) or gender_of(article)
+    gender = determiners.gender.get(straighten(article.lower_)) or gender_of(article) or gender_of(noun)
     function = linker.grammar.function_words | linker.grammar.determiners.definite
     words = [(fold(t.lower_), t.i in linker.mention_at) for t in phrase if t.is_alpha
              and fold(t.lower_) not in function and t.i != article.i]

@@ -176,8 +176,11 @@ def inner_incise(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Sai
 
 
 def _apposition(resolver: Resolver, i: int) -> bool:
-    """Whether the words from `i` describe the speaker just named ("…, avocate des riverains")."""
+    """Whether the words from `i` describe the speaker just named ("…, avocate des riverains", "…,
+    indigné")."""
     doc = resolver.doc
+    if i < len(doc) and (doc[i].pos_ == "ADJ" or "Part" in doc[i].morph.get("VerbForm")):
+        return True  # "…, poursuit l'homme d'affaires, indigné. B"
     if i < len(doc) and doc[i].pos_ == "DET":
         i += 1
     return i < len(doc) and (doc[i].lower_ in resolver.nouns or doc[i].lemma_.lower() in resolver.nouns)
