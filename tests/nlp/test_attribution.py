@@ -721,3 +721,17 @@ def test_an_incise_verb_tagged_as_a_participle_still_introduces_the_quote(analys
     analysis = analyse("« Je suis au club depuis mes six ans », dit Hugo Barrandon à son point de presse.")
 
     assert only_quote(analysis).speaker == id_of(analysis, "Hugo Barrandon")
+
+
+def test_an_incise_may_follow_the_closing_mark_without_a_comma(analyse: Analyse) -> None:
+    analysis = analyse("Mais aujourd'hui, « il n'y a pas de débat, c'est la paix ! » lance Paul Girard.")
+
+    assert only_quote(analysis).speaker == id_of(analysis, "Paul Girard")
+
+
+def test_a_lead_that_only_names_before_a_colon_gives_the_speaker(analyse: Analyse) -> None:
+    text = ("Certains élus veulent encadrer le texte. C'est le cas du député Paul Girard : « J'avais proposé un "
+            "contrôle du juge. Je veux ces filets de sécurité. »")
+    analysis = analyse(text)
+
+    assert quote_saying(analysis, "J'avais proposé").speaker == id_of(analysis, "Paul Girard")

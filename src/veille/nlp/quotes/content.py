@@ -131,13 +131,16 @@ def que_clause(clauses: Clauses, verb: Token) -> tuple[int, int] | None:
 
 def incise_comma(doc: Doc, verb: Token, language: Language) -> int | None:
     """Index of the comma that opens an incise ("…, a-t-il déclaré"), if the verb stands in one."""
-    if cues.after_quote(verb):
-        return verb.i - 1  # "« … », juge Mme Binet", "« … », dit X": the verb may be tagged a noun or a participle
+    if cues.after_quote(verb):  # "« … », juge Mme Binet", "« … », dit X", "« … » lance X"
+        if doc[verb.i - 1].text == ",":
+            return verb.i - 1
+        # without the comma, the quotation may be the verb's own subject ("Ces « marchands » louent …")
+        return None if any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children) else verb.i
     if not syntax.is_finite(verb):
         return None  # "…, estimant que": a participle continues its clause, it does not report it
     i = comma_before(doc, verb)
-    if i is None:
-        return None
+    if i is None or doc[i].text != "," and any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children):
+        return None  # no comma, and a subject before: the quotation is part of the verb's own clause
     glued = glued_pronoun(doc, verb, language.grammar.pronouns.glued_euphony) is not None
     after_quote = i > 0 and text_of(doc)[:doc[i].idx].rstrip()[-1:] in CLOSING
     if glued or after_quote:
@@ -168,11 +171,14 @@ def infinitive_incise(doc: Doc, verb: Token) -> int | None:
 
 def comma_before(doc: Doc, verb: Token) -> int | None:
     """The comma right before a verb, past its auxiliaries, adverbs and clitics ("…, a-t-il ajouté",
-    "…, s'est défendu X", "…, affirme encore Y")."""
+    "…, s'est défendu X", "…, affirme encore Y"); right after a closing quotation mark the comma may
+    be missing ("« … » a d'emblée lancé X"): then the first word of the incise."""
     i = verb.i - 1
     while i >= 0 and (doc[i].pos_ in GLUE or doc[i].text.startswith("-")
                       or doc[i].dep_.startswith("expl") and doc[i].head.i == verb.i):
         i -= 1
+    if i >= 0 and doc[i].text in CLOSING and i + 1 < verb.i + 1 and doc[i + 1].sent.start != i + 1:
+        return i + 1
     return i if i >= 0 and doc[i].text == "," else None
 
 

@@ -59,6 +59,8 @@ def cue_words(doc: Doc, verb: Token) -> str:
 
 
 def after_quote(token: Token) -> bool:
-    """Whether the word comes right after a closing quotation mark and a comma ("« … », juge X")."""
+    """Whether the word comes right after a closing quotation mark, with or without a comma ("« … »,
+    juge X", "« … » lance X")."""
     doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].text == "," and doc[token.i - 2].text in CLOSING
+    return (token.i >= 2 and doc[token.i - 1].text == "," and doc[token.i - 2].text in CLOSING
+            or token.i >= 1 and doc[token.i - 1].text in CLOSING and token.sent.start != token.i)

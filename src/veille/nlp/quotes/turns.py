@@ -128,8 +128,8 @@ def named_before_colon(clauses: Clauses, resolver: Resolver, mark: Marked) -> li
         return []
     first = opening.start
     words = [t for t in doc[first:colon.start] if not clauses.quoted(t) and not t.is_space]
-    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
-        return []
+    if not words or any(t.pos_ == "VERB" or t.pos_ == "AUX" and t.dep_ != "cop" for t in words):
+        return []  # a lead of its own; "C'est le cas du député X :" only names
     named = {m[2].id: m for m in resolver.mentions.inside(doc[first].idx, colon[0].idx)
              if m[2].type in ("PER", "ORG") and m[3] == "name" and not clauses.quoted(doc.char_span(
                  m[0], m[1], alignment_mode="expand")[0])}
