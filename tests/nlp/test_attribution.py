@@ -735,3 +735,17 @@ def test_a_lead_that_only_names_before_a_colon_gives_the_speaker(analyse: Analys
     analysis = analyse(text)
 
     assert quote_saying(analysis, "J'avais proposé").speaker == id_of(analysis, "Paul Girard")
+
+
+def test_a_narrative_infinitive_introduces_its_subjects_words(analyse: Analyse) -> None:
+    analysis = analyse("Le feu serait parti du bar. Paul Girard de préciser : « Il n'y a eu aucun mouvement de panique. »")
+
+    assert only_quote(analysis).speaker == id_of(analysis, "Paul Girard")
+
+
+def test_an_unnamed_person_acting_before_a_quotation_is_its_speaker_in_words(analyse: Analyse) -> None:
+    text = ("L'incendie a touché l'hôtel. Une cliente de 18 ans se trouvait dans le bar, avec les siens. "
+            "« J'étais venue manger avec ma famille. Nous avions déjà commandé. »")
+    quote = only_quote(analyse(text))
+
+    assert (quote.speaker, quote.speaker_text, quote.speaker_link) == (None, "Une cliente de 18 ans", "continuation")

@@ -21,6 +21,7 @@ from . import cues
 from .said import Said
 
 GLUE = {"ADV", "AUX"}  # what may stand between an incise's comma and its verb
+MODIFIERS = {"advmod", "amod", "fixed", "obl:mod"}  # … and the short modifiers of the verb
 TRAILING = " \u00a0\n,;:.!?"
 
 
@@ -174,9 +175,10 @@ def comma_before(doc: Doc, verb: Token) -> int | None:
     "…, s'est défendu X", "…, affirme encore Y"); right after a closing quotation mark the comma may
     be missing ("« … » a d'emblée lancé X"): then the first word of the incise."""
     i = verb.i - 1
-    while i >= 0 and (doc[i].pos_ in GLUE or doc[i].text.startswith("-")
-                      or doc[i].dep_.startswith("expl") and doc[i].head.i == verb.i):
-        i -= 1
+    while i >= 0 and (doc[i].pos_ in GLUE or doc[i].text.startswith("-") or doc[i].dep_.startswith("aux")
+                      or doc[i].dep_.startswith("expl") and doc[i].head.i == verb.i
+                      or verb.i - i <= 3 and doc[i].head.i == verb.i and doc[i].dep_ in MODIFIERS):
+        i -= 1  # "…, a d'emblée lancé X": a short modifier of the verb may stand before it
     if i >= 0 and doc[i].text in CLOSING and i + 1 < verb.i + 1 and doc[i + 1].sent.start != i + 1:
         return i + 1
     return i if i >= 0 and doc[i].text == "," else None
@@ -242,8 +244,17 @@ def subject(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None
         return found
     opening = _opening_name(clauses, verb, resolver)
     if opening is None and found is None:
-        opening = _name_before_relative(clauses, verb, resolver)
+        opening = _name_before_relative(clauses, verb, resolver) or _historical_infinitive(verb, resolver)
     return opening if opening is not None else found
+
+
+def _historical_infinitive(verb: Token, resolver: Resolver) -> Speaker | None:
+    """"Antoine Martin de préciser : « … »": the narrative infinitive's subject is the name it hangs on."""
+    head = verb.head
+    if "Inf" not in verb.morph.get("VerbForm") or head.i >= verb.i or head.pos_ not in ("PROPN", "NOUN") \
+            or not any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’") for c in verb.children):
+        return None
+    return resolver.from_tokens(head.left_edge.i, verb.i - 1)
 
 
 def _phrase(clauses: Clauses, head: Token) -> tuple[int, int]:

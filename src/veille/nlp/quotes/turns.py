@@ -14,11 +14,13 @@ import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ...lang.text import Marked
 from ..clauses import Clauses
 from ..phrases import inverted_subject
 from ..speakers import Resolver, Speaker
+from ..syntax import trim_phrase
 from . import cues
 from .content import clause_start, comma_before
 from .said import Said
@@ -205,6 +207,8 @@ def introduced(clauses: Clauses, resolver: Resolver, mark: Marked) -> Speaker | 
         return None
     people = {m[2].id: m for m in resolver.mentions.inside(sentence.start_char, sentence.end_char)
               if m[2].type == "PER" and not clauses.quoted(doc.char_span(m[0], m[1], alignment_mode="expand")[0])}
+    if not people:
+        return _unnamed_subject(resolver, sentence)
     if len(people) != 1:
         return None
     lo, hi, entity, _ = next(iter(people.values()))
@@ -214,6 +218,17 @@ def introduced(clauses: Clauses, resolver: Resolver, mark: Marked) -> Speaker | 
         return None  # the person is not who acts in that sentence
     found = resolver.from_tokens(name.start, name.end)
     return replace(found, link="continuation") if found is not None and found.entity == entity.id else None
+
+
+def _unnamed_subject(resolver: Resolver, sentence: SpacySpan) -> Speaker | None:
+    """"Un Lausannois de 18 ans se trouvait dans l'hôtel. « J'étais venu … »": a sentence naming no
+    one whose subject denotes a person gives the quotation after it that person, in words."""
+    subject = next((t for t in sentence if t.dep_.startswith("nsubj") and t.head.i == sentence.root.i), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    found = resolver.from_tokens(*trim_phrase(resolver.doc, subject.left_edge.i, subject.right_edge.i + 1,
+                                              resolver.language.grammar.pronouns.clause_openers))
+    return replace(found, link="continuation") if found is not None and found.link == "unnamed" else None
 
 
 def continued(clauses: Clauses, resolver: Resolver, mark: Marked, said: list[Said]) -> Speaker | None:
