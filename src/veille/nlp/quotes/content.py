@@ -252,7 +252,8 @@ def _historical_infinitive(verb: Token, resolver: Resolver) -> Speaker | None:
     """"Antoine Martin de préciser : « … »": the narrative infinitive's subject is the name it hangs on."""
     head = verb.head
     if "Inf" not in verb.morph.get("VerbForm") or head.i >= verb.i or head.pos_ not in ("PROPN", "NOUN") \
-            or not any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’") for c in verb.children):
+            or not any(c.dep_ == "mark" and straighten(c.lower_) in resolver.language.grammar.prepositions.of
+                       for c in verb.children):
         return None
     return resolver.from_tokens(head.left_edge.i, verb.i - 1)
 
