@@ -21,6 +21,11 @@ def quote_saying(analysis: Analysis, words: str) -> Quote:
     return found[0]
 
 
+def quotes_saying(analysis: Analysis, words: str) -> list[Quote]:
+    """Every quote whose text holds `words` (none when the analysis leaves the words out)."""
+    return [q for q in analysis.quotes if words in q.text]
+
+
 def id_of(analysis: Analysis, name: str) -> str:
     """The id of the entity called `name`."""
     found = [e.id for e in analysis.entities if e.name == name]

@@ -15,15 +15,15 @@ import re
 from collections.abc import Callable
 
 import pytest
+from reported import quote_saying, quotes_saying
 
 import veille
-from veille.model import Analysis, Quote
+from veille.model import Analysis
 from veille.nlp import models
 
 Analyse = Callable[[str], Analysis]
 
 ANAPHORS = ("pronoun", "description")
-CLITIC_FRAGMENTS = ("-t", "t", "-on", "on", "-il", "-elle", "il", "elle")
 
 
 @pytest.fixture(scope="module")
@@ -63,13 +63,6 @@ def id_of(analysis: Analysis, name: str) -> str:
     """The id of the entity called `name`."""
     found = [e.id for e in analysis.entities if e.name == name]
     assert len(found) == 1, [e.name for e in analysis.entities]
-    return found[0]
-
-
-def quote_saying(analysis: Analysis, words: str) -> Quote:
-    """The one quote whose text holds `words`."""
-    found = [q for q in analysis.quotes if words in q.text]
-    assert len(found) == 1, [q.text for q in analysis.quotes]
     return found[0]
 
 
@@ -463,13 +456,11 @@ def test_a_quote_said_by_ce_dernier_names_the_latest_man(analyse: Analyse) -> No
     assert (quote.speaker, quote.speaker_link) == (id_of(analysis, "Antoine Lefranc"), "pronoun")
 
 
-def test_a_pronoun_that_cannot_be_linked_leaves_the_speaker_unknown(analyse: Analyse) -> None:
+def test_a_quotation_whose_pronoun_cannot_be_linked_is_left_out(analyse: Analyse) -> None:
     text = ("Paul Girard a parlé pendant une heure, puis Antoine Lefranc a répondu aux élus. « Le débat est "
             "clos », a-t-il lancé.")
-    quote = quote_saying(analyse(text), "Le débat est clos")
 
-    assert quote.speaker is None
-    assert quote.speaker_text not in CLITIC_FRAGMENTS
+    assert quotes_saying(analyse(text), "Le débat est clos") == []
 
 
 def test_a_pronoun_after_an_unnamed_speaker_is_not_given_a_named_one(analyse: Analyse) -> None:
@@ -482,18 +473,15 @@ def test_a_pronoun_after_an_unnamed_speaker_is_not_given_a_named_one(analyse: An
 
 
 def test_an_impersonal_on_is_no_speaker(analyse: Analyse) -> None:
-    quote = quote_saying(analyse("« La route rouvrira demain », assure-t-on à la préfecture."), "La route")
+    analysis = analyse("« La route rouvrira demain », assure-t-on à la préfecture.")
 
-    assert quote.speaker is None
-    assert quote.speaker_text not in CLITIC_FRAGMENTS
+    assert quotes_saying(analysis, "La route") == []
 
 
 def test_a_demonstrative_with_no_one_before_it_is_no_speaker(analyse: Analyse) -> None:
     text = "Les discussions ont repris lundi à Vernelle. « Rien n'est réglé », a estimé celui-ci."
-    quote = quote_saying(analyse(text), "Rien n'est réglé")
 
-    assert quote.speaker is None
-    assert quote.speaker_text is None or quote.speaker_text.lower() != "celui-ci"
+    assert quotes_saying(analyse(text), "Rien n'est réglé") == []
 
 
 def test_the_place_where_it_was_said_is_no_speaker(analyse: Analyse) -> None:
@@ -501,11 +489,8 @@ def test_the_place_where_it_was_said_is_no_speaker(analyse: Analyse) -> None:
             "à Port-Lanval.")
     analysis = analyse(text)
 
-    quote = quote_saying(analysis, "Nous avons tout perdu")
-    places = {e.id for e in analysis.entities if e.type == "LOC"}
-    assert places, [e.name for e in analysis.entities]
-    assert quote.speaker not in places
-    assert quote.speaker_text is None or "Port-Lanval" not in quote.speaker_text
+    assert any(e.type == "LOC" for e in analysis.entities), [e.name for e in analysis.entities]
+    assert quotes_saying(analysis, "Nous avons tout perdu") == []
 
 
 def test_a_description_with_a_complement_may_name_someone_introduced_later(analyse: Analyse) -> None:

@@ -63,9 +63,8 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr
     quotes: list[Quote] = []
     for s in sorted(said, key=lambda s: s.start):
         quotes.append(records.quote(clauses, s, quotes, ctx.published))
-    # a report whose reporter no words name is too weak a report to keep; words in quotation marks
-    # are a quotation even when the text does not say whose
-    kept = [q for q in records.unique(quotes) if q.kind == "direct" or q.speaker or q.speaker_text]
+    # words the text gives no one are not reported: every quote shown can be credited to someone
+    kept = [q for q in records.unique(quotes) if q.speaker or q.speaker_text]
     return [replace(q, id=f"q{n}") for n, q in enumerate(kept, start=1)]
 
 

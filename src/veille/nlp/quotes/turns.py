@@ -88,10 +88,10 @@ def claimed_turns(clauses: Clauses, resolver: Resolver, said: list[Said]) -> lis
             out.extend(found)
             continue
         speaker = continued(clauses, resolver, mark, said + out) or introduced(clauses, resolver, mark)
-        # a statement in quotation marks whose speaker the text does not make clear is still a
-        # quotation: it is kept, with no speaker; words with no verb are a title or a name
-        if speaker is not None or _statement(clauses, mark):
-            out.append(Said(mark.start, mark.end, speaker, "", -1, direct=mark, turn=speaker is not None))
+        # a quotation whose speaker the text does not make clear is not reported: every quote shown
+        # is one the analyst can credit to someone
+        if speaker is not None:
+            out.append(Said(mark.start, mark.end, speaker, "", -1, direct=mark, turn=True))
     return out
 
 
@@ -186,11 +186,6 @@ def _apposition(resolver: Resolver, i: int) -> bool:
     if i < len(doc) and doc[i].pos_ == "DET":
         i += 1
     return i < len(doc) and (doc[i].lower_ in resolver.nouns or doc[i].lemma_.lower() in resolver.nouns)
-
-
-def _statement(clauses: Clauses, mark: Marked) -> bool:
-    inside = clauses.doc.char_span(mark.start, mark.end, alignment_mode="contract")
-    return any("Fin" in t.morph.get("VerbForm") for t in inside or ())
 
 
 def introduced(clauses: Clauses, resolver: Resolver, mark: Marked) -> Speaker | None:
