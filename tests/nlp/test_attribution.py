@@ -9,20 +9,15 @@ name it, and `quote.date` / `stance.date` the day of the statement.
 from __future__ import annotations
 
 import pytest
-from reported import Analyse, id_of, only_quote, quote_saying
+from reported import Analyse, id_of, only_quote, quote_saying, quotes_saying
 
-from veille.model import Analysis, Quote, Stance
+from veille.model import Analysis, Stance
 
 FRIDAY = "2025-03-14"  # the default publication day
 MONDAY = "2025-03-10"  # the Monday before it
 TUESDAY = "2025-03-11"
 WEDNESDAY = "2025-03-12"
 THURSDAY_BEFORE_WEDNESDAY = "2025-03-06"  # "jeudi" in an article published on WEDNESDAY
-
-
-def quotes_saying(analysis: Analysis, words: str) -> list[Quote]:
-    """The quotes whose text holds `words` (none, when nothing was attributed)."""
-    return [q for q in analysis.quotes if words in q.text]
 
 
 def only_stance(analysis: Analysis) -> Stance:
@@ -747,3 +742,22 @@ def test_an_unnamed_person_acting_before_a_quotation_is_its_speaker_in_words(ana
     quote = only_quote(analyse(text))
 
     assert (quote.speaker, quote.speaker_text, quote.speaker_link) == (None, "Une cliente de 18 ans", "continuation")
+
+
+def test_a_party_after_a_persons_title_is_not_the_speaker(analyse: Analyse) -> None:
+    analysis = analyse("La commission a rendu son rapport mardi. Le sénateur PS du Nord a dénoncé « une manœuvre "
+                       "du gouvernement ».")
+
+    quote = quote_saying(analysis, "une manœuvre")
+    assert quote.speaker != id_of(analysis, "PS")
+    assert quote.speaker_text == "Le sénateur PS du Nord"
+
+
+def test_a_quotation_standing_alone_as_a_subheading_does_not_go_on_with_the_turn_before(analyse: Analyse) -> None:
+    text = ("Paul Girard, porte-parole de la police, a fait le point. « Le feu est maîtrisé. Personne n'a été "
+            "blessé. »\n« Nous avons eu peur »\nUne habitante de 40 ans se trouvait dans l'immeuble avec ses "
+            "enfants. « Nous avons senti la fumée. »")
+    analysis = analyse(text)
+
+    assert quote_saying(analysis, "Le feu est maîtrisé").speaker == id_of(analysis, "Paul Girard")
+    assert all(q.speaker != id_of(analysis, "Paul Girard") for q in quotes_saying(analysis, "eu peur"))

@@ -136,6 +136,9 @@ INVERTED_PRONOUNS = [
     # the man named inside the quotation is what was said, not who said it
     (("Paul Girard a visité lundi le port de Port-Lanval. « Antoine Lefranc a fait du bon travail », "
       "a-t-il ajouté."), "-il", "Paul Girard"),
+    # an incise inside the marks is the narrator's: the woman the quotation names is not its speaker
+    (("La porte-parole de la clinique, Claire Fontaine, a répondu jeudi. « Nous travaillons avec Sophie "
+      "Delorme depuis des années, a-t-elle soutenu. Les soins continuent. »"), "-elle", "Claire Fontaine"),
 ]
 
 

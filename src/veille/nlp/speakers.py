@@ -161,11 +161,16 @@ class Resolver:
             span = doc.char_span(start, stop, alignment_mode="expand")
             if span is None:
                 continue
-            if self._names_head(span.root, head) if entity.type == "PER" else _beside(head, span.root):
+            if self._names_head(span.root, head) if entity.type == "PER" else self._body_beside(head, span.root):
                 return entity, kind, (start, stop)  # "le PDG … Louis Garnier", "le syndicat Sud-Rail"
             if entity.type == "PER" and doc[span.start - 1].text == "," and span.start - 1 > first:
                 return entity, kind, (start, stop)
         return None
+
+    def _body_beside(self, head: Token, name: Token) -> bool:
+        """"le syndicat Sud-Rail" is the union; "le sénateur PS" is a person, whose party only qualifies them."""
+        titles = self.language.titles.heads
+        return _beside(head, name) and head.lemma_.lower() not in titles and head.lower_ not in titles
 
     def _at_head(self, first: int, end: int, lo: int, hi: int) -> bool:
         head = _head(self.doc, first, end)

@@ -117,8 +117,12 @@ class Linker:
     def _in_quotation(self, token: Token) -> bool:
         """Whether the word is the quoted speaker's, not the narrator's: inside the marks, and not the
         pronoun of an incise there ("« A, a-t-il dit. B »")."""
-        return token.i in self.quoted and not (token.text.startswith("-")
-                                               and token.head.lemma_.lower() in self.language.speech.verbs)
+        if token.i not in self.quoted or not token.text.startswith("-"):
+            return token.i in self.quoted
+        verb = token.head
+        while verb.text.startswith("-") and verb.head.i != verb.i:  # "-elle" may hang on the "-t" before it
+            verb = verb.head
+        return verb.lemma_.lower() not in self.language.speech.verbs
 
     def sentence_of(self, position: int) -> int:
         return bisect_right(self.sentence_starts, position) - 1

@@ -232,7 +232,7 @@ def continued(clauses: Clauses, resolver: Resolver, mark: Marked, said: list[Sai
     the incise of the same voice: '"…", a-t-il déclaré, "…"') and no narration comes between."""
     doc, text = clauses.doc, clauses.text
     previous = [s for s in said if s.end <= mark.open and s.speaker is not None]
-    if not previous:
+    if not previous or _heading(text, mark):
         return None
     turn = max(previous, key=lambda s: s.end)
     sentence = doc.char_span(mark.open, mark.open + 1, alignment_mode="expand")
@@ -252,6 +252,16 @@ def continued(clauses: Clauses, resolver: Resolver, mark: Marked, said: list[Sai
     if _someone_else(clauses, resolver, max(turn.end, told), mark.open, turn.speaker):
         return None  # "Pour le maire sortant, cela ne suffit pas. « … »": another voice
     return turn.speaker
+
+
+def _heading(text: str, mark: Marked) -> bool:
+    """A line that is only a quotation with no closing stop ("« On a senti l'odeur »" above a
+    paragraph) is a subheading: it announces a voice to come rather than going on with one."""
+    line_start = text.rfind("\n", 0, mark.open) + 1
+    line_end = text.find("\n", mark.close)
+    line_end = len(text) if line_end < 0 else line_end
+    alone = not text[line_start:mark.open].strip() and not text[mark.close + 1:line_end].strip()
+    return alone and text[mark.start:mark.end].rstrip()[-1:] not in ".!?…"
 
 
 def _someone_else(clauses: Clauses, resolver: Resolver, lo: int, hi: int, speaker: Speaker) -> bool:
