@@ -761,3 +761,22 @@ def test_a_quotation_standing_alone_as_a_subheading_does_not_go_on_with_the_turn
 
     assert quote_saying(analysis, "Le feu est maîtrisé").speaker == id_of(analysis, "Paul Girard")
     assert all(q.speaker != id_of(analysis, "Paul Girard") for q in quotes_saying(analysis, "eu peur"))
+
+
+@pytest.mark.parametrize("text", [
+    # a fronted participle says what was done to the noun it qualifies
+    "Accusée de fraude fiscale pour avoir caché ses revenus, la prévenue est restée silencieuse mardi.",
+    # an aim is not a thing said
+    "Depuis lundi, le collectif est lancé sur les réseaux sociaux pour dénoncer les restrictions du préfet.",
+    # "le" stands for a request told before: nothing after the verb is what it asks
+    "Comme certains élus le réclament en coulisse, le conseil municipal votera le budget en janvier.",
+])
+def test_a_speech_verb_that_reports_nothing_said_gives_no_quote(analyse: Analyse, text: str) -> None:
+    assert analyse(text).quotes == []
+
+
+def test_a_fronted_participle_with_its_agent_leaves_the_main_report_whole(analyse: Analyse) -> None:
+    analysis = analyse("Interrogé par la presse, Paul Girard a affirmé que le budget serait tenu.")
+
+    quote = only_quote(analysis)
+    assert (quote.text, quote.speaker) == ("le budget serait tenu", id_of(analysis, "Paul Girard"))

@@ -84,6 +84,7 @@ class Prepositions(Record):
     infinitive: Words  # introduce an infinitive: "à", "de", "d'"
     agent: str  # "par": who does it, in a passive
     without: str  # "sans"
+    purpose: Words  # "pour", "afin": an infinitive they lead is an aim
 
     def forms(self, preposition: str) -> Ordered:
         """Every form of a preposition: "à" → ("à", "au", "aux"); one without others → itself."""

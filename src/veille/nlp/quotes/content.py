@@ -29,8 +29,8 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
     """What a speech verb says was said: its que-clause, the quotation after its colon, the words
     before its incise, or its object."""
     doc, marks, language = clauses.doc, clauses.marks, clauses.language
-    if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"):
-        return None  # "Salah A., accusé du procès …": a participle that describes, no report
+    if _describes(verb) or _aim(verb, language):
+        return None
     cue = cues.cue_words(doc, verb)
     que = que_clause(clauses, verb)
     if que is None and verb.dep_ == "dep" and verb.head.i > verb.i:  # "a fait valoir qu'…"
@@ -66,6 +66,8 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
         end = doc[comma].idx
         return Said(start, end, who, cue, verb.i) if end > start else None
     if clauses[verb].infinitive is not None or cues.cue_lemma(verb, language.speech.object_verbs, language):
+        if any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < verb.i for c in verb.children):
+            return None  # "comme certains élus le réclament": what it asks was told before
         content = object_of(doc, verb, clauses.time_tokens, language)
         # "X est accusé par Y d'avoir …": a passive says what was said only through its infinitive
         opening = content and doc.char_span(content[0], content[1], alignment_mode="expand")
@@ -75,6 +77,23 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
         if content is not None:
             return Said(*content, subject(clauses, verb, resolver), cue, verb.i)
     return None
+
+
+def _describes(verb: Token) -> bool:
+    """"Salah A., accusé du procès …", "Accusée de fraude, la prévenue …": a bare past participle
+    that qualifies a noun says what was done to it, not what it said."""
+    if "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+        return False
+    if verb.dep_ == "acl":
+        return True
+    return verb.dep_ == "advcl" and verb.i < verb.head.i and not any(
+        c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
+
+
+def _aim(verb: Token, language: Language) -> bool:
+    """"lancé sur les réseaux pour dénoncer les restrictions": an aim, not a report."""
+    return "Inf" in verb.morph.get("VerbForm") and any(
+        c.dep_ == "mark" and c.lower_ in language.grammar.prepositions.purpose for c in verb.children)
 
 
 def clause_end(doc: Doc, start: int, sentence_end: int, language: Language) -> int:
