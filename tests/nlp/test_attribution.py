@@ -780,3 +780,33 @@ def test_a_fronted_participle_with_its_agent_leaves_the_main_report_whole(analys
 
     quote = only_quote(analysis)
     assert (quote.text, quote.speaker) == ("le budget serait tenu", id_of(analysis, "Paul Girard"))
+
+
+def test_an_inhabitant_written_with_a_capital_is_a_person_not_a_place(analyse: Analyse) -> None:
+    quote = only_quote(analyse("« Nous resterons jusqu'au bout », a déclaré un Ukrainien de Kharkiv."))
+
+    assert quote.speaker is None
+    assert quote.speaker_text == "un Ukrainien de Kharkiv"
+
+
+def test_a_pronoun_after_an_unnamed_person_acting_is_theirs(analyse: Analyse) -> None:
+    text = ("Le maire était déjà dans son bureau. La jeune employée de mairie en a eu le souffle coupé. "
+            "« J'ai tout fait pour ne plus le croiser », a-t-elle affirmé.")
+    quote = only_quote(analyse(text))
+
+    assert (quote.speaker, quote.speaker_text, quote.speaker_link) == (None, "La jeune employée de mairie", "pronoun")
+
+
+def test_a_pronoun_after_an_unnamed_body_is_left_unlinked(analyse: Analyse) -> None:
+    text = ("La jeune employée de mairie est arrivée tôt. La commission a rendu son avis lundi. "
+            "« Le dossier est clos », a-t-elle affirmé.")
+
+    assert all(q.speaker_text != "La jeune employée de mairie" for q in analyse(text).quotes)
+
+
+def test_a_person_acting_under_a_subheading_gives_the_quotation_after_them(analyse: Analyse) -> None:
+    text = ("Le feu est éteint.\n« On a senti l'odeur »\nUn Lausannois de 18 ans se trouvait dans l'hôtel "
+            "avec les siens. « J'étais venu manger avec ma famille. Nous avions déjà passé la commande. »")
+    quote = quote_saying(analyse(text), "J'étais venu manger")
+
+    assert quote.speaker is None and "Lausannois de 18 ans" in quote.speaker_text

@@ -142,6 +142,7 @@ class Speech(Record):
     opening_sources: Words
     source_nouns: Words
     speaker_nouns: Words
+    body_nouns: Words  # the speaker nouns that name a body or a thing, not a person
     channels: Ordered
     channel_prepositions: Words
     pronouns: dict[str, Gender]
@@ -320,6 +321,7 @@ class Entities(Record):
     junk: Ordered
     stop_names: Words
     determiners: Ordered
+    indefinite_articles: Ordered  # "Un Lausannois": a common noun, no name
     linking: Words  # words that join the parts of a name: "Parti des travailleurs du Kurdistan"
     joining_gaps: Ordered
     elided_articles: Words

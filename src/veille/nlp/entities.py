@@ -76,6 +76,7 @@ class Lexicon:
         self.junk = {j.lower() for j in data.junk}
         self.stop_names = data.stop_names
         self.determiners = sorted(data.determiners, key=len, reverse=True)
+        self.indefinite_articles = data.indefinite_articles
         self.variant_of: dict[str, str] = {}
         for group in data.variants:
             for name in group:
@@ -164,6 +165,8 @@ def _clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> Mention 
     text = text_of(doc)
     if "\n" in text[start:end]:
         end = start + text[start:end].index("\n")
+    if text[start:end].startswith(lex.indefinite_articles):
+        return None
     for det in lex.determiners:
         if text[start:end].startswith(det):
             start += len(det)

@@ -23,11 +23,13 @@ from ..lang.text import straighten
 from ..model import Entity, SpeakerLink
 from .context import text_of
 from .gender import genders
+from .syntax import trim_phrase
 
 if TYPE_CHECKING:
     from .clauses import Clauses
 
 SPEAKING_TYPES = ("PER", "ORG")
+SUBJECT_WINDOW = 3  # sentences an unlinked pronoun looks back for an unnamed person acting
 Mention = tuple[int, int, Entity, str]  # start, end, entity, kind
 
 
@@ -72,6 +74,14 @@ def speaker_nouns(language: Language) -> frozenset[str]:
     titles, speech = language.titles, language.speech
     return frozenset({*speech.source_nouns, *speech.speaker_nouns, *titles.heads, *titles.organisation_heads,
                       *language.events.context.persons})
+
+
+@cache
+def person_nouns(language: Language) -> frozenset[str]:
+    """The nouns that denote a person (a title, an occupation, "homme", "habitant"), not a body."""
+    nouns = {*language.speech.speaker_nouns, *language.titles.heads, *language.grammar.anaphora.people,
+             *language.events.context.persons}
+    return frozenset(nouns - language.speech.body_nouns - set(language.titles.organisation_heads))
 
 
 class Resolver:
@@ -120,6 +130,8 @@ class Resolver:
         start, stop = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
         text = text_of(doc)[start:stop]
         named = self._named(first, end)
+        if named is not None and named[0].type in ("LOC", "MISC") and _indefinite(_head(doc, first, end)):
+            named = None  # "un Lausannois de 18 ans": a place's name never takes "un"; an inhabitant does
         if named is not None:
             entity, kind, (lo, hi) = named
             if lo < start or hi > stop:  # the mention as written, whole ("Celle-ci", "Emmanuel Macron")
@@ -192,13 +204,48 @@ class Resolver:
         return False
 
     def _unnamed_antecedent(self, position: int, gender: str, number: str) -> Speaker | None:
-        """A pronoun the linker left unlinked stands for the unnamed speaker just heard, when the
-        latest speaker of its gender and number is one ("un conseiller …, a-t-il ajouté")."""
-        for pos, speaker, known, count in reversed(self.history):
-            if pos < position and known in (None, gender) and count == number:
-                if speaker.entity is not None:
-                    return None  # a named one is the latest: the linker found it ambiguous
-                return Speaker(None, speaker.text, speaker.start, speaker.end, "pronoun")
+        """A pronoun the linker left unlinked stands for an unnamed person when the latest one of its
+        gender and number, among the speakers heard ("un conseiller …, a-t-il ajouté") and the
+        subjects just before ("La jeune employée en a eu le souffle coupé. Elle …"), is unnamed."""
+        heard = next(((pos, speaker) for pos, speaker, known, count in reversed(self.history)
+                      if pos < position and known in (None, gender) and count == number), None)
+        acting = self._subject_before(position, gender, number)
+        latest = max((c for c in (heard, acting) if c is not None), key=lambda c: c[0], default=None)
+        if latest is None or latest[1] is None or latest[1].entity is not None:
+            return None  # a named one is the latest: the linker found it ambiguous
+        speaker = latest[1]
+        return Speaker(None, speaker.text, speaker.start, speaker.end, "pronoun")
+
+    def _subject_before(self, position: int, gender: str, number: str) -> tuple[int, Speaker | None] | None:
+        """The nearest subject of the narration in the three sentences before `position` that can
+        be the pronoun's: a person in words (as a Speaker), or a named person (None: not ours to
+        choose). A pronoun subject on the way carries the chain further back."""
+        here = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        if here is None:
+            return None
+        sentence = here[0].sent
+        for _ in range(SUBJECT_WINDOW - 1):
+            if sentence.start == 0:
+                break
+            sentence = self.doc[sentence.start - 1].sent
+        for token in reversed(self.doc[sentence.start:here[0].i]):
+            if not token.dep_.startswith("nsubj") or self.clauses.quoted(token) or token.pos_ == "PRON":
+                continue
+            named = self.mentions.covering(token.idx, token.idx + len(token.text))
+            if named:
+                entity = named[0][2]
+                if entity.type == "PER" and self.gender.get(entity.id) in (None, gender) and number == "Sing":
+                    return token.idx, None
+                continue
+            if not self._person(token):
+                continue
+            found = token.morph.get("Gender")
+            plural = "Plur" in token.morph.get("Number")
+            if (found[0] if len(found) == 1 else None) in (None, gender) and ("Plur" if plural else "Sing") == number:
+                first, end = trim_phrase(self.doc, token.left_edge.i, token.right_edge.i + 1,
+                                         self.language.grammar.pronouns.clause_openers)
+                start, stop = self.doc[first].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)
+                return token.idx, Speaker(None, text_of(self.doc)[start:stop], start, stop, "pronoun")
         return None
 
     def _same_source(self, first: int, end: int) -> Speaker | None:
@@ -228,6 +275,15 @@ class Resolver:
                 return Speaker(None, speaker.text, speaker.start, speaker.end, "unnamed")
         return None
 
+    def _person(self, noun: Token) -> bool:
+        """A noun that denotes a person, not a body ("la jeune employée", "un Lausannois")."""
+        if noun.pos_ != "NOUN":
+            return False
+        if noun.text[:1].isupper() and not noun.is_sent_start and _indefinite(noun):
+            return True
+        persons = person_nouns(self.language)
+        return noun.lemma_.lower() in persons or noun.lower_ in persons
+
     def _denotes_people(self, first: int, end: int) -> bool:
         """Whether words that name no entity still denote people or an organisation ("les autorités
         ukrainiennes", "une source policière"), not a thing, a date, a number or a bare pronoun."""
@@ -236,7 +292,16 @@ class Resolver:
             return True
         if head.pos_ != "NOUN" or head.i in self.clauses.time_tokens:
             return False
+        if head.text[:1].isupper() and not head.is_sent_start and _indefinite(head):
+            return True  # "un Ukrainien de Kharkiv": French writes an inhabitant with a capital
         return head.lemma_.lower() in self.nouns or head.lower_ in self.nouns
+
+
+def _indefinite(head: Token) -> bool:
+    """Whether "un", "une" or "des" goes with the noun (as its child, or just before it when the parse
+    lost the link)."""
+    before = [head.doc[head.i - 1]] if head.i > 0 else []
+    return any(t.pos_ == "DET" and "Ind" in t.morph.get("Definite") for t in [*head.children, *before])
 
 
 def _beside(head: Token, name: Token) -> bool:

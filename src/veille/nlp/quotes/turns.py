@@ -218,11 +218,14 @@ def introduced(clauses: Clauses, resolver: Resolver, mark: Marked) -> Speaker | 
 def _unnamed_subject(resolver: Resolver, sentence: SpacySpan) -> Speaker | None:
     """"Un Lausannois de 18 ans se trouvait dans l'hôtel. « J'étais venu … »": a sentence naming no
     one whose subject denotes a person gives the quotation after it that person, in words."""
-    subject = next((t for t in sentence if t.dep_.startswith("nsubj") and t.head.i == sentence.root.i), None)
+    # the parse may join the line above (a subheading) to the sentence: its main verb is then the
+    # first verb in it that has a subject
+    subject = next((t for t in sentence if t.dep_.startswith("nsubj")
+                    and sentence.start <= t.head.i < sentence.end), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
-    found = resolver.from_tokens(*trim_phrase(resolver.doc, subject.left_edge.i, subject.right_edge.i + 1,
-                                              resolver.language.grammar.pronouns.clause_openers))
+    first, end = max(subject.left_edge.i, sentence.start), min(subject.right_edge.i + 1, sentence.end)
+    found = resolver.from_tokens(*trim_phrase(resolver.doc, first, end, resolver.language.grammar.pronouns.clause_openers))
     return replace(found, link="continuation") if found is not None and found.link == "unnamed" else None
 
 
