@@ -362,6 +362,10 @@ DESCRIPTIONS = [
     (
         ("Le groupe Vantorel a racheté le groupe Brenmark pour deux milliards d'euros. Le groupe a promis de "
         "garder tous les sites."), "le groupe Brenmark", None),
+    # the same words once more stand for the same person, though another man was named in between
+    (("Paul Girard a visité l'usine de Vernelle lundi. Le premier ministre a salué les ouvriers. Il a ensuite "
+      "rencontré le maire, Antoine Lefranc, dans son bureau. « Nous avancerons ensemble », a déclaré le "
+      "premier ministre."), "le premier ministre", "Paul Girard"),
 ]
 
 

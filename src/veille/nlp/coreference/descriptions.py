@@ -7,6 +7,7 @@ groupe" stands for. The linker walks the article; these functions read its histo
     just named          a title no one holds, right after the one person the last sentences name
     the only one        a title no one holds, for the one person of that gender named so far
     named later         a title with a complement that fits one person's role, named further on
+    described so before the same words that stood for one person earlier in the article
 """
 
 from __future__ import annotations
@@ -42,9 +43,9 @@ def link(linker: Linker, token: Token) -> Link | None:
             candidates[referent.entity.id] = mentioned  # the latest mention of each
     if not candidates and kind == "PER":
         candidates = (_sole_holder(linker, token, gender) or _just_named(linker, token, gender)
-                      or _only_one(linker, token, gender))
+                      or _only_one(linker, token, gender) or _described_so_before(linker, words))
     if not candidates and kind == "PER":
-        return _named_later(linker, token, first, end, gender, words)
+        return _remembered(linker, words, _named_later(linker, token, first, end, gender, words))
     if not candidates:
         return None
     latest = sorted(candidates.values(), key=lambda m: m.start)
@@ -52,7 +53,25 @@ def link(linker: Linker, token: Token) -> Link | None:
     if len(latest) > 1 and here - latest[-2].sentence <= CLOSE_SENTENCES:
         return None  # two fitting ones named close by: which one is meant is not clear
     start, stop = linker.doc[first].idx, syntax_end(linker.doc, end)
-    return Link(start, stop, linker.text[start:stop], latest[-1].referent.entity.id, "description")
+    found = Link(start, stop, linker.text[start:stop], latest[-1].referent.entity.id, "description")
+    return _remembered(linker, words, found) if kind == "PER" else found
+
+
+def _remembered(linker: Linker, words: list[tuple[str, bool]], found: Link | None) -> Link | None:
+    if found is not None:
+        linker.described.setdefault(tuple(w for w, _ in words), set()).add(found.entity)
+    return found
+
+
+def _described_so_before(linker: Linker, words: list[tuple[str, bool]]) -> dict[str, Mentioned]:
+    """"le premier ministre" once more: the same words stand for the one person they stood for
+    before in the article, even when someone else was named in between."""
+    before = linker.described.get(tuple(w for w, _ in words), set())
+    if len(before) != 1:
+        return {}
+    entity = next(iter(before))
+    latest = next((m for m in reversed(linker.history) if m.referent is not None and m.referent.entity.id == entity), None)
+    return {entity: latest} if latest is not None else {}
 
 
 def _named_later(linker: Linker, head: Token, first: int, end: int, gender: str | None,

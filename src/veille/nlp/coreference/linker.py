@@ -42,6 +42,8 @@ class Linker:
                     for token in span:
                         self.mention_at.setdefault(token.i, (referent, mention.start, mention.end))
         self.history: list[Mentioned] = []
+        # the words of each description linked so far and whom they stood for
+        self.described: dict[tuple[str, ...], set[str]] = {}
         self.quoted = {t.i for m in quotations(self.text)
                        for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or ())}
         self.people = speaker_nouns(language)
