@@ -810,3 +810,15 @@ def test_a_person_acting_under_a_subheading_gives_the_quotation_after_them(analy
     quote = quote_saying(analyse(text), "J'étais venu manger")
 
     assert quote.speaker is None and "Lausannois de 18 ans" in quote.speaker_text
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Le sénateur Paul Girard veut faire du groupe « un laboratoire d'idées ».", "un laboratoire d'idées"),
+    ("Paul Girard a présenté son plan. Interrogé sur un éventuel recul, il a répondu « absolument pas ».",
+     "absolument pas"),
+])
+def test_quoted_words_a_reporting_verb_governs_from_further_are_the_subjects(analyse: Analyse, text: str,
+                                                                           words: str) -> None:
+    analysis = analyse(text)
+
+    assert quote_saying(analysis, words).speaker == id_of(analysis, "Paul Girard")

@@ -33,8 +33,8 @@ def governed(clauses: Clauses, resolver: Resolver, said: list[Said]) -> list[Sai
         if inside is None or not len(inside):
             continue
         root = inside.root
-        verb = root.head
-        if root.dep_ not in COMPLEMENTS or verb.i == root.i or not _reports(verb, clauses):
+        verb = _reporting_verb(root, clauses)
+        if verb is None:
             continue
         speaker = next((s.speaker for s in said if s.cue_token == verb.i and s.speaker is not None), None)
         if speaker is None:
@@ -46,6 +46,24 @@ def governed(clauses: Clauses, resolver: Resolver, said: list[Said]) -> list[Sai
             continue
         out.append(Said(mark.start, mark.end, speaker, cues.cue_words(doc, verb), verb.i, direct=mark))
     return out
+
+
+def _reporting_verb(root: Token, clauses: Clauses) -> Token | None:
+    """The verb whose complement the quoted words are, when it reports: the words' own verb, or the
+    verb it is the infinitive of ("veut faire du groupe « un laboratoire d'idées »"); a speech verb
+    may hold a bare answer ("a répondu « absolument pas »")."""
+    if root.dep_ == "appos" and root.head.dep_ in COMPLEMENTS:
+        root = root.head  # "faire du groupe « un laboratoire »": an attribute the parse hung on the object
+    verb = root.head
+    if verb.i == root.i:
+        return None
+    if root.dep_ == "advmod" and root.i > verb.i and cues.is_speech_verb(verb, clauses.language):
+        return verb
+    if root.dep_ not in COMPLEMENTS:
+        return None
+    while not _reports(verb, clauses) and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if _reports(verb, clauses) else None
 
 
 def _reports(verb: Token, clauses: Clauses) -> bool:
