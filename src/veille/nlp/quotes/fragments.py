@@ -10,7 +10,7 @@ who can speak.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..clauses import Clauses
 from ..speakers import Resolver
@@ -32,8 +32,7 @@ def governed(clauses: Clauses, resolver: Resolver, said: list[Said]) -> list[Sai
         inside = doc.char_span(mark.start, mark.end, alignment_mode="contract")
         if inside is None or not len(inside):
             continue
-        root = inside.root
-        verb = _reporting_verb(root, clauses)
+        verb = _reporting_verb(inside, clauses)
         if verb is None:
             continue
         speaker = next((s.speaker for s in said if s.cue_token == verb.i and s.speaker is not None), None)
@@ -48,12 +47,15 @@ def governed(clauses: Clauses, resolver: Resolver, said: list[Said]) -> list[Sai
     return out
 
 
-def _reporting_verb(root: Token, clauses: Clauses) -> Token | None:
+def _reporting_verb(inside: Span, clauses: Clauses) -> Token | None:
     """The verb whose complement the quoted words are, when it reports: the words' own verb, or the
     verb it is the infinitive of ("veut faire du groupe « un laboratoire d'idées »"); a speech verb
     may hold a bare answer ("a répondu « absolument pas »")."""
-    if root.dep_ == "appos" and root.head.dep_ in COMPLEMENTS:
-        root = root.head  # "faire du groupe « un laboratoire »": an attribute the parse hung on the object
+    root = inside.root
+    if root.dep_ == "appos" and root.head.dep_ in COMPLEMENTS and inside.text[:1].islower():
+        # "faire du groupe « un laboratoire »": an attribute the parse hung on the object; a title
+        # beside a noun ("son roman « Les Jardins »") opens with a capital
+        root = root.head
     verb = root.head
     if verb.i == root.i:
         return None
