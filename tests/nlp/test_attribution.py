@@ -822,3 +822,10 @@ def test_quoted_words_a_reporting_verb_governs_from_further_are_the_subjects(ana
     analysis = analyse(text)
 
     assert quote_saying(analysis, words).speaker == id_of(analysis, "Paul Girard")
+
+
+def test_a_noun_object_ends_where_a_circumstance_set_off_by_a_comma_begins(analyse: Analyse) -> None:
+    text = ("Ces drames surviennent alors que des médecins déplorent une détérioration dans les urgences de la "
+            "ville, un an après la création d’une cellule de crise par le gouvernement.")
+
+    assert only_quote(analyse(text)).text == "une détérioration dans les urgences de la ville"

@@ -231,12 +231,27 @@ def object_of(doc: Doc, verb: Token, time_tokens: set[int], language: Language) 
         end = min(end, verb.right_edge.idx + len(verb.right_edge.text))
     # "a dénoncé un « fiasco » et accuse la maire de …": a second speech verb joined to this one is a
     # report of its own
+    end = min(end, _object_end(doc, verb, i, language))
     joined = [c for c in verb.children if c.dep_ == "conj" and c.i > i and cues.is_speech_verb(c, language)]
     if joined:
         first = min([joined[0].left_edge, *(c for c in joined[0].children if c.dep_ == "cc")], key=lambda t: t.i)
         end = min(end, first.idx)
     start, end = strip(text_of(doc), doc[i].idx, end)
     return (start, end) if len(text_of(doc)[start:end].split()) >= 2 else None
+
+
+def _object_end(doc: Doc, verb: Token, first: int, language: Language) -> int:
+    """Where a noun object ends when a circumstance of the verb follows it after a comma ("déplorent
+    une détérioration des urgences, un an après …"); a gerund there ("…, tout en craignant …") still
+    tells what was said."""
+    obj = next((c for c in verb.children if c.dep_ == "obj" and c.i >= first and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None:
+        return len(text_of(doc))
+    for child in sorted(verb.children, key=lambda c: c.i):
+        if child.left_edge.i > obj.right_edge.i and child.dep_ in ("obl:mod", "advcl") \
+                and doc[child.left_edge.i - 1].text == "," and not syntax.is_gerund(child):
+            return doc[child.left_edge.i].idx
+    return len(text_of(doc))
 
 
 def strip(text: str, start: int, end: int) -> tuple[int, int]:
