@@ -829,3 +829,10 @@ def test_a_noun_object_ends_where_a_circumstance_set_off_by_a_comma_begins(analy
             "ville, un an après la création d’une cellule de crise par le gouvernement.")
 
     assert only_quote(analyse(text)).text == "une détérioration dans les urgences de la ville"
+
+
+def test_a_colon_after_another_speech_verb_opens_that_verbs_quotation(analyse: Analyse) -> None:
+    analysis = analyse("Tout le monde pensait que Paul Girard s'apprêtait à dire un autre mot, et Léa Marchal a "
+                       "alors crié : « Avez-vous le droit de dire cela ? »")
+
+    assert quote_saying(analysis, "Avez-vous le droit").speaker == id_of(analysis, "Léa Marchal")

@@ -41,7 +41,7 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
     # '"…", a déclaré X, disant …: "…"': an incise right after a quotation claims that one, not the
     # quotation after a later colon
     after_quotation = comma is not None and text_of(doc)[:doc[comma].idx].rstrip()[-1:] in CLOSING
-    colon = None if after_quotation else colon_quote(doc, verb, marks)
+    colon = None if after_quotation else colon_quote(doc, verb, marks, language)
     if colon is not None:
         return Said(colon.start, colon.end, subject(clauses, verb, resolver), cue, verb.i, direct=colon)
     inverted = inverted_subject(doc, verb, clauses.time_tokens, language) if comma is not None else None
@@ -203,10 +203,15 @@ def comma_before(doc: Doc, verb: Token) -> int | None:
     return i if i >= 0 and doc[i].text == "," else None
 
 
-def colon_quote(doc: Doc, verb: Token, marks: list[Marked]) -> Marked | None:
+def colon_quote(doc: Doc, verb: Token, marks: list[Marked], language: Language) -> Marked | None:
+    """The quotation after the colon that follows the verb in its sentence, unless another speech
+    verb stands before that colon ("… s'apprêtait à dire X, et certains ont crié : « … »")."""
     sentence_end = verb.sent.end_char
     colon = text_of(doc).find(":", verb.idx, sentence_end)
     if colon < 0:
+        return None
+    if any(t.i != verb.i and t.idx < colon and syntax.is_finite(t) and cues.is_speech_verb(t, language)
+           for t in doc[verb.i + 1:verb.sent.end]):
         return None
     rest = text_of(doc)[colon + 1:colon + 4].lstrip()
     return next((m for m in marks if m.open > colon and text_of(doc)[m.open] == rest[:1]), None)
