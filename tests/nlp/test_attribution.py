@@ -836,3 +836,21 @@ def test_a_colon_after_another_speech_verb_opens_that_verbs_quotation(analyse: A
                        "alors crié : « Avez-vous le droit de dire cela ? »")
 
     assert quote_saying(analysis, "Avez-vous le droit").speaker == id_of(analysis, "Léa Marchal")
+
+
+def test_a_source_named_in_apposition_after_its_title_is_that_person(analyse: Analyse) -> None:
+    analysis = analyse("Selon la porte-parole du centre hospitalier, Claire Fontaine, ce débordement demeure "
+                       "inexpliqué.")
+
+    assert only_quote(analysis).speaker == id_of(analysis, "Claire Fontaine")
+
+
+def test_the_subject_of_a_passive_is_not_the_voice_of_the_quotation_after_it(analyse: Analyse) -> None:
+    text = ("« En fait, il existe deux options », précise Paul Girard, porte-parole du tribunal. Ainsi, les "
+            "auteurs du braquage pourront, dans une première option, être jugés uniquement en France. « Dans "
+            "ce cas, ils répondront des actes qu'ils ont commis. »")
+    analysis = analyse(text)
+
+    assert quote_saying(analysis, "il existe deux options").speaker == id_of(analysis, "Paul Girard")
+    assert all(q.speaker_text != "les auteurs du braquage" for q in quotes_saying(analysis, "ils répondront"))
+    assert not [q for q in analysis.quotes if q.cue and "jugés" in q.cue]

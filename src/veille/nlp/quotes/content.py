@@ -37,7 +37,10 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
         que = que_clause(clauses, verb.head)
     if que is not None:
         return Said(*que, subject(clauses, verb, resolver), cue, verb.i)
-    comma = incise_comma(doc, verb, language) or infinitive_incise(doc, verb)
+    # a passive is no incise: "…, être jugés uniquement en France" says what is done to its subject
+    # (told by its auxiliary "être": the parser calls some "a-t-il affirmé" passive too)
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    comma = None if passive else incise_comma(doc, verb, language) or infinitive_incise(doc, verb)
     # '"…", a déclaré X, disant …: "…"': an incise right after a quotation claims that one, not the
     # quotation after a later colon
     after_quotation = comma is not None and text_of(doc)[:doc[comma].idx].rstrip()[-1:] in CLOSING

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 from ...lang import Language
 from ..context import text_of
 from ..speakers import Resolver
+from ..syntax import apposed_name_end
 from . import content, cues
 from .content import TRAILING
 from .said import Said
@@ -45,6 +46,10 @@ def cut_relative(doc: Doc, first: int, end: int, language: Language) -> tuple[in
     """The source without the relative clause or apposition after it: 'les autorités, qui …'."""
     openers = language.grammar.pronouns.clause_openers
     for i in range(first + 1, end):
-        if doc[i].text == "," or doc[i].lower_ in openers:
+        if doc[i].text == ",":
+            # "selon la porte-parole du CHU, Lindsay Jacques, …": the name set in apposition is the source
+            named = apposed_name_end(doc, i + 1, len(doc))
+            return (first, named) if named is not None and named < len(doc) and doc[named].text == "," else (first, i)
+        if doc[i].lower_ in openers:
             return first, i
     return first, end

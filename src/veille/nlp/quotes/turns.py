@@ -209,7 +209,7 @@ def introduced(clauses: Clauses, resolver: Resolver, mark: Marked) -> Speaker | 
     lo, hi, entity, _ = next(iter(people.values()))
     name = doc.char_span(lo, hi, alignment_mode="expand")
     opens = name is not None and all(t.pos_ in ("DET", "ADV", "PUNCT") for t in doc[sentence.start:name.start])
-    if name is None or not (opens or name.root.dep_.startswith("nsubj")):
+    if name is None or not (opens or name.root.dep_ == "nsubj") or _undergoes(name.root):
         return None  # the person is not who acts in that sentence
     found = resolver.from_tokens(name.start, name.end)
     return replace(found, link="continuation") if found is not None and found.entity == entity.id else None
@@ -217,16 +217,25 @@ def introduced(clauses: Clauses, resolver: Resolver, mark: Marked) -> Speaker | 
 
 def _unnamed_subject(resolver: Resolver, sentence: SpacySpan) -> Speaker | None:
     """"Un Lausannois de 18 ans se trouvait dans l'hôtel. « J'étais venu … »": a sentence naming no
-    one whose subject denotes a person gives the quotation after it that person, in words."""
+    one whose subject denotes a person gives the quotation after it that person, in words; the
+    subject of a passive ("les auteurs pourront être jugés") undergoes it and is no one's voice."""
     # the parse may join the line above (a subheading) to the sentence: its main verb is then the
     # first verb in it that has a subject
-    subject = next((t for t in sentence if t.dep_.startswith("nsubj")
-                    and sentence.start <= t.head.i < sentence.end), None)
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+    subject = next((t for t in sentence if t.dep_ == "nsubj" and sentence.start <= t.head.i < sentence.end), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or _undergoes(subject):
         return None
     first, end = max(subject.left_edge.i, sentence.start), min(subject.right_edge.i + 1, sentence.end)
     found = resolver.from_tokens(*trim_phrase(resolver.doc, first, end, resolver.language.grammar.pronouns.clause_openers))
     return replace(found, link="continuation") if found is not None and found.link == "unnamed" else None
+
+
+def _undergoes(subject: Token) -> bool:
+    """Whether the subject is a passive's ("les auteurs pourront être jugés"): it undergoes the act.
+    The passive must have its auxiliary "être": the parser also calls "a parlé" passive."""
+    verb = subject.head
+    governed = (c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
+                and not any(g.dep_.startswith("nsubj") for g in c.children))
+    return any(c.dep_ == "aux:pass" for v in (verb, *governed) for c in v.children)
 
 
 def continued(clauses: Clauses, resolver: Resolver, mark: Marked, said: list[Said]) -> Speaker | None:
