@@ -136,6 +136,12 @@ INVERTED_PRONOUNS = [
     # the man named inside the quotation is what was said, not who said it
     (("Paul Girard a visité lundi le port de Port-Lanval. « Antoine Lefranc a fait du bon travail », "
       "a-t-il ajouté."), "-il", "Paul Girard"),
+    # the speaker named after the previous incise's verb is its subject, whatever the parse labelled
+    # it, and outweighs the body named in their title
+    (("C'est une décision « historique pour accélérer l'action climatique », a déclaré Rashid Al Ketbi, "
+      "président de la conférence de l'ONU et patron de la compagnie pétrolière émiratie, Adnoc. « Nous avons "
+      "une formulation sur les énergies fossiles dans l'accord final », a-t-il ajouté."), "-il",
+     "Rashid Al Ketbi"),
     # an incise inside the marks is the narrator's: the woman the quotation names is not its speaker
     (("La porte-parole de la clinique, Claire Fontaine, a répondu jeudi. « Nous travaillons avec Sophie "
       "Delorme depuis des années, a-t-elle soutenu. Les soins continuent. »"), "-elle", "Claire Fontaine"),

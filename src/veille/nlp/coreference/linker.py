@@ -8,7 +8,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ...lang import Language
-from ...lang.text import fold, quotations, straighten
+from ...lang.text import CLOSING, fold, quotations, straighten
 from ...model import Entity
 from .. import syntax
 from ..context import text_of
@@ -86,6 +86,8 @@ class Linker:
         Darmanin", even parsed under "de l'Intérieur"); not through another person's title ("un
         conseiller du président Erdogan": the name is the president's), and a body under a person's
         title is that title's complement, not its subject ("le ministre de l'Economie")."""
+        if self._inverted_in_incise(name):
+            return name
         node, in_name = name, True
         for _ in range(8):
             if node.dep_.startswith("nsubj"):
@@ -100,6 +102,17 @@ class Linker:
             if self._person_noun(node) and not node.dep_.startswith("nsubj"):
                 return None
         return None
+
+    def _inverted_in_incise(self, name: Token) -> bool:
+        """"« … », a déclaré Sultan Al Jaber, président …": the name right after an incise's speech verb
+        is its subject, however the parser labelled it."""
+        verb = name.head
+        if verb.i > name.i or name.i - verb.i > 3 or verb.lemma_.lower() not in self.language.speech.verbs:
+            return False
+        j = verb.i - 1
+        while j > 0 and self.doc[j].dep_.startswith("aux"):
+            j -= 1
+        return j > 0 and self.doc[j].text == "," and self.doc[j - 1].text in CLOSING
 
     def _remember(self, token: Token, referent: Referent, start: int, end: int) -> int:
         """Notes a name mention once, at its first word; returns the token after it."""
