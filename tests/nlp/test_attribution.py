@@ -854,3 +854,25 @@ def test_the_subject_of_a_passive_is_not_the_voice_of_the_quotation_after_it(ana
     assert quote_saying(analysis, "il existe deux options").speaker == id_of(analysis, "Paul Girard")
     assert all(q.speaker_text != "les auteurs du braquage" for q in quotes_saying(analysis, "ils répondront"))
     assert not [q for q in analysis.quotes if q.cue and "jugés" in q.cue]
+
+
+def test_a_narrative_infinitive_with_no_subject_goes_on_with_the_last_speaker(analyse: Analyse) -> None:
+    analysis = analyse("« Le budget est prêt », a déclaré Paul Girard devant le conseil. Et de préciser : « Nous le "
+                       "voterons en janvier. »")
+
+    quote = quote_saying(analysis, "Nous le voterons")
+    assert (quote.speaker, quote.speaker_link) == (id_of(analysis, "Paul Girard"), "continuation")
+
+
+def test_a_name_that_says_which_thing_is_meant_before_a_colon_is_no_speaker(analyse: Analyse) -> None:
+    text = ("Le festival a fermé ses portes dimanche. L'exposition Picasso du château : « Un grand succès, qui "
+            "s'est traduit dans les chiffres de fréquentation. »")
+
+    assert all(q.speaker_text != "Picasso" for q in analyse(text).quotes)
+
+
+def test_a_participle_in_the_lead_before_a_colon_does_not_hide_the_person_it_names(analyse: Analyse) -> None:
+    analysis = analyse("La culture est l'une des cartes posées sur la table par Claire Fontaine : « Donner à chacun "
+                       "les moyens de s'épanouir, c'est la vocation du service public. »")
+
+    assert only_quote(analysis).speaker == id_of(analysis, "Claire Fontaine")

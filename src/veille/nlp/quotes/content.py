@@ -290,6 +290,14 @@ def subject(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None
     return opening if opening is not None else found
 
 
+def narrative_infinitive(verb: Token, language: Language) -> bool:
+    """"Et de citer le succès de la saison : « … »": an infinitive after "de" that heads its sentence
+    tells what the person the text is about went on to do."""
+    return "Inf" in verb.morph.get("VerbForm") and verb.dep_ == "ROOT" and any(
+        c.dep_ == "mark" and straighten(c.lower_) in language.grammar.prepositions.of and c.i < verb.i
+        for c in verb.children)
+
+
 def _historical_infinitive(verb: Token, resolver: Resolver) -> Speaker | None:
     """"Antoine Martin de préciser : « … »": the narrative infinitive's subject is the name it hangs on."""
     head = verb.head

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...lang.text import Marked
+from .. import syntax
 from ..clauses import Clauses
 from ..phrases import inverted_subject
 from ..speakers import Resolver, Speaker
@@ -67,6 +68,16 @@ def same_sentence_speaker(gerund: Token, said: list[Said]) -> Speaker | None:
     before = [s for s in said if sentence.start <= s.cue_token < gerund.i and s.speaker is not None
               and not s.source]
     return before[-1].speaker if before else None
+
+
+def last_speaker(verb: Token, said: list[Said], text: str) -> Speaker | None:
+    """The speaker of the latest statement before the verb, in its paragraph or the one before: the
+    person a narrative infinitive with no subject of its own goes on about."""
+    paragraph = text.rfind("\n", 0, verb.idx)
+    previous = text.rfind("\n", 0, max(paragraph, 0)) + 1 if paragraph >= 0 else 0
+    before = [s for s in said if previous <= s.start and s.end <= verb.idx and s.speaker is not None and not s.source]
+    latest = max(before, key=lambda s: s.end).speaker if before else None
+    return replace(latest, link="continuation") if latest is not None else None
 
 
 def unclaimed(clauses: Clauses, said: list[Said]) -> list[Marked]:
@@ -130,8 +141,10 @@ def named_before_colon(clauses: Clauses, resolver: Resolver, mark: Marked) -> li
         return []
     first = opening.start
     words = [t for t in doc[first:colon.start] if not clauses.quoted(t) and not t.is_space]
-    if not words or any(t.pos_ == "VERB" or t.pos_ == "AUX" and t.dep_ != "cop" for t in words):
-        return []  # a lead of its own; "C'est le cas du député X :" only names
+    if not words or any(t.pos_ == "VERB" and not syntax.is_bare_participle(t) or t.pos_ == "AUX" and t.dep_ != "cop"
+                        for t in words):
+        return []  # a lead of its own; "C'est le cas du député X :" only names, as does a participle
+        # that qualifies a noun ("… l'une des cartes posées sur la table par X :")
     named = {m[2].id: m for m in resolver.mentions.inside(doc[first].idx, colon[0].idx)
              if m[2].type in ("PER", "ORG") and m[3] == "name" and not clauses.quoted(doc.char_span(
                  m[0], m[1], alignment_mode="expand")[0])}
@@ -141,8 +154,17 @@ def named_before_colon(clauses: Clauses, resolver: Resolver, mark: Marked) -> li
         return []
     lo, hi, _, _ = candidates[0]
     span = doc.char_span(lo, hi, alignment_mode="expand")
-    speaker = resolver.from_tokens(span.start, span.end) if span is not None else None
+    if span is None or _qualifies_a_thing(span.root, resolver):
+        return []  # "l'exposition Picasso :": the name says which exhibition, no one speaks
+    speaker = resolver.from_tokens(span.start, span.end)
     return [Said(mark.start, mark.end, speaker, "", -1, direct=mark)] if speaker is not None else []
+
+
+def _qualifies_a_thing(name: Token, resolver: Resolver) -> bool:
+    head = name.head
+    return name.dep_ in ("nmod", "appos", "flat", "flat:name", "compound") and head.pos_ == "NOUN" \
+        and head.i < name.i and not any(c.dep_ == "case" for c in name.children) \
+        and head.lemma_.lower() not in resolver.nouns and head.lower_ not in resolver.nouns
 
 
 def inner_incise(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Said]:
