@@ -797,11 +797,18 @@ def test_a_pronoun_after_an_unnamed_person_acting_is_theirs(analyse: Analyse) ->
     assert (quote.speaker, quote.speaker_text, quote.speaker_link) == (None, "La jeune employée de mairie", "pronoun")
 
 
-def test_a_pronoun_after_an_unnamed_body_is_left_unlinked(analyse: Analyse) -> None:
+def test_a_pronoun_goes_to_the_nearest_unnamed_subject_of_its_gender_a_body_too(analyse: Analyse) -> None:
     text = ("La jeune employée de mairie est arrivée tôt. La commission a rendu son avis lundi. "
             "« Le dossier est clos », a-t-elle affirmé.")
 
-    assert all(q.speaker_text != "La jeune employée de mairie" for q in analyse(text).quotes)
+    assert only_quote(analyse(text)).speaker_text == "La commission"
+
+
+def test_a_country_in_words_is_no_speaker_for_the_pronoun_after_it(analyse: Analyse) -> None:
+    text = ("La Russie a expulsé des diplomates. Le pays présidé par son chef a protesté contre cette décision. "
+            "« Elle est hostile », a-t-il affirmé.")
+
+    assert all(q.speaker_text != "Le pays présidé par son chef" for q in analyse(text).quotes)
 
 
 def test_a_person_acting_under_a_subheading_gives_the_quotation_after_them(analyse: Analyse) -> None:

@@ -143,6 +143,7 @@ class Speech(Record):
     source_nouns: Words
     speaker_nouns: Words
     body_nouns: Words  # the speaker nouns that name a body or a thing, not a person
+    place_nouns: Words  # the body nouns that stand for a country or a town
     channels: Ordered
     channel_prepositions: Words
     pronouns: dict[str, Gender]

@@ -218,8 +218,9 @@ class Resolver:
 
     def _subject_before(self, position: int, gender: str, number: str) -> tuple[int, Speaker | None] | None:
         """The nearest subject of the narration in the three sentences before `position` that can
-        be the pronoun's: a person in words (as a Speaker), or a named person (None: not ours to
-        choose). A pronoun subject on the way carries the chain further back."""
+        be the pronoun's: a person or a body in words (as a Speaker; not a country or a town, which
+        the article will have named), or a named person (None: not ours to choose). A pronoun
+        subject on the way carries the chain further back."""
         here = self.doc.char_span(position, position + 1, alignment_mode="expand")
         if here is None:
             return None
@@ -237,7 +238,9 @@ class Resolver:
                 if entity.type == "PER" and self.gender.get(entity.id) in (None, gender) and number == "Sing":
                     return token.idx, None
                 continue
-            if not self._person(token):
+            places = self.language.speech.place_nouns
+            if not (self._person(token) or self._denotes_people(token.i, token.i + 1)) \
+                    or token.lemma_.lower() in places or token.lower_ in places:
                 continue
             found = token.morph.get("Gender")
             plural = "Plur" in token.morph.get("Number")
