@@ -883,3 +883,33 @@ def test_a_participle_in_the_lead_before_a_colon_does_not_hide_the_person_it_nam
                        "les moyens de s'épanouir, c'est la vocation du service public. »")
 
     assert only_quote(analysis).speaker == id_of(analysis, "Claire Fontaine")
+
+
+@pytest.mark.parametrize(("text", "speaker_text"), [
+    ("Le conseil municipal s'est réuni lundi. Le maire balaie d'un revers de la main cette hypothèse : « Si la "
+     "pollution venait des bateaux, toutes les plages seraient touchées. »", "Le maire"),
+    ("La séance a duré trois heures. L'élue écologiste pose alors une question : « Aucune étude n'a "
+     "montré d'où venait la pollution. »", "L'élue écologiste"),
+])
+def test_a_colon_after_a_sentence_about_someone_acting_opens_their_words(analyse: Analyse, text: str,
+                                                                         speaker_text: str) -> None:
+    assert only_quote(analyse(text)).speaker_text == speaker_text
+
+
+@pytest.mark.parametrize("text", [
+    # what the verb acts on is a text that carries someone else's words
+    "Le juge a lu la lettre de la victime à l'audience : « Je n'ai plus dormi depuis ce soir-là. »",
+    # the sentence is itself a report: the words are the source's, not its subject's
+    "Selon sa collègue, le directeur a recommencé plusieurs fois : « Il choisissait les moments où j'étais seule. »",
+])
+def test_a_colon_after_a_sentence_does_not_give_its_subject_words_that_are_not_theirs(analyse: Analyse,
+                                                                                      text: str) -> None:
+    assert all(q.speaker_text not in ("Le juge", "le directeur") for q in analyse(text).quotes)
+
+
+def test_a_sentence_opened_by_et_with_no_subject_goes_on_with_the_last_speaker(analyse: Analyse) -> None:
+    analysis = analyse("« Le budget est prêt », a déclaré Paul Girard devant le conseil. Et ajoute : « Nous le voterons "
+                       "en janvier. »")
+
+    quote = quote_saying(analysis, "Nous le voterons")
+    assert (quote.speaker, quote.speaker_link) == (id_of(analysis, "Paul Girard"), "continuation")

@@ -53,7 +53,7 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr
             continue
         if found is not None and found.speaker is None and syntax.is_gerund(token):
             found.speaker = turns.same_sentence_speaker(token, said)
-        if found is not None and found.speaker is None and content.narrative_infinitive(token, language):
+        if found is not None and found.speaker is None and content.goes_on(token, language):
             found.speaker = turns.last_speaker(token, said, clauses.text)
         if found is not None and found.speaker is not None:
             resolver.heard(found.start, found.speaker)

@@ -298,6 +298,16 @@ def narrative_infinitive(verb: Token, language: Language) -> bool:
         for c in verb.children)
 
 
+def goes_on(verb: Token, language: Language) -> bool:
+    """"Et de citer … : « … »", "Et questionne : « … »": a sentence opened by "et" with an
+    infinitive after "de", or a verb with no subject, goes on about the person just heard."""
+    if narrative_infinitive(verb, language):
+        return True
+    opening = verb.doc[verb.sent.start]
+    return syntax.is_finite(verb) and not any(c.dep_.startswith(("nsubj", "expl")) for c in verb.children) \
+        and opening.dep_ == "cc" and opening.head.i == verb.i and verb.i - opening.i <= 2
+
+
 def _historical_infinitive(verb: Token, resolver: Resolver) -> Speaker | None:
     """"Antoine Martin de préciser : « … »": the narrative infinitive's subject is the name it hangs on."""
     head = verb.head

@@ -94,7 +94,7 @@ def claimed_turns(clauses: Clauses, resolver: Resolver, said: list[Said]) -> lis
     out: list[Said] = []
     for mark in unclaimed(clauses, said):
         found = (inner_incise(clauses, resolver, mark) or labelled(clauses, resolver, mark)
-                 or named_before_colon(clauses, resolver, mark))
+                 or named_before_colon(clauses, resolver, mark) or acting_before_colon(clauses, resolver, mark, said))
         if found:
             out.extend(found)
             continue
@@ -158,6 +158,36 @@ def named_before_colon(clauses: Clauses, resolver: Resolver, mark: Marked) -> li
         return []  # "l'exposition Picasso :": the name says which exhibition, no one speaks
     speaker = resolver.from_tokens(span.start, span.end)
     return [Said(mark.start, mark.end, speaker, "", -1, direct=mark)] if speaker is not None else []
+
+
+def acting_before_colon(clauses: Clauses, resolver: Resolver, mark: Marked, said: list[Said]) -> list[Said]:
+    """"Le maire balaie cette hypothèse : « … »": the quotation a colon opens right after a sentence
+    whose subject is a person or a body is theirs, whatever the verb, unless what the verb acts on
+    is a text that carries other words ("a lu la lettre de la victime : « … »"), or the sentence is
+    itself someone's report ("Selon elle, le maire a recommencé : « … »")."""
+    doc, text = clauses.doc, clauses.text
+    lead = text[:mark.open].rstrip(" \u00a0\u202f")
+    colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand") if lead.endswith(":") else None
+    if colon is None or any(s.start <= colon[0].idx <= s.end + 1 for s in said):
+        return []
+    # the sentence before the colon, read from the words: the parse of a long paragraph often hangs
+    # the colon elsewhere; its verb is the first finite one with its subject there
+    start = clause_start(text, colon[0].sent.start_char, colon[0].idx, clauses.language)
+    sentence = doc.char_span(start, colon[0].idx, alignment_mode="contract")
+    verb = next((t for t in sentence or () if t.pos_ in ("VERB", "AUX") and syntax.is_finite(t)
+                 and not clauses.quoted(t) and any(c.dep_ == "nsubj" and sentence.start <= c.i < t.i
+                                                   for c in t.children)), None)
+    if verb is None or any(c.dep_ == "aux:pass" for c in verb.children):
+        return []
+    channels = clauses.language.speech.channels
+    if any(c.dep_ == "obj" and (c.lemma_.lower() in channels or c.lemma_.lower() in resolver.nouns)
+           for c in verb.children):
+        return []  # the words of a letter, a message or a person the verb acts on
+    from .content import subject  # the colon of a speech verb was read with it; this is any verb
+    speaker = subject(clauses, verb, resolver)
+    if speaker is None or speaker.link == "unnamed" and not speaker.text:
+        return []
+    return [Said(mark.start, mark.end, speaker, "", -1, direct=mark)]
 
 
 def _qualifies_a_thing(name: Token, resolver: Resolver) -> bool:
@@ -255,8 +285,11 @@ def _undergoes(subject: Token) -> bool:
     """Whether the subject is a passive's ("les auteurs pourront être jugés"): it undergoes the act.
     The passive must have its auxiliary "être": the parser also calls "a parlé" passive."""
     verb = subject.head
-    governed = (c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
-                and not any(g.dep_.startswith("nsubj") for g in c.children))
+    # the verb a modal governs, however the parse hung it ("pourront, dans une option, être jugés")
+    following = next((t for t in subject.doc[verb.i + 1:verb.sent.end] if t.pos_ == "VERB"), None)
+    governed = [c for c in (*verb.children, *([following] if following is not None else []))
+                if c.dep_ in ("xcomp", "advcl", "acl") and c.i > verb.i
+                and not any(g.dep_.startswith("nsubj") for g in c.children)]
     return any(c.dep_ == "aux:pass" for v in (verb, *governed) for c in v.children)
 
 
