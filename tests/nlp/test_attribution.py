@@ -886,10 +886,10 @@ def test_a_participle_in_the_lead_before_a_colon_does_not_hide_the_person_it_nam
 
 
 @pytest.mark.parametrize(("text", "speaker_text"), [
-    ("Le conseil municipal s'est réuni lundi. Le maire balaie d'un revers de la main cette hypothèse : « Si la "
-     "pollution venait des bateaux, toutes les plages seraient touchées. »", "Le maire"),
-    ("La séance a duré trois heures. L'élue écologiste pose alors une question : « Aucune étude n'a "
-     "montré d'où venait la pollution. »", "L'élue écologiste"),
+    (("Le conseil municipal s'est réuni lundi. Le maire balaie d'un revers de la main cette hypothèse : « Si la "
+     "pollution venait des bateaux, toutes les plages seraient touchées. »"), "Le maire"),
+    (("La séance a duré trois heures. L'élue écologiste pose alors une question : « Aucune étude n'a "
+     "montré d'où venait la pollution. »"), "L'élue écologiste"),
 ])
 def test_a_colon_after_a_sentence_about_someone_acting_opens_their_words(analyse: Analyse, text: str,
                                                                          speaker_text: str) -> None:
