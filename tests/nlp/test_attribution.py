@@ -913,3 +913,20 @@ def test_a_sentence_opened_by_et_with_no_subject_goes_on_with_the_last_speaker(a
 
     quote = quote_saying(analysis, "Nous le voterons")
     assert (quote.speaker, quote.speaker_link) == (id_of(analysis, "Paul Girard"), "continuation")
+
+
+@pytest.mark.parametrize("text", [
+    "« Les gens vont ne parler que de ça », prévoit Paul Girard.",
+    "« Le feu est maîtrisé », sourit Paul Girard.",
+    "Paul Girard a visité le quartier. « Les gens vont ne parler que de ça », prévoit-il.",
+])
+def test_any_verb_set_after_a_quotation_with_its_subject_inverted_introduces_it(analyse: Analyse, text: str) -> None:
+    analysis = analyse(text)
+
+    assert only_quote(analysis).speaker == id_of(analysis, "Paul Girard")
+
+
+def test_a_verb_after_a_quotation_that_has_an_object_is_no_incise(analyse: Analyse) -> None:
+    analysis = analyse("« Touche pas à mon port », a déclenché une polémique chez Paul Girard.")
+
+    assert all(q.speaker != id_of(analysis, "Paul Girard") for q in analysis.quotes)

@@ -7,6 +7,8 @@ from spacy.tokens import Doc, Token
 from ...lang import Language
 from ...lang.text import CLOSING, straighten
 from .. import syntax
+from ..phrases import glued_pronoun
+from ..speakers import person_nouns
 
 
 def is_source(token: Token, language: Language) -> bool:
@@ -32,6 +34,8 @@ def is_speech_verb(token: Token, language: Language) -> bool:
         return bool(syntax.lemmas(token, language.grammar) & language.speech.verbs)
     if token.pos_ not in ("VERB", "AUX") or token.pos_ == "AUX" and token.dep_.startswith("aux"):
         return False
+    if incise(token, language):
+        return True
     verbs = language.speech.verbs
     lemma = token.lemma_.lower()
     if any(c.dep_.startswith("expl") and not c.text.startswith("-") for c in token.children):
@@ -56,6 +60,23 @@ def cue_words(doc: Doc, verb: Token) -> str:
                                                 and not c.text.startswith("-")) and c.i < verb.i]
     words = [*auxiliaries, verb]
     return "".join(t.text + ("" if t.text.endswith(("'", "’")) or t is verb else " ") for t in words)
+
+
+def incise(verb: Token, language: Language) -> bool:
+    """"« … », prévoit-il", "« … », reconnaît le conseiller": any verb set right after a quotation
+    with its subject inverted after it introduces that quotation, whatever the verb."""
+    doc = verb.doc
+    group = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    first = min([verb, *group], key=lambda t: t.i)
+    if not after_quote(first) or any(c.dep_ in ("obj", "ccomp") and c.i > verb.i for c in verb.children):
+        return False
+    if glued_pronoun(doc, verb, language.grammar.pronouns.glued_euphony) is not None:
+        return True
+    following = doc[verb.i + 1:verb.i + 3]
+    if following and following[0].ent_type_ == "PER":
+        return True
+    return len(following) == 2 and following[0].pos_ == "DET" and following[1].pos_ == "NOUN" \
+        and following[1].lemma_.lower() in person_nouns(language)
 
 
 def after_quote(token: Token) -> bool:
