@@ -151,7 +151,8 @@ class Linker:
         form = token.lower_
         pronouns = self.language.speech
         agreement = pronouns.pronouns.get(form), pronouns.plural_pronouns.get(form)
-        if form not in self.grammar.pronouns.third_person or self._impersonal(token):
+        stressed_source = any(agreement) and self._sourced(token)  # "selon lui", "d'après eux"
+        if form not in self.grammar.pronouns.third_person and not stressed_source or self._impersonal(token):
             return None
         gender, number = (agreement[0], "Sing") if agreement[0] else (agreement[1], "Plur")
         if not token.dep_.startswith("nsubj") and not token.text.startswith("-") and not self._sourced(token):

@@ -15,7 +15,7 @@ from .said import Said
 
 def by_source(doc: Doc, prep: Token, resolver: Resolver, language: Language) -> Said | None:
     """'…, selon les autorités ukrainiennes.': the rest of the sentence is what the source said."""
-    source = prep.head
+    source = prep.head.head if prep.dep_ == "fixed" else prep.head  # "D'" "après" lui: "après" hangs on "D'"
     if source.i <= prep.i or source.pos_ not in ("NOUN", "PROPN", "PRON") or source.lower_ in language.grammar.pronouns.relatives:
         return None
     phrase_start, phrase_end = prep.i + 1, source.right_edge.i + 1
