@@ -935,3 +935,17 @@ def test_selon_lui_is_the_person_the_pronoun_stands_for(analyse: Analyse) -> Non
 
     quote = only_quote(analysis)
     assert (quote.speaker, quote.speaker_link) == (id_of(analysis, "Paul Girard"), "pronoun")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Paul Girard a confié de son côté avoir reçu des rapports de citoyens.", "avoir reçu des rapports de citoyens"),
+    # the negation is what was said: it stays
+    ("Paul Girard prétend ne pas avoir été touché par les critiques.", "ne pas avoir été touché par les critiques"),
+    ("Paul Girard a dénoncé dans un communiqué la fermeture de l'usine.", "la fermeture de l'usine"),
+])
+def test_a_past_infinitive_or_object_is_said_without_the_circumstance_before_it(analyse: Analyse, text: str,
+                                                                               said: str) -> None:
+    analysis = analyse(text)
+
+    quote = only_quote(analysis)
+    assert (quote.text, quote.speaker) == (said, id_of(analysis, "Paul Girard"))

@@ -95,9 +95,19 @@ class Clause:
 
     @cached_property
     def infinitive(self) -> Token | None:
-        """The infinitive it governs after it: "Elle dit avoir « mis en garde » …"."""
+        """The infinitive it governs after it: "Elle dit avoir « mis en garde » …", "a confié avoir reçu
+        des menaces", "prétend ne pas avoir été touché" (a past infinitive: the participle under an
+        infinitive auxiliary, with no subject of its own)."""
         verb = self.predicate
-        return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and syntax.is_infinitive(c)), None)
+        for c in verb.children:
+            if c.i <= verb.i or c.dep_ not in ("xcomp", "ccomp"):
+                continue
+            if c.dep_ == "xcomp" and syntax.is_infinitive(c):
+                return c
+            if any(a.dep_.startswith("aux") and syntax.is_infinitive(a) and a.i < c.i for a in c.children) \
+                    and not any(g.dep_.startswith("nsubj") or g.dep_ == "mark" for g in c.children):
+                return c
+        return None
 
     @cached_property
     def region(self) -> frozenset[int]:

@@ -71,7 +71,7 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
     if clauses[verb].infinitive is not None or cues.cue_lemma(verb, language.speech.object_verbs, language):
         if any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < verb.i for c in verb.children):
             return None  # "comme certains élus le réclament": what it asks was told before
-        content = object_of(doc, verb, clauses.time_tokens, language)
+        content = object_of(doc, verb, clauses.time_tokens, language, clauses[verb].infinitive)
         # "X est accusé par Y d'avoir …": a passive says what was said only through its infinitive
         opening = content and doc.char_span(content[0], content[1], alignment_mode="expand")
         if content is not None and clauses[verb].passive and not (
@@ -220,7 +220,8 @@ def colon_quote(doc: Doc, verb: Token, marks: list[Marked], language: Language) 
     return next((m for m in marks if m.open > colon and text_of(doc)[m.open] == rest[:1]), None)
 
 
-def object_of(doc: Doc, verb: Token, time_tokens: set[int], language: Language) -> tuple[int, int] | None:
+def object_of(doc: Doc, verb: Token, time_tokens: set[int], language: Language,
+              infinitive: Token | None = None) -> tuple[int, int] | None:
     """What an object verb says: what follows it to the end of the clause ("a annoncé mardi le
     maintien de …", "reproche aux autorités françaises d'avoir permis …"), less a trailing source.
 
@@ -228,7 +229,17 @@ def object_of(doc: Doc, verb: Token, time_tokens: set[int], language: Language) 
     """
     i = verb.i + 1
     agent = next((c for c in verb.children if c.dep_ == "obl:agent" and c.i > verb.i), None)
-    while i < len(doc) and (i in time_tokens or doc[i].pos_ == "ADV" or doc[i].text.startswith("-")
+    negation = language.grammar.negation
+    # "a confié de son côté avoir reçu …": a circumstance of the verb before what it says is not said
+    # (up to where the circumstance ends: the parser may hang the object on it, "dans un communiqué
+    # la fermeture de …")
+    aside = {i for c in verb.children if c.dep_ in ("obl:mod", "obl:arg", "advmod") and c.i > verb.i
+             and any(case.dep_ == "case" for case in c.children)
+             and (infinitive is not None and c.right_edge.i < infinitive.left_edge.i or c.dep_ == "obl:mod")
+             for i in range(c.left_edge.i, syntax.circumstance_end(c, frozenset()))}
+    while i < len(doc) and (i in time_tokens or i in aside or doc[i].text.startswith("-")
+                            or doc[i].pos_ == "ADV" and straighten(doc[i].lower_) not in negation.adverbs
+                            and straighten(doc[i].lower_) not in negation.particles
                             or agent is not None and agent.left_edge.i <= i <= agent.right_edge.i):
         i += 1
     if i >= verb.sent.end or doc[i].is_punct and doc[i].text not in OPENING or doc[i].is_space:
