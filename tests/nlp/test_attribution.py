@@ -949,3 +949,12 @@ def test_a_past_infinitive_or_object_is_said_without_the_circumstance_before_it(
 
     quote = only_quote(analysis)
     assert (quote.text, quote.speaker) == (said, id_of(analysis, "Paul Girard"))
+
+
+def test_a_relative_subject_after_a_preposition_is_the_name_alone(analyse: Analyse) -> None:
+    analysis = analyse("La mise à jour des coûts sera déterminante pour Paul Girard, qui maintient que la population "
+                       "sera consultée.")
+
+    quote = only_quote(analysis)
+    assert (quote.speaker, quote.speaker_text, quote.text) == (id_of(analysis, "Paul Girard"), "Paul Girard",
+                                                               "la population sera consultée")

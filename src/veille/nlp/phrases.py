@@ -56,9 +56,12 @@ def relative_antecedent(subject: Token, language: Language) -> tuple[int, int] |
     end = clause.left_edge.i
     while end > noun.i + 1 and noun.doc[end - 1].text in STOPS:
         end -= 1
-    if not noun.left_edge.i <= noun.i < end:
+    first = noun.left_edge.i
+    while first < noun.i and noun.doc[first].dep_ == "case":
+        first += 1  # "pour François Martin, qui maintient que …": the preposition is not the name's
+    if not first <= noun.i < end:
         return None
-    return trim_phrase(noun.doc, noun.left_edge.i, end, language.grammar.pronouns.clause_openers)
+    return trim_phrase(noun.doc, first, end, language.grammar.pronouns.clause_openers)
 
 
 def glued_pronoun(doc: Doc, verb: Token, euphony: str) -> Token | None:
