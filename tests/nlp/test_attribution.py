@@ -958,3 +958,11 @@ def test_a_relative_subject_after_a_preposition_is_the_name_alone(analyse: Analy
     quote = only_quote(analysis)
     assert (quote.speaker, quote.speaker_text, quote.text) == (id_of(analysis, "Paul Girard"), "Paul Girard",
                                                                "la population sera consultée")
+
+
+def test_a_subject_the_parser_left_with_the_sentence_above_is_still_the_verbs(analyse: Analyse) -> None:
+    text = ('Hugo Barrandon a parlé de sa position. "Je ne me sens pas intouchable. Et je ne me sens pas meilleur '
+            'qu’un autre."\nBarrandon prétend ne pas avoir été touché par les critiques.')
+    analysis = analyse(text)
+
+    assert quote_saying(analysis, "ne pas avoir été touché").speaker == id_of(analysis, "Hugo Barrandon")

@@ -297,8 +297,24 @@ def subject(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None
         return found
     opening = _opening_name(clauses, verb, resolver)
     if opening is None and found is None:
-        opening = _name_before_relative(clauses, verb, resolver) or _historical_infinitive(verb, resolver)
+        opening = (_name_before_relative(clauses, verb, resolver) or _historical_infinitive(verb, resolver)
+                   or _subject_cut_off(clauses, verb, resolver))
     return opening if opening is not None else found
+
+
+def _subject_cut_off(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None:
+    """'…autre."\nKompany prétend ne pas …': the parser ended the sentence before the verb and left its
+    subject with the sentence above; the words from the real sentence start to the verb are it."""
+    doc, text = clauses.doc, clauses.text
+    group = min([verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)], key=lambda t: t.i)
+    if group.i != verb.sent.start or group.i == 0:
+        return None
+    line = text.rfind("\n", 0, group.idx) + 1
+    start = clause_start(text, line, group.idx, clauses.language)
+    words = doc.char_span(start, group.idx, alignment_mode="contract")
+    if words is None or not len(words) or len(words) > 8 or any(t.is_punct for t in words):
+        return None
+    return resolver.from_tokens(words.start, words.end)
 
 
 def narrative_infinitive(verb: Token, language: Language) -> bool:
