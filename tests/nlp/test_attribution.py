@@ -966,3 +966,18 @@ def test_a_subject_the_parser_left_with_the_sentence_above_is_still_the_verbs(an
     analysis = analyse(text)
 
     assert quote_saying(analysis, "ne pas avoir été touché").speaker == id_of(analysis, "Hugo Barrandon")
+
+
+def test_a_reflexive_incise_with_an_adverb_introduces_the_quotation(analyse: Analyse) -> None:
+    analysis = analyse("«Les résidents ont droit à la paix», s’est notamment insurgée la conseillère municipale "
+                       "Catherine Dubois à l’aide de son compte Twitter.")
+
+    quote = only_quote(analysis)
+    assert (quote.speaker, quote.cue) == (id_of(analysis, "Catherine Dubois"), "s’est insurgée")
+
+
+def test_a_speech_verb_with_an_indirect_object_clitic_still_reports(analyse: Analyse) -> None:
+    analysis = analyse("Paul Girard lui a dit que le budget était prêt.")
+
+    quote = only_quote(analysis)
+    assert (quote.text, quote.speaker) == ("le budget était prêt", id_of(analysis, "Paul Girard"))

@@ -39,7 +39,7 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
         return Said(*que, subject(clauses, verb, resolver), cue, verb.i)
     # a passive is no incise: "…, être jugés uniquement en France" says what is done to its subject
     # (told by its auxiliary "être": the parser calls some "a-t-il affirmé" passive too)
-    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    passive = any(c.dep_ == "aux:pass" for c in verb.children) and not syntax.is_reflexive(verb, language.grammar)
     comma = None if passive else incise_comma(doc, verb, language) or infinitive_incise(doc, verb)
     # '"…", a déclaré X, disant …: "…"': an incise right after a quotation claims that one, not the
     # quotation after a later colon
@@ -199,6 +199,9 @@ def comma_before(doc: Doc, verb: Token) -> int | None:
     i = verb.i - 1
     while i >= 0 and (doc[i].pos_ in GLUE or doc[i].text.startswith("-") or doc[i].dep_.startswith("aux")
                       or doc[i].dep_.startswith("expl") and doc[i].head.i == verb.i
+                      # a clitic the parser called an object: "…, s'est notamment insurgée X"
+                      or doc[i].pos_ == "PRON" and doc[i].dep_ in ("obj", "iobj") and doc[i].head.i == verb.i
+                      and verb.i - i <= 3
                       or verb.i - i <= 3 and doc[i].head.i == verb.i and doc[i].dep_ in MODIFIERS):
         i -= 1  # "…, a d'emblée lancé X": a short modifier of the verb may stand before it
     if i >= 0 and doc[i].text in CLOSING and i + 1 < verb.i + 1 and doc[i + 1].sent.start != i + 1:

@@ -38,7 +38,7 @@ def is_speech_verb(token: Token, language: Language) -> bool:
         return True
     verbs = language.speech.verbs
     lemma = token.lemma_.lower()
-    if any(c.dep_.startswith("expl") and not c.text.startswith("-") for c in token.children):
+    if syntax.is_reflexive(token, language.grammar):  # not "lui a dit", which the parser may call expl too
         # "s'exclamer", "s'agacer" are speech verbs; "s'assurer que", "se dire" are not the verb they contain
         return any(f"se {form}" in verbs or f"s'{form}" in verbs for form in syntax.lemmas(token, language.grammar))
     if syntax.lemmas(token, language.grammar) & verbs:
@@ -57,7 +57,9 @@ def cue_lemma(verb: Token, cues: frozenset[str], language: Language) -> bool:
 
 def cue_words(doc: Doc, verb: Token) -> str:
     auxiliaries = [c for c in verb.children if (c.dep_.startswith("aux") or c.dep_.startswith("expl")
-                                                and not c.text.startswith("-")) and c.i < verb.i]
+                                                and not c.text.startswith("-")
+                                                or c.pos_ == "PRON" and c.dep_ in ("obj", "iobj")
+                                                and verb.i - c.i <= 3) and c.i < verb.i]
     words = [*auxiliaries, verb]
     return "".join(t.text + ("" if t.text.endswith(("'", "’")) or t is verb else " ") for t in words)
 
