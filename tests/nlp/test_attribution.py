@@ -981,3 +981,19 @@ def test_a_speech_verb_with_an_indirect_object_clitic_still_reports(analyse: Ana
 
     quote = only_quote(analysis)
     assert (quote.text, quote.speaker) == ("le budget était prêt", id_of(analysis, "Paul Girard"))
+
+
+def test_a_description_in_an_incise_is_the_speaker_just_heard(analyse: Analyse) -> None:
+    text = ("Claire Fontaine a remporté la finale face à Léa Marchal et Sophie Delorme a remis la coupe. « Je "
+            "devais y croire », a raconté Claire Fontaine.\n« C'était fantastique », a réagi la quadruple "
+            "championne.")
+    analysis = analyse(text)
+
+    quote = quote_saying(analysis, "C'était fantastique")
+    assert (quote.speaker, quote.speaker_link) == (id_of(analysis, "Claire Fontaine"), "description")
+
+
+def test_who_replies_is_not_taken_for_the_speaker_just_heard(analyse: Analyse) -> None:
+    analysis = analyse("« Nous avançons », a déclaré Paul Girard. « C'est faux », a rétorqué le maire.")
+
+    assert quote_saying(analysis, "C'est faux").speaker != id_of(analysis, "Paul Girard")

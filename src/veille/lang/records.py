@@ -144,6 +144,7 @@ class Speech(Record):
     speaker_nouns: Words
     body_nouns: Words  # the speaker nouns that name a body or a thing, not a person
     place_nouns: Words  # the body nouns that stand for a country or a town
+    reply_verbs: Words  # "rétorquer": the one who replies is not the speaker just heard
     channels: Ordered
     channel_prepositions: Words
     pronouns: dict[str, Gender]

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..lang import Language
-from ..lang.text import straighten
+from ..lang.text import fold, straighten
 from ..model import Entity, SpeakerLink
+from . import syntax
 from .context import text_of
 from .gender import genders
 from .syntax import trim_phrase
@@ -117,6 +118,35 @@ class Resolver:
             number = "Plur" if "Plur" in root.morph.get("Number") or self.and_ in speaker.text else "Sing"
         self.history.append((speaker.start, speaker, gender, number))
         self.history.sort(key=lambda item: item[0])
+
+    def just_heard(self, described: Speaker, verb: Token) -> Speaker | None:
+        """"« … », a déclaré Iga Swiatek. « … », a réagi la quadruple championne": a definite
+        description of a person, as an incise's subject the linker left unlinked, is the speaker
+        heard last, named, in the two sentences before, when the gender agrees; not after a verb
+        of reply, nor when the article gave that title to someone else."""
+        root = self._root(described)
+        if root is not None and root.pos_ == "ADJ":  # "la quadruple championne", the adjective as head
+            span = self.doc.char_span(described.start, described.end, alignment_mode="expand")
+            root = next((t for t in span if t.pos_ == "NOUN"), root) if span is not None else root
+        first_word = straighten(described.text.split()[0].lower()) if described.text.split() else ""
+        if root is None or described.entity is not None or not self._person(root) or first_word not in self.definite \
+                or syntax.lemmas(verb, self.language.grammar) & self.language.speech.reply_verbs:
+            return None
+        titled = {e.id for e in self.entities if e.role and root.lemma_.lower() in fold(e.role).split()}
+        heard = [(pos, speaker, gender) for pos, speaker, gender, number in self.history
+                 if pos < described.start and number == "Sing"]
+        if not heard:
+            return None
+        pos, speaker, gender = heard[-1]
+        wanted = next(iter(root.morph.get("Gender")), None)
+        then = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        # the sentences of narration between them (the quoted words do not count)
+        between = sum(1 for t in self.doc[then.start:root.i] if t.is_sent_start and not self.clauses.quoted(t)) \
+            if then is not None else 9
+        if speaker.entity is None or between > 2 or wanted is not None and gender not in (None, wanted) \
+                or titled - {speaker.entity}:
+            return None
+        return Speaker(speaker.entity, described.text, described.start, described.end, "description")
 
     def _root(self, speaker: Speaker) -> Token | None:
         span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
@@ -291,6 +321,8 @@ class Resolver:
         """Whether words that name no entity still denote people or an organisation ("les autorités
         ukrainiennes", "une source policière"), not a thing, a date, a number or a bare pronoun."""
         head = _head(self.doc, first, end)
+        if head.pos_ == "ADJ":  # "la quadruple championne", parsed with the adjective as head
+            head = next((t for t in self.doc[head.i + 1:end] if t.pos_ == "NOUN"), head)
         if head.pos_ == "PROPN":
             return True
         if head.pos_ != "NOUN" or head.i in self.clauses.time_tokens:

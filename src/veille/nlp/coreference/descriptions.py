@@ -41,7 +41,7 @@ def link(linker: Linker, token: Token) -> Link | None:
         if referent is not None and referent.entity.type == kind \
                 and _describes(words, token, referent, gender, kind):
             candidates[referent.entity.id] = mentioned  # the latest mention of each
-    if not candidates and kind == "PER":
+    if not candidates and kind == "PER" and not _replying(linker, token):
         candidates = (_sole_holder(linker, token, gender) or _just_named(linker, token, gender)
                       or _only_one(linker, token, gender) or _described_so_before(linker, words))
     if not candidates and kind == "PER":
@@ -55,6 +55,12 @@ def link(linker: Linker, token: Token) -> Link | None:
     start, stop = linker.doc[first].idx, syntax_end(linker.doc, end)
     found = Link(start, stop, linker.text[start:stop], latest[-1].referent.entity.id, "description")
     return _remembered(linker, words, found) if kind == "PER" else found
+
+
+def _replying(linker: Linker, head: Token) -> bool:
+    """"« C'est faux », a rétorqué le maire": who replies is someone else than the person just named."""
+    verb = head.head
+    return verb.i < head.i and bool(syntax.lemmas(verb, linker.grammar) & linker.language.speech.reply_verbs)
 
 
 def _remembered(linker: Linker, words: list[tuple[str, bool]], found: Link | None) -> Link | None:

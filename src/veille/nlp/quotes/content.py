@@ -50,6 +50,8 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
     inverted = inverted_subject(doc, verb, clauses.time_tokens, language) if comma is not None else None
     if comma is not None and not governs_infinitive(doc, inverted, language.grammar):
         who = speaker(resolver, inverted)
+        if who is not None and who.link == "unnamed":
+            who = resolver.just_heard(who, verb) or who
         before_comma = text_of(doc)[:doc[comma].idx].rstrip(" \u00a0\u202f")
         marked = next((m for m in marks if m.close == len(before_comma) - 1), None)
         # the parser may start a sentence at the incise's comma, or join two: the reported words

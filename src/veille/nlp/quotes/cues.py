@@ -70,15 +70,33 @@ def incise(verb: Token, language: Language) -> bool:
     doc = verb.doc
     group = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
     first = min([verb, *group], key=lambda t: t.i)
-    if not after_quote(first) or any(c.dep_ in ("obj", "ccomp") and c.i > verb.i for c in verb.children):
+    if not after_quote(first):
         return False
     if glued_pronoun(doc, verb, language.grammar.pronouns.glued_euphony) is not None:
-        return True
-    following = doc[verb.i + 1:verb.i + 3]
-    if following and following[0].ent_type_ == "PER":
-        return True
-    return len(following) == 2 and following[0].pos_ == "DET" and following[1].pos_ == "NOUN" \
-        and following[1].lemma_.lower() in person_nouns(language)
+        subject_end = verb.i + 1
+    else:
+        subject_end = _inverted_person_end(doc, verb.i + 1, language)
+        if subject_end is None:
+            return False
+    # an object of its own after the inverted subject makes it a clause, not an incise
+    return not any(c.dep_ in ("obj", "ccomp") and c.i >= subject_end for c in verb.children)
+
+
+def _inverted_person_end(doc: Doc, i: int, language: Language) -> int | None:
+    """Where a person named or described right after the verb ends: a name the tagger marks as a
+    person, or an article, adjectives and a noun of a person ("la quadruple championne")."""
+    if i < len(doc) and doc[i].ent_type_ == "PER":
+        while i < len(doc) and doc[i].ent_type_ == "PER":
+            i += 1
+        return i
+    if i >= len(doc) or doc[i].pos_ != "DET":
+        return None
+    i += 1
+    while i < len(doc) and doc[i].pos_ == "ADJ" and i < doc[i].sent.end:
+        i += 1
+    if i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in person_nouns(language):
+        return i + 1
+    return None
 
 
 def after_quote(token: Token) -> bool:
