@@ -997,3 +997,10 @@ def test_who_replies_is_not_taken_for_the_speaker_just_heard(analyse: Analyse) -
     analysis = analyse("« Nous avançons », a déclaré Paul Girard. « C'est faux », a rétorqué le maire.")
 
     assert quote_saying(analysis, "C'est faux").speaker != id_of(analysis, "Paul Girard")
+
+
+def test_the_outlet_a_speaker_told_is_not_part_of_the_speaker(analyse: Analyse) -> None:
+    analysis = analyse("Un ancien député a été condamné vendredi à un an de prison, a indiqué à l'AFP son avocat.")
+
+    quote = only_quote(analysis)
+    assert (quote.speaker, quote.speaker_text) == (None, "son avocat")

@@ -106,6 +106,14 @@ def inverted_subject(doc: Doc, verb: Token, skip: set[int], language: Language) 
 
 
 def _past_prepositional_phrase(doc: Doc, i: int, stop: int, skip: set[int]) -> int:
+    preposition = doc[i]
+    governed = preposition.head
+    if governed.pos_ == "PROPN" and preposition.i < governed.i < min(stop, preposition.i + 4):
+        # "a indiqué à l'AFP son avocat": the phrase ends with the name the preposition governs
+        end = governed.i + 1
+        while end < stop and doc[end].head.i == governed.i and doc[end].dep_.startswith("flat"):
+            end += 1
+        return end
     i += 1
     while i < stop and (doc[i].pos_ in ("DET", "NOUN", "ADJ", "NUM") or i in skip) and doc[i].text not in STOPS:
         i += 1

@@ -177,8 +177,9 @@ def acting_before_colon(clauses: Clauses, resolver: Resolver, mark: Marked, said
     verb = next((t for t in sentence or () if t.pos_ in ("VERB", "AUX") and syntax.is_finite(t)
                  and not clauses.quoted(t) and any(c.dep_ == "nsubj" and sentence.start <= c.i < t.i
                                                    for c in t.children)), None)
-    if verb is None or any(c.dep_ == "aux:pass" for c in verb.children):
-        return []
+    if verb is None or any(c.dep_ == "aux:pass" for c in verb.children) \
+            or any(cues.is_source(t, clauses.language) for t in sentence):
+        return []  # "Selon elle, le maire a recommencé : « … »": the sentence is a source's report
     channels = clauses.language.speech.channels
     if any(c.dep_ == "obj" and (c.lemma_.lower() in channels or c.lemma_.lower() in resolver.nouns)
            for c in verb.children):
