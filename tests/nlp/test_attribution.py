@@ -1004,3 +1004,11 @@ def test_the_outlet_a_speaker_told_is_not_part_of_the_speaker(analyse: Analyse) 
 
     quote = only_quote(analysis)
     assert (quote.speaker, quote.speaker_text) == (None, "son avocat")
+
+
+def test_a_description_in_an_incise_is_not_taken_for_a_body_or_someone_of_the_other_gender(analyse: Analyse) -> None:
+    text = ("« Les Français veulent du changement », a déclaré Paul Girard. « Pas une voix ne doit aller à "
+            "l'extrême droite », a affirmé la secrétaire nationale des Écologistes.")
+    analysis = analyse(text)
+
+    assert quote_saying(analysis, "Pas une voix").speaker != id_of(analysis, "Paul Girard")

@@ -138,14 +138,16 @@ class Resolver:
         if not heard:
             return None
         pos, speaker, gender = heard[-1]
-        wanted = next(iter(root.morph.get("Gender")), None)
+        # the article tells the gender of a noun of both ("la secrétaire"); else the noun does
+        wanted = self.language.grammar.determiners.gender.get(first_word) or next(iter(root.morph.get("Gender")), None)
         then = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         # the sentences of narration between them (the quoted words do not count)
         between = sum(1 for t in self.doc[then.start:root.i] if t.is_sent_start and not self.clauses.quoted(t)) \
             if then is not None else 9
-        if speaker.entity is None or between > 2 or wanted is not None and gender not in (None, wanted) \
+        person = next((e for e in self.entities if e.id == speaker.entity and e.type == "PER"), None)
+        if person is None or between > 2 or wanted is not None and gender != wanted \
                 or titled - {speaker.entity}:
-            return None
+            return None  # a body heard last is no person described
         return Speaker(speaker.entity, described.text, described.start, described.end, "description")
 
     def _root(self, speaker: Speaker) -> Token | None:

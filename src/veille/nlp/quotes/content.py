@@ -239,7 +239,7 @@ def object_of(doc: Doc, verb: Token, time_tokens: set[int], language: Language,
     # (up to where the circumstance ends: the parser may hang the object on it, "dans un communiqué
     # la fermeture de …")
     aside = {i for c in verb.children if c.dep_ in ("obl:mod", "obl:arg", "advmod") and c.i > verb.i
-             and any(case.dep_ == "case" for case in c.children)
+             and c.pos_ in ("NOUN", "PROPN", "PRON") and any(case.dep_ == "case" for case in c.children)
              and (infinitive is not None and c.right_edge.i < infinitive.left_edge.i or c.dep_ == "obl:mod")
              for i in range(c.left_edge.i, syntax.circumstance_end(c, frozenset()))}
     while i < len(doc) and (i in time_tokens or i in aside or doc[i].text.startswith("-")
