@@ -1012,3 +1012,9 @@ def test_a_description_in_an_incise_is_not_taken_for_a_body_or_someone_of_the_ot
     analysis = analyse(text)
 
     assert quote_saying(analysis, "Pas une voix").speaker != id_of(analysis, "Paul Girard")
+
+
+def test_the_one_spoken_to_stays_with_what_was_said(analyse: Analyse) -> None:
+    analysis = analyse("Paul Girard a demandé aux préfets de renforcer la sécurité des écoles.")
+
+    assert only_quote(analysis).text == "aux préfets de renforcer la sécurité des écoles"

@@ -238,8 +238,11 @@ def object_of(doc: Doc, verb: Token, time_tokens: set[int], language: Language,
     # "a confié de son côté avoir reçu …": a circumstance of the verb before what it says is not said
     # (up to where the circumstance ends: the parser may hang the object on it, "dans un communiqué
     # la fermeture de …")
+    # (the one spoken to, "a demandé aux préfets de …", stays with what was said)
+    to = language.grammar.prepositions.to_forms
     aside = {i for c in verb.children if c.dep_ in ("obl:mod", "obl:arg", "advmod") and c.i > verb.i
-             and c.pos_ in ("NOUN", "PROPN", "PRON") and any(case.dep_ == "case" for case in c.children)
+             and c.pos_ in ("NOUN", "PROPN", "PRON")
+             and any(case.dep_ == "case" and (c.dep_ != "obl:arg" or case.lower_ not in to) for case in c.children)
              and (infinitive is not None and c.right_edge.i < infinitive.left_edge.i or c.dep_ == "obl:mod")
              for i in range(c.left_edge.i, syntax.circumstance_end(c, frozenset()))}
     while i < len(doc) and (i in time_tokens or i in aside or doc[i].text.startswith("-")
