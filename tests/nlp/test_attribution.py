@@ -1018,3 +1018,11 @@ def test_the_one_spoken_to_stays_with_what_was_said(analyse: Analyse) -> None:
     analysis = analyse("Paul Girard a demandé aux préfets de renforcer la sécurité des écoles.")
 
     assert only_quote(analysis).text == "aux préfets de renforcer la sécurité des écoles"
+
+
+def test_a_statement_with_a_copula_before_the_incise_comma_is_what_was_said(analyse: Analyse) -> None:
+    analysis = analyse("La ville a été la cible lundi de tirs de roquettes, a déclaré un conseiller du ministère.")
+
+    quote = only_quote(analysis)
+    assert (quote.text, quote.speaker_text) == ("La ville a été la cible lundi de tirs de roquettes",
+                                                "un conseiller du ministère")

@@ -172,7 +172,10 @@ def incise_comma(doc: Doc, verb: Token, language: Language) -> int | None:
         return i
     # "M. Rousseau, qui …, a exhorté le gouvernement à …": a subject before and an object after
     # make a clause of its own, not an incise
-    subject_before = any(c.dep_.startswith("nsubj") and c.i < i for c in verb.children)
+    # (a "subject" with its own copula or auxiliary is the predicate of the statement before the
+    # comma that the parser hung on the verb: "La ville a été la cible de tirs, a déclaré X")
+    subject_before = any(c.dep_.startswith("nsubj") and c.i < i and not any(
+        g.dep_ == "cop" or g.dep_.startswith("aux") for g in c.children) for c in verb.children)
     has_object = any(c.dep_ in ("obj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children)
     if subject_before and has_object:
         return None
