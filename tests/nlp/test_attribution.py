@@ -1026,3 +1026,10 @@ def test_a_statement_with_a_copula_before_the_incise_comma_is_what_was_said(anal
     quote = only_quote(analysis)
     assert (quote.text, quote.speaker_text) == ("La ville a été la cible lundi de tirs de roquettes",
                                                 "un conseiller du ministère")
+
+
+def test_a_date_set_off_by_commas_between_the_verb_and_its_object_is_stepped_over(analyse: Analyse) -> None:
+    analysis = analyse("Le collectif Terre Vive a revendiqué, mercredi 12 mars, l'occupation du chantier de Vernelle.")
+
+    quote = only_quote(analysis)
+    assert quote.text == "l'occupation du chantier de Vernelle"

@@ -248,7 +248,12 @@ def object_of(doc: Doc, verb: Token, time_tokens: set[int], language: Language,
              and any(case.dep_ == "case" and (c.dep_ != "obl:arg" or case.lower_ not in to) for case in c.children)
              and (infinitive is not None and c.right_edge.i < infinitive.left_edge.i or c.dep_ == "obl:mod")
              for i in range(c.left_edge.i, syntax.circumstance_end(c, frozenset()))}
-    while i < len(doc) and (i in time_tokens or i in aside or doc[i].text.startswith("-")
+    between = time_tokens | aside
+
+    def set_off(k: int) -> bool:  # "a revendiqué, mercredi 25 novembre, l'attentat …": commas around a date
+        return doc[k].text == "," and (k + 1 < len(doc) and k + 1 in between or k - 1 in between and k - 1 > verb.i)
+
+    while i < len(doc) and (i in between or set_off(i) or doc[i].text.startswith("-")
                             or doc[i].pos_ == "ADV" and straighten(doc[i].lower_) not in negation.adverbs
                             and straighten(doc[i].lower_) not in negation.particles
                             or agent is not None and agent.left_edge.i <= i <= agent.right_edge.i):
