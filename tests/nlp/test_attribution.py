@@ -1033,3 +1033,12 @@ def test_a_date_set_off_by_commas_between_the_verb_and_its_object_is_stepped_ove
 
     quote = only_quote(analysis)
     assert quote.text == "l'occupation du chantier de Vernelle"
+
+
+def test_a_speech_verb_the_narrator_quotes_still_reports_its_subjects_words(analyse: Analyse) -> None:
+    analysis = analyse("L'intersyndicale \"demande solennellement\" vendredi au président de la République de \"ne "
+                       "pas promulguer la loi\" réformant les retraites.")
+
+    quote = next(q for q in analysis.quotes if q.kind != "direct")
+    assert quote.speaker_text == "L'intersyndicale"
+    assert quote.text.startswith("au président de la République de")

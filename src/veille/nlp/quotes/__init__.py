@@ -43,8 +43,10 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr
     said: list[Said] = []
     inside_marks = {t.i for m in marks for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
     for token in doc:
-        if token.i in inside_marks:
-            continue  # the speaker's own words are not the article's report of them
+        if token.i in inside_marks and not any(c.dep_.startswith("nsubj") and c.i < token.i
+                                               and c.i not in inside_marks for c in token.children):
+            continue  # the speaker's own words are not the article's report of them (but the narrator
+            # may quote the verb of its own sentence: 'L'intersyndicale "demande solennellement" …')
         if cues.is_source(token, language):
             found = sources.by_source(doc, token, resolver, language)
         elif cues.is_speech_verb(token, language):

@@ -73,7 +73,9 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
     if clauses[verb].infinitive is not None or cues.cue_lemma(verb, language.speech.object_verbs, language):
         if any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < verb.i for c in verb.children):
             return None  # "comme certains élus le réclament": what it asks was told before
-        content = object_of(doc, verb, clauses.time_tokens, language, clauses[verb].infinitive)
+        closing = {m.close for m in marks if m.open < verb.idx < m.close}  # 'X "demande solennellement" …'
+        content = object_of(doc, verb, clauses.time_tokens | {t.i for t in doc if t.idx in closing}, language,
+                            clauses[verb].infinitive)
         # "X est accusé par Y d'avoir …": a passive says what was said only through its infinitive
         opening = content and doc.char_span(content[0], content[1], alignment_mode="expand")
         if content is not None and clauses[verb].passive and not (
@@ -228,27 +230,19 @@ def colon_quote(doc: Doc, verb: Token, marks: list[Marked], language: Language) 
     return next((m for m in marks if m.open > colon and text_of(doc)[m.open] == rest[:1]), None)
 
 
-def object_of(doc: Doc, verb: Token, time_tokens: set[int], language: Language,
+def object_of(doc: Doc, verb: Token, step_over: set[int], language: Language,
               infinitive: Token | None = None) -> tuple[int, int] | None:
     """What an object verb says: what follows it to the end of the clause ("a annoncé mardi le
     maintien de …", "reproche aux autorités françaises d'avoir permis …"), less a trailing source.
+    `step_over` holds words that may stand between the verb and what it says (dates, a closing
+    mark).
 
     Read from the words, not the parse: a date after the verb often derails the parse of its object.
     """
     i = verb.i + 1
     agent = next((c for c in verb.children if c.dep_ == "obl:agent" and c.i > verb.i), None)
     negation = language.grammar.negation
-    # "a confié de son côté avoir reçu …": a circumstance of the verb before what it says is not said
-    # (up to where the circumstance ends: the parser may hang the object on it, "dans un communiqué
-    # la fermeture de …")
-    # (the one spoken to, "a demandé aux préfets de …", stays with what was said)
-    to = language.grammar.prepositions.to_forms
-    aside = {i for c in verb.children if c.dep_ in ("obl:mod", "obl:arg", "advmod") and c.i > verb.i
-             and c.pos_ in ("NOUN", "PROPN", "PRON")
-             and any(case.dep_ == "case" and (c.dep_ != "obl:arg" or case.lower_ not in to) for case in c.children)
-             and (infinitive is not None and c.right_edge.i < infinitive.left_edge.i or c.dep_ == "obl:mod")
-             for i in range(c.left_edge.i, syntax.circumstance_end(c, frozenset()))}
-    between = time_tokens | aside
+    between = step_over | _aside(verb, infinitive, language)
 
     def set_off(k: int) -> bool:  # "a revendiqué, mercredi 25 novembre, l'attentat …": commas around a date
         return doc[k].text == "," and (k + 1 < len(doc) and k + 1 in between or k - 1 in between and k - 1 > verb.i)
@@ -264,15 +258,27 @@ def object_of(doc: Doc, verb: Token, time_tokens: set[int], language: Language,
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.i < verb.i for c in verb.children):
         # "Alors que la Cour a pointé des retards, le président a …": the subordinate clause ends first
         end = min(end, verb.right_edge.idx + len(verb.right_edge.text))
+    end = min(end, _object_end(doc, verb, i, language))
     # "a dénoncé un « fiasco » et accuse la maire de …": a second speech verb joined to this one is a
     # report of its own
-    end = min(end, _object_end(doc, verb, i, language))
     joined = [c for c in verb.children if c.dep_ == "conj" and c.i > i and cues.is_speech_verb(c, language)]
     if joined:
         first = min([joined[0].left_edge, *(c for c in joined[0].children if c.dep_ == "cc")], key=lambda t: t.i)
         end = min(end, first.idx)
     start, end = strip(text_of(doc), doc[i].idx, end)
     return (start, end) if len(text_of(doc)[start:end].split()) >= 2 else None
+
+
+def _aside(verb: Token, infinitive: Token | None, language: Language) -> set[int]:
+    """"a confié de son côté avoir reçu …": the circumstances of the verb before what it says, up to
+    where each ends (the parser may hang the object on one: "dans un communiqué la fermeture de …");
+    the one spoken to ("a demandé aux préfets de …") stays with what was said."""
+    to = language.grammar.prepositions.to_forms
+    return {i for c in verb.children if c.dep_ in ("obl:mod", "obl:arg", "advmod") and c.i > verb.i
+            and c.pos_ in ("NOUN", "PROPN", "PRON")
+            and any(case.dep_ == "case" and (c.dep_ != "obl:arg" or case.lower_ not in to) for case in c.children)
+            and (infinitive is not None and c.right_edge.i < infinitive.left_edge.i or c.dep_ == "obl:mod")
+            for i in range(c.left_edge.i, syntax.circumstance_end(c, frozenset()))}
 
 
 def _object_end(doc: Doc, verb: Token, first: int, language: Language) -> int:
