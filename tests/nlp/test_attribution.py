@@ -1042,3 +1042,11 @@ def test_a_speech_verb_the_narrator_quotes_still_reports_its_subjects_words(anal
     quote = next(q for q in analysis.quotes if q.kind != "direct")
     assert quote.speaker_text == "L'intersyndicale"
     assert quote.text.startswith("au président de la République de")
+
+
+def test_who_came_with_the_speaker_is_not_part_of_the_speaker(analyse: Analyse) -> None:
+    analysis = analyse("« Tout arrive ! », a déclaré Paul Girard en arrivant. « Je ne suis pas fait pour ce genre de "
+                       "choses », a ajouté l’écrivain accompagné de son éditeur Jean Roux.")
+
+    quote = quote_saying(analysis, "Je ne suis pas fait")
+    assert (quote.speaker, quote.speaker_text) == (id_of(analysis, "Paul Girard"), "l’écrivain")

@@ -120,6 +120,13 @@ def _past_prepositional_phrase(doc: Doc, i: int, stop: int, skip: set[int]) -> i
     return i
 
 
+def _with_company(doc: Doc, i: int, stop: int) -> bool:
+    """A past participle followed by a preposition and a possessive ("accompagné de son éditeur",
+    "entourée de ses proches"): it tells who was with the speaker."""
+    return "Part" in doc[i].morph.get("VerbForm") and "Past" in doc[i].morph.get("Tense") and i + 2 < stop \
+        and doc[i + 1].pos_ == "ADP" and "Yes" in doc[i + 2].morph.get("Poss")
+
+
 def _noun_phrase_end(doc: Doc, i: int, stop: int, skip: set[int], language: Language) -> int:
     after_speaker, agent = language.speech.after_speaker, language.grammar.prepositions.agent
     end = i + 1
@@ -142,6 +149,8 @@ def _noun_phrase_end(doc: Doc, i: int, stop: int, skip: set[int], language: Lang
             break
         if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
             break
+        if _with_company(doc, end, stop):
+            break  # "l'écrivain accompagné de son éditeur X": the company is not the speaker
         end += 1
     return end
 

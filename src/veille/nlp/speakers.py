@@ -128,7 +128,8 @@ class Resolver:
         if root is not None and root.pos_ == "ADJ":  # "la quadruple championne", the adjective as head
             span = self.doc.char_span(described.start, described.end, alignment_mode="expand")
             root = next((t for t in span if t.pos_ == "NOUN"), root) if span is not None else root
-        first_word = straighten(described.text.split()[0].lower()) if described.text.split() else ""
+        words = self.doc.char_span(described.start, described.end, alignment_mode="expand")
+        first_word = straighten(words[0].lower_) if words is not None and len(words) else ""  # "l’" of "l’écrivain"
         if root is None or described.entity is not None or not self._person(root) or first_word not in self.definite \
                 or syntax.lemmas(verb, self.language.grammar) & self.language.speech.reply_verbs:
             return None
