@@ -136,6 +136,9 @@ INVERTED_PRONOUNS = [
     # the man named inside the quotation is what was said, not who said it
     (("Paul Girard a visité lundi le port de Port-Lanval. « Antoine Lefranc a fait du bon travail », "
       "a-t-il ajouté."), "-il", "Paul Girard"),
+    # a subject pronoun never stands for a name of its own clause ("Aux côtés de … X, elle …")
+    (("Léa Marchal a gagné la finale. Aux côtés de sa compatriote Sophie Delorme, elle affrontera dimanche la "
+      "paire américaine. « Ce sont les plus beaux jours de ma vie », a-t-elle dit."), "-elle", "Léa Marchal"),
     # the speaker named after the previous incise's verb is its subject, whatever the parse labelled
     # it, and outweighs the body named in their title
     (("C'est une décision « historique pour accélérer l'action climatique », a déclaré Rashid Al Ketbi, "

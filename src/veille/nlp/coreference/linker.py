@@ -158,7 +158,7 @@ class Linker:
         if not token.dep_.startswith("nsubj") and not token.text.startswith("-") and not self._sourced(token):
             return None  # an object or a stressed pronoun ("lui") is too loosely tied to link
         referent = (self._reporter(token, gender, number)
-                    or self._salient(token.idx, gender, number, self._in_quotation(token)))
+                    or self._salient(token.idx, gender, number, self._in_quotation(token), self._own_clause(token)))
         if referent is None:
             return None
         return Link(token.idx, token.idx + len(token.text), token.text, referent.entity.id, "pronoun")
@@ -207,11 +207,31 @@ class Linker:
         referent = named[0] if named else None
         return referent if referent is not None and _agrees(referent, gender, number) else None
 
-    def _salient(self, position: int, gender: str | None, number: str, quoted: bool = False) -> Referent | None:
+    def _own_clause(self, pronoun: Token) -> frozenset[int]:
+        """Where the names of a subject pronoun's own clause start: "Aux côtés de sa compatriote X,
+        elle affrontera …" — a subject pronoun never stands for a name of its own clause."""
+        if not pronoun.dep_.startswith("nsubj"):
+            return frozenset()
+        verb = pronoun.head
+        return frozenset(t.idx for t in verb.subtree if t.i != pronoun.i and not self._clause_of_its_own(t, verb))
+
+    @staticmethod
+    def _clause_of_its_own(token: Token, verb: Token) -> bool:
+        """Whether the word sits in a clause below the verb (a relative, a completive), not the verb's."""
+        node = token
+        while node.i != verb.i and node.head.i != node.i:
+            if node.dep_ in ("acl:relcl", "ccomp", "advcl", "acl", "parataxis", "conj"):
+                return True
+            node = node.head
+        return False
+
+    def _salient(self, position: int, gender: str | None, number: str, quoted: bool = False,
+                 own_clause: frozenset[int] = frozenset()) -> Referent | None:
         """The referent that stands out before `position`: the nearest sentence with a fitting one
         gives it, its subject first; two fitting ones and no subject among them make no link."""
         here, paragraph = self.sentence_of(position), self._paragraph(position)
-        fitting = [m for m in self.history if m.start < position and here - m.sentence <= WINDOW_SENTENCES
+        fitting = [m for m in self.history if m.start < position and m.start not in own_clause
+                   and here - m.sentence <= WINDOW_SENTENCES
                    and paragraph - m.paragraph <= 1 and not (m.quoted and not quoted)
                    and (m.referent is None and m.subject and _unnamed_agrees(m.agreement, gender, number)
                         or m.referent is not None and _agrees(m.referent, gender, number))]
