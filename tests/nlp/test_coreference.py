@@ -12,30 +12,13 @@ than one named.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
-from reported import quote_saying, quotes_saying
+from reported import Analyse, quote_saying, quotes_saying
 
-import veille
 from veille.model import Analysis
-from veille.nlp import models
-
-Analyse = Callable[[str], Analysis]
 
 ANAPHORS = ("pronoun", "description")
-
-
-@pytest.fixture(scope="module")
-def analyse() -> Analyse:
-    """`veille.analyze` on a French article published on a Friday, with the model loaded once for the
-    module."""
-    models.load("fr")
-
-    def run(text: str) -> Analysis:
-        return veille.analyze(text, published="2025-03-14", language="fr")
-
-    return run
 
 
 def linked(analysis: Analysis, words: str) -> str | None:
