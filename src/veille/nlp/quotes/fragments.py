@@ -16,6 +16,7 @@ from ..clauses import Clauses
 from ..speakers import Resolver
 from . import content, cues
 from .said import Said
+from .turns import same_sentence_speaker
 
 COMPLEMENTS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp", "ccomp", "iobj"})
 
@@ -39,7 +40,6 @@ def governed(clauses: Clauses, resolver: Resolver, said: list[Said]) -> list[Sai
         if speaker is None:
             speaker = content.subject(clauses, verb, resolver)
         if speaker is None and verb.pos_ == "VERB" and "Fin" not in verb.morph.get("VerbForm"):
-            from .turns import same_sentence_speaker  # a participle adds to the sentence's statement
             speaker = same_sentence_speaker(verb, said)
         if speaker is None or speaker.link == "unnamed" and speaker.entity is None and not speaker.text:
             continue

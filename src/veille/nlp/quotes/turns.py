@@ -23,7 +23,7 @@ from ..phrases import inverted_subject
 from ..speakers import Resolver, Speaker
 from ..syntax import trim_phrase
 from . import cues
-from .content import clause_start, comma_before
+from .content import clause_start, comma_before, subject
 from .said import Said
 
 MIN_FREE_QUOTE_WORDS = 4
@@ -184,7 +184,6 @@ def acting_before_colon(clauses: Clauses, resolver: Resolver, mark: Marked, said
     if any(c.dep_ == "obj" and (c.lemma_.lower() in channels or c.lemma_.lower() in resolver.nouns)
            for c in verb.children):
         return []  # the words of a letter, a message or a person the verb acts on
-    from .content import subject  # the colon of a speech verb was read with it; this is any verb
     speaker = subject(clauses, verb, resolver)
     if speaker is None or speaker.link == "unnamed" and not speaker.text:
         return []
