@@ -124,13 +124,12 @@ class Resolver:
         description of a person, as an incise's subject the linker left unlinked, is the speaker
         heard last, named, in the two sentences before, when the gender agrees; not after a verb
         of reply, nor when the article gave that title to someone else."""
-        root = self._root(described)
-        if root is not None and root.pos_ == "ADJ":  # "la quadruple championne", the adjective as head
-            span = self.doc.char_span(described.start, described.end, alignment_mode="expand")
-            root = next((t for t in span if t.pos_ == "NOUN"), root) if span is not None else root
         words = self.doc.char_span(described.start, described.end, alignment_mode="expand")
-        first_word = straighten(words[0].lower_) if words is not None and len(words) else ""  # "l’" of "l’écrivain"
-        if root is None or described.entity is not None or not self._person(root) or first_word not in self.definite \
+        if words is None or not len(words):
+            return None
+        root = _noun_head(self.doc, words.start, words.end)
+        first_word = straighten(words[0].lower_)  # "l’" of "l’écrivain"
+        if described.entity is not None or not self._person(root) or first_word not in self.definite \
                 or syntax.lemmas(verb, self.language.grammar) & self.language.speech.reply_verbs:
             return None
         titled = {e.id for e in self.entities if e.role and root.lemma_.lower() in fold(e.role).split()}
@@ -315,7 +314,7 @@ class Resolver:
         """A noun that denotes a person, not a body ("la jeune employée", "un Lausannois")."""
         if noun.pos_ != "NOUN":
             return False
-        if noun.text[:1].isupper() and not noun.is_sent_start and _indefinite(noun):
+        if _inhabitant(noun):
             return True
         persons = person_nouns(self.language)
         return noun.lemma_.lower() in persons or noun.lower_ in persons
@@ -323,16 +322,28 @@ class Resolver:
     def _denotes_people(self, first: int, end: int) -> bool:
         """Whether words that name no entity still denote people or an organisation ("les autorités
         ukrainiennes", "une source policière"), not a thing, a date, a number or a bare pronoun."""
-        head = _head(self.doc, first, end)
-        if head.pos_ == "ADJ":  # "la quadruple championne", parsed with the adjective as head
-            head = next((t for t in self.doc[head.i + 1:end] if t.pos_ == "NOUN"), head)
+        head = _noun_head(self.doc, first, end)
         if head.pos_ == "PROPN":
             return True
         if head.pos_ != "NOUN" or head.i in self.clauses.time_tokens:
             return False
-        if head.text[:1].isupper() and not head.is_sent_start and _indefinite(head):
-            return True  # "un Ukrainien de Kharkiv": French writes an inhabitant with a capital
+        if _inhabitant(head):
+            return True
         return head.lemma_.lower() in self.nouns or head.lower_ in self.nouns
+
+
+def _noun_head(doc: Doc, first: int, end: int) -> Token:
+    """The head of [first, end), or its noun when the parser made an adjective the head ("la
+    quadruple championne")."""
+    head = _head(doc, first, end)
+    if head.pos_ == "ADJ":
+        return next((t for t in doc[head.i + 1:end] if t.pos_ == "NOUN"), head)
+    return head
+
+
+def _inhabitant(noun: Token) -> bool:
+    """"un Ukrainien de Kharkiv", "Un Lausannois": French writes an inhabitant with a capital."""
+    return noun.text[:1].isupper() and not noun.is_sent_start and _indefinite(noun)
 
 
 def _indefinite(head: Token) -> bool:
