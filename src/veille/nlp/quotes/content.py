@@ -73,9 +73,10 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
     if clauses[verb].infinitive is not None or cues.cue_lemma(verb, language.speech.object_verbs, language):
         if any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < verb.i for c in verb.children):
             return None  # "comme certains élus le réclament": what it asks was told before
-        closing = {m.close for m in marks if m.open < verb.idx < m.close}  # 'X "demande solennellement" …'
-        content = object_of(doc, verb, clauses.time_tokens | {t.i for t in doc if t.idx in closing}, language,
-                            clauses[verb].infinitive)
+        # 'X "demande solennellement" …': the mark closing round the verb is stepped over
+        closing = {span[0].i for m in marks if m.open < verb.idx < m.close
+                   and (span := doc.char_span(m.close, m.close + 1, alignment_mode="expand")) is not None}
+        content = object_of(doc, verb, clauses.time_tokens | closing, language, clauses[verb].infinitive)
         # "X est accusé par Y d'avoir …": a passive says what was said only through its infinitive
         opening = content and doc.char_span(content[0], content[1], alignment_mode="expand")
         if content is not None and clauses[verb].passive and not (
@@ -339,18 +340,17 @@ def _subject_cut_off(clauses: Clauses, verb: Token, resolver: Resolver) -> Speak
     return resolver.from_tokens(words.start, words.end)
 
 
-def narrative_infinitive(verb: Token, language: Language) -> bool:
-    """"Et de citer le succès de la saison : « … »": an infinitive after "de" that heads its sentence
-    tells what the person the text is about went on to do."""
-    return "Inf" in verb.morph.get("VerbForm") and verb.dep_ == "ROOT" and any(
+def _infinitive_after_de(verb: Token, language: Language) -> bool:
+    """"de préciser": a narrative infinitive, which tells what someone went on to do."""
+    return "Inf" in verb.morph.get("VerbForm") and any(
         c.dep_ == "mark" and straighten(c.lower_) in language.grammar.prepositions.of and c.i < verb.i
         for c in verb.children)
 
 
 def goes_on(verb: Token, language: Language) -> bool:
-    """"Et de citer … : « … »", "Et questionne : « … »": a sentence opened by "et" with an
-    infinitive after "de", or a verb with no subject, goes on about the person just heard."""
-    if narrative_infinitive(verb, language):
+    """"Et de citer … : « … »", "Et questionne : « … »": a sentence headed by an infinitive after
+    "de", or opened by "et" with a verb that has no subject, goes on about the person just heard."""
+    if verb.dep_ == "ROOT" and _infinitive_after_de(verb, language):
         return True
     opening = verb.doc[verb.sent.start]
     return syntax.is_finite(verb) and not any(c.dep_.startswith(("nsubj", "expl")) for c in verb.children) \
@@ -360,9 +360,7 @@ def goes_on(verb: Token, language: Language) -> bool:
 def _historical_infinitive(verb: Token, resolver: Resolver) -> Speaker | None:
     """"Antoine Martin de préciser : « … »": the narrative infinitive's subject is the name it hangs on."""
     head = verb.head
-    if "Inf" not in verb.morph.get("VerbForm") or head.i >= verb.i or head.pos_ not in ("PROPN", "NOUN") \
-            or not any(c.dep_ == "mark" and straighten(c.lower_) in resolver.language.grammar.prepositions.of
-                       for c in verb.children):
+    if head.i >= verb.i or head.pos_ not in ("PROPN", "NOUN") or not _infinitive_after_de(verb, resolver.language):
         return None
     return resolver.from_tokens(head.left_edge.i, verb.i - 1)
 
