@@ -88,6 +88,12 @@ def is_passive(token: Token) -> bool:
     return "Pass" in feats(token, "Voice") or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children)
 
 
+def has_passive_auxiliary(token: Token) -> bool:
+    """"être jugés", "a été condamné": a passive told by its auxiliary "être" (the parser also marks
+    some active compound pasts, "a parlé", with the passive voice feature that `is_passive` reads)."""
+    return any(c.dep_ == "aux:pass" for c in token.children)
+
+
 def unreal_mood(token: Token, grammar: Grammar) -> bool:
     """Conditional, subjunctive, future or imperative, on the predicate or its auxiliaries, or a
     modal auxiliary ("va frapper", "pourrait frapper")."""

@@ -38,8 +38,7 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
     if que is not None:
         return Said(*que, subject(clauses, verb, resolver), cue, verb.i)
     # a passive is no incise: "…, être jugés uniquement en France" says what is done to its subject
-    # (told by its auxiliary "être": the parser calls some "a-t-il affirmé" passive too)
-    passive = any(c.dep_ == "aux:pass" for c in verb.children) and not syntax.is_reflexive(verb, language.grammar)
+    passive = syntax.has_passive_auxiliary(verb) and not syntax.is_reflexive(verb, language.grammar)
     comma = None if passive else incise_comma(doc, verb, language) or infinitive_incise(doc, verb)
     # '"…", a déclaré X, disant …: "…"': an incise right after a quotation claims that one, not the
     # quotation after a later colon

@@ -177,7 +177,7 @@ def acting_before_colon(clauses: Clauses, resolver: Resolver, mark: Marked, said
     verb = next((t for t in sentence or () if t.pos_ in ("VERB", "AUX") and syntax.is_finite(t)
                  and not clauses.quoted(t) and any(c.dep_ == "nsubj" and sentence.start <= c.i < t.i
                                                    for c in t.children)), None)
-    if verb is None or any(c.dep_ == "aux:pass" for c in verb.children) \
+    if verb is None or syntax.has_passive_auxiliary(verb) \
             or any(cues.is_source(t, clauses.language) for t in sentence):
         return []  # "Selon elle, le maire a recommencé : « … »": the sentence is a source's report
     channels = clauses.language.speech.channels
@@ -282,15 +282,14 @@ def _unnamed_subject(resolver: Resolver, sentence: SpacySpan) -> Speaker | None:
 
 
 def _undergoes(subject: Token) -> bool:
-    """Whether the subject is a passive's ("les auteurs pourront être jugés"): it undergoes the act.
-    The passive must have its auxiliary "être": the parser also calls "a parlé" passive."""
+    """Whether the subject is a passive's ("les auteurs pourront être jugés"): it undergoes the act."""
     verb = subject.head
     # the verb a modal governs, however the parse hung it ("pourront, dans une option, être jugés")
     following = next((t for t in subject.doc[verb.i + 1:verb.sent.end] if t.pos_ == "VERB"), None)
     governed = [c for c in (*verb.children, *([following] if following is not None else []))
                 if c.dep_ in ("xcomp", "advcl", "acl") and c.i > verb.i
                 and not any(g.dep_.startswith("nsubj") for g in c.children)]
-    return any(c.dep_ == "aux:pass" for v in (verb, *governed) for c in v.children)
+    return any(syntax.has_passive_auxiliary(v) for v in (verb, *governed))
 
 
 def continued(clauses: Clauses, resolver: Resolver, mark: Marked, said: list[Said]) -> Speaker | None:
