@@ -183,6 +183,24 @@ def test_a_speech_verb_with_an_infinitive_reports_it(analyse: Analyse, text: str
     assert quote.speaker == id_of(analysis, person)
 
 
+@pytest.mark.parametrize(("text", "said", "person", "cue"), [
+    ("L'avocate Mireille Sauvain a fait savoir que sa cliente ne se présenterait pas à l'audience.",
+     "sa cliente ne se présenterait pas à l'audience", "Mireille Sauvain", "savoir"),
+    ("Le député Florent Lambesc a laissé entendre que son groupe voterait contre le budget.",
+     "son groupe voterait contre le budget", "Florent Lambesc", "entendre"),
+    ("La trésorière Adèle Quintin a fait valoir que les comptes du club étaient à l'équilibre.",
+     "les comptes du club étaient à l'équilibre", "Adèle Quintin", "valoir"),
+])
+def test_a_two_word_cue_reports_its_que_clause(analyse: Analyse, text: str, said: str, person: str,
+                                               cue: str) -> None:
+    analysis = analyse(text)
+
+    quote = only_quote(analysis)
+    assert (quote.kind, quote.text) == ("indirect", said)
+    assert quote.speaker == id_of(analysis, person)
+    assert quote.cue is not None and quote.cue.endswith(cue)
+
+
 def test_an_accusation_reports_what_the_accused_did(analyse: Analyse) -> None:
     text = ("L'opposant Iouri Barsanov accuse le gouverneur d'avoir truqué les élections municipales de "
             "Tchernogorsk.")

@@ -358,6 +358,17 @@ DESCRIPTIONS = [
     (("Paul Girard a visité l'usine de Vernelle lundi. Le premier ministre a salué les ouvriers. Il a ensuite "
       "rencontré le maire, Antoine Lefranc, dans son bureau. « Nous avancerons ensemble », a déclaré le "
       "premier ministre."), "le premier ministre", "Paul Girard"),
+    # "son avocat": whoever holds that role, named before or after, never the possessor
+    (("Rémi Castagnol doit être jugé mardi à Vernelle. Son avocat a annoncé qu'il ferait appel. Jeudi, son "
+      "avocat, Julien Ferrand, avait demandé un report."), "Son avocat", "Julien Ferrand"),
+    (("Rémi Castagnol est arrivé au tribunal de Vernelle. Son avocat a déclaré que son client était "
+      "innocent."), "Son avocat", None),
+    # others of that gender named before, but the paragraph names one
+    (("Gilles Morand ne sera pas candidat face à Octave Brunel.\n\nAntoine Lefranc a été réélu à la tête du "
+      "groupe. Claire Fontaine reste au bureau. Le sénateur de la Drôme veut un groupe plus uni."),
+     "Le sénateur de la Drôme", "Antoine Lefranc"),
+    (("Gilles Morand ne sera pas candidat face à Octave Brunel.\n\nAntoine Lefranc a reçu le maire de "
+      "Vernelle. Le maire a promis son soutien."), "Le maire", None),
 ]
 
 

@@ -71,6 +71,7 @@ class Determiners(Record):
     definite: Words  # singular: "le", "la", "l'"
     plural_definite: Words
     demonstrative: Words
+    possessive: Words  # "son", "sa": a third person's
     indefinite: Words  # singular: "un", "une"
     plural_indefinite: Words
     gender: dict[str, Gender]  # the articles that tell a noun's gender

@@ -34,6 +34,8 @@ def link(linker: Linker, token: Token) -> Link | None:
     if phrase is None:
         return None
     first, end, gender, words = phrase
+    # "son avocat" is someone else than whoever "son" stands for: only a role or a name says who
+    owned = straighten(linker.doc[first].lower_) in linker.grammar.determiners.possessive
     kind = "PER" if token.lemma_.lower() in person_heads(linker) or token.lower_ in person_heads(linker) else "ORG"
     candidates: dict[str, Mentioned] = {}
     for mentioned in linker.history:
@@ -41,11 +43,13 @@ def link(linker: Linker, token: Token) -> Link | None:
         if referent is not None and referent.entity.type == kind \
                 and _describes(words, token, referent, gender, kind):
             candidates[referent.entity.id] = mentioned  # the latest mention of each
-    if not candidates and kind == "PER" and not _replying(linker, token):
+    if not candidates and kind == "PER" and owned:
+        candidates = _sole_holder(linker, token, gender)
+    elif not candidates and kind == "PER" and not _replying(linker, token):
         candidates = (_sole_holder(linker, token, gender) or _just_named(linker, token, gender)
                       or _only_one(linker, token, gender) or _described_so_before(linker, words))
     if not candidates and kind == "PER":
-        return _remembered(linker, words, _named_later(linker, token, first, end, gender, words))
+        return _remembered(linker, words, _named_later(linker, token, first, end, gender, words, owned))
     if not candidates:
         return None
     latest = sorted(candidates.values(), key=lambda m: m.start)
@@ -81,12 +85,12 @@ def _described_so_before(linker: Linker, words: list[tuple[str, bool]]) -> dict[
 
 
 def _named_later(linker: Linker, head: Token, first: int, end: int, gender: str | None,
-                 words: list[tuple[str, bool]]) -> Link | None:
+                 words: list[tuple[str, bool]], owned: bool) -> Link | None:
     """"Le gouverneur régional a confirmé …", the governor of the region named further on: a
-    title with a complement ("régional") that fits the role of one person of the article only,
-    named before or after."""
+    title with a complement ("régional") or a possessor ("son avocat") that fits the role of one
+    person of the article only, named before or after."""
     noun, lemma = fold(head.lower_), fold(head.lemma_.lower())
-    if not [w for w, _ in words if w not in (noun, lemma)]:
+    if not owned and not [w for w, _ in words if w not in (noun, lemma)]:
         return None  # a bare title ("le président") is too common to look ahead for
     fitting = [r for r in linker.referents.values() if r.entity.type == "PER" and r.role_words
                and _describes(words, head, r, gender, "PER") and {noun, lemma} & r.role_words]
@@ -145,6 +149,8 @@ def _only_one(linker: Linker, head: Token, gender: str | None) -> dict[str, Ment
         return {}  # someone of that gender holds the title: the description is theirs or unclear
     named = [m for m in linker.history if m.start < head.idx and not m.quoted and m.referent is not None
              and m.referent.entity.type == "PER" and m.referent.gender in (None, gender)]
+    if len({m.referent.entity.id for m in named if m.referent is not None}) > 1 and head.dep_.startswith("nsubj"):
+        named = _this_paragraph(linker, head, named)
     if len({m.referent.entity.id for m in named if m.referent is not None}) != 1:
         return {}
     latest = named[-1]
@@ -153,6 +159,26 @@ def _only_one(linker: Linker, head: Token, gender: str | None) -> dict[str, Ment
             or linker.sentence_of(head.idx) - latest.sentence > WINDOW_SENTENCES:
         return {}
     return {latest.referent.entity.id: latest}
+
+
+def _this_paragraph(linker: Linker, head: Token, named: list[Mentioned]) -> list[Mentioned]:
+    """"X a été réélu … Y (a woman) reste … Le sénateur veut …": when the article named others of that
+    gender before, a subject description stands for the one its paragraph has named so far, when no
+    unnamed person stands in the paragraph too."""
+    paragraph = linker._paragraph(head.idx)
+    here = [m for m in linker.history if m.paragraph == paragraph and m.start < head.idx and not m.quoted]
+    if any(m.referent is None for m in here) or _met_unnamed(linker, head, linker.paragraph_starts[paragraph]):
+        return []
+    return [m for m in named if m.paragraph == paragraph]
+
+
+def _met_unnamed(linker: Linker, head: Token, since: int) -> bool:
+    """"X a reçu le maire. Le maire a promis …": the same title, unnamed, before in the paragraph."""
+    lemma = head.lemma_.lower()
+    return any(t.lemma_.lower() == lemma and t.idx >= since and t.dep_ != "appos" and t.i not in linker.mention_at
+               and any(c.dep_ == "det" for c in t.children)
+               and not any(c.pos_ == "PROPN" and c.dep_ in ("appos", "flat:name") for c in t.children)
+               for t in linker.doc[:head.i])
 
 
 def _titled(linker: Linker, referent: Referent) -> bool:
@@ -173,7 +199,7 @@ def _described(linker: Linker, noun: Token) -> tuple[int, int, str | None, list[
         return None
     determiners = linker.grammar.determiners
     article = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), None)
-    definite = determiners.definite | determiners.demonstrative
+    definite = determiners.definite | determiners.demonstrative | determiners.possessive
     if article is None or straighten(article.lower_) not in definite or article.i != noun.left_edge.i:
         return None
     first, end = syntax.trim_phrase(linker.doc, article.i, noun.right_edge.i + 1,

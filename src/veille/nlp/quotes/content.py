@@ -31,12 +31,9 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
     doc, marks, language = clauses.doc, clauses.marks, clauses.language
     if _describes(verb) or _aim(verb, language):
         return None
-    cue = cues.cue_words(doc, verb)
-    que = que_clause(clauses, verb)
-    if que is None and verb.dep_ == "dep" and verb.head.i > verb.i:  # "a fait valoir qu'…"
-        que = que_clause(clauses, verb.head)
+    que, speaking, cue = _completive(clauses, verb)
     if que is not None:
-        return Said(*que, subject(clauses, verb, resolver), cue, verb.i)
+        return Said(*que, subject(clauses, speaking, resolver), cue, verb.i)
     # a passive is no incise: "…, être jugés uniquement en France" says what is done to its subject
     passive = syntax.has_passive_auxiliary(verb) and not syntax.is_reflexive(verb, language.grammar)
     comma = None if passive else incise_comma(doc, verb, language) or infinitive_incise(doc, verb)
@@ -84,6 +81,20 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
         if content is not None:
             return Said(*content, subject(clauses, verb, resolver), cue, verb.i)
     return None
+
+
+def _completive(clauses: Clauses, verb: Token) -> tuple[tuple[int, int] | None, Token, str]:
+    """The verb's que-clause, the verb whose subject says it and the cue's words, also for a two-word
+    cue ("a fait savoir qu'…", "a laissé entendre que …", "a fait valoir qu'…")."""
+    cue = cues.cue_words(clauses.doc, verb)
+    que, speaking = que_clause(clauses, verb), verb
+    if que is None and verb.dep_ == "dep" and verb.head.i == verb.i + 1:
+        speaking = verb.head  # the parser made the infinitive the head of "fait"
+        que, cue = que_clause(clauses, speaking), f"{cue} {speaking.text}"
+    second = cues.second_verb(verb, clauses.language)
+    if que is None and second is not None:
+        que, cue = que_clause(clauses, second), f"{cue} {second.text}"
+    return que, speaking, cue
 
 
 def _describes(verb: Token) -> bool:

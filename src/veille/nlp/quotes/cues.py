@@ -48,6 +48,15 @@ def is_speech_verb(token: Token, language: Language) -> bool:
     return any(f"{lemma} {following}".startswith(v) for v in verbs if " " in v and v.startswith(lemma + " "))
 
 
+def second_verb(verb: Token, language: Language) -> Token | None:
+    """The infinitive that completes a two-word cue ("fait" → "savoir" in "a fait savoir que")."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is None or following.head != verb or "Inf" not in following.morph.get("VerbForm"):
+        return None
+    phrase = f"{verb.lemma_.lower()} {following.lower_}"
+    return following if phrase in language.speech.verbs else None
+
+
 def cue_lemma(verb: Token, cues: frozenset[str], language: Language) -> bool:
     following = " ".join(t.lower_ for t in verb.doc[verb.i + 1:verb.i + 3])
     lemma = verb.lemma_.lower()
