@@ -292,6 +292,8 @@ def test_a_body_speaking_in_a_press_release(analyse: Analyse) -> None:
      "avoir rencontré le promoteur immobilier avant le vote", "a nié"),
     ("Le maire de Villefranque, Didier Achard, a démenti que des logements sociaux soient menacés.",
      "des logements sociaux soient menacés", "a démenti"),
+    ("Le maire Didier Achard réfute la thèse selon laquelle le projet aurait été bâclé.",
+     "la thèse selon laquelle le projet aurait été bâclé", "réfute"),
     pytest.param(
         "Didier Achard dément avoir reçu de l'argent du promoteur immobilier.",
         "avoir reçu de l'argent du promoteur immobilier", "dément",
@@ -307,6 +309,27 @@ def test_a_denial_reports_what_is_denied(analyse: Analyse, text: str, said: str,
     assert quote.text == said
     assert quote.cue == cue
     assert quote.speaker == id_of(analysis, "Didier Achard")
+
+
+def test_a_name_after_the_title_in_an_incise_is_the_speaker_whatever_its_tagged_type(analyse: Analyse) -> None:
+    # "Aden" is also a town: the name set off by commas after a minister's title is still a person's
+    text = ("« La campagne de vaccination débutera en mars », a indiqué le ministre de la Santé, Aden Kipruto, "
+            "dans un communiqué.\n\n« Nous attendons d'autres doses d'ici avril », a-t-il ajouté.")
+    analysis = analyse(text)
+
+    kipruto = id_of(analysis, "Aden Kipruto")
+    assert quote_saying(analysis, "La campagne de vaccination").speaker == kipruto
+    assert quote_saying(analysis, "Nous attendons d'autres doses").speaker == kipruto
+
+
+def test_an_incise_with_a_glued_pronoun_needs_no_comma_after_the_quotation(analyse: Analyse) -> None:
+    text = ("L'avocat Thierno Baldé est arrivé au tribunal.\n\n"
+            "\"Les conditions de la comparution ne sont pas réunies. Monsieur Diallo est à Kolda en principe\" "
+            "a-t-il expliqué.")
+    analysis = analyse(text)
+
+    quote = quote_saying(analysis, "Les conditions de la comparution")
+    assert (quote.speaker, quote.cue) == (id_of(analysis, "Thierno Baldé"), "a expliqué")
 
 
 def test_a_quoted_fragment_inside_a_report_makes_it_mixed(analyse: Analyse) -> None:

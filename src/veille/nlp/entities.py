@@ -185,13 +185,29 @@ def _clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> Mention 
     trimmed = _without_leading_words(text[start:end], lex)
     if trimmed is None:
         return None
-    if trimmed and text[start:end].split()[0].lower() in lex.titles:
-        label = "PER"  # what follows a title is the person who holds it
+    if trimmed and text[start:end].split()[0].lower() in lex.titles or _beside_title(doc, start, end, lex):
+        label = "PER"  # what follows a title, or stands beside it, is the person who holds it
     start += trimmed
     surface = text[start:end]
     if not surface or _is_junk(doc, start, end, surface, LABELS.get(label, "MISC"), lex):
         return None
     return Mention(start, end, surface, LABELS.get(label, "MISC"))
+
+
+def _beside_title(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """"le ministre de la Santé, Aden Duale," (a name the tagger took for a town): a name of two words
+    or more set in apposition to a person's title."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2 or span.start < 2 or doc[span.start - 1].text != ",":
+        return False
+    node = doc[span.start - 2]  # the last word of the phrase before the comma: the title or its complement
+    for _ in range(4):
+        if node.pos_ == "NOUN" and node.lemma_.lower() in lex.titles:
+            return any(c.dep_ == "det" for c in node.children)
+        if node.dep_ not in ("nmod", "amod") or node.head.i >= node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _without_leading_words(surface: str, lex: Lexicon) -> int | None:

@@ -255,6 +255,11 @@ def apposed_name_end(doc: Doc, i: int, stop: int) -> int | None:
     j = i
     while j < stop and (doc[j].ent_type_ == "PER" or j == i and doc[j].pos_ == "PROPN" and not doc[j].ent_type_):
         j += 1
+    if j == i and i < stop and doc[i].pos_ == "PROPN":
+        # a first and last name the tagger typed otherwise ("…, Aden Duale", read as a town)
+        while j + 1 < stop and doc[j + 1].head.i == i and doc[j + 1].dep_ == "flat:name":
+            j += 1
+        j = j + 1 if j > i else i
     return j if j > i and any(t.pos_ == "PROPN" for t in doc[i:j]) else None
 
 

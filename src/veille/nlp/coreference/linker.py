@@ -52,7 +52,7 @@ class Linker:
                                if (s := self._subject_named(doc[t], r.entity.type == "PER")) is not None}
         # unnamed people who act ("un conseiller spécial a affirmé"): a pronoun after them is theirs
         self.unnamed_subjects = {t.i for t in doc if t.dep_.startswith("nsubj") and self._person_noun(t)
-                                 and t.i not in self.named_subjects}
+                                 and t.i not in self.named_subjects and not self._named_after(t)}
 
     def links(self) -> list[Link]:
         found: list[Link] = []
@@ -80,6 +80,16 @@ class Linker:
 
     def _person_noun(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and (token.lemma_.lower() in self.people or token.lower_ in self.people)
+
+    def _named_after(self, noun: Token) -> bool:
+        """"le ministre de la Santé, Paul Girard, …": a title followed by a name set off by a comma is
+        that person's, however the parser attached the name."""
+        comma = noun.right_edge.i + 1
+        if comma >= len(self.doc) - 1 or self.doc[comma].text != ",":
+            return False
+        name = comma + 1 + (self.doc[comma + 1].pos_ == "DET")
+        found = self.mention_at.get(name)
+        return found is not None and found[0].entity.type == "PER"
 
     def _subject_named(self, name: Token, person: bool = True) -> Token | None:
         """The subject a name is or names: itself, or the noun it stands beside ("le ministre Gérald

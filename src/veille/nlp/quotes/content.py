@@ -177,9 +177,12 @@ def incise_comma(doc: Doc, verb: Token, language: Language) -> int | None:
     if not syntax.is_finite(verb):
         return None  # "…, estimant que": a participle continues its clause, it does not report it
     i = comma_before(doc, verb)
-    if i is None or doc[i].text != "," and any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children):
-        return None  # no comma, and a subject before: the quotation is part of the verb's own clause
     glued = glued_pronoun(doc, verb, language.grammar.pronouns.glued_euphony) is not None
+    # no comma, and a subject before: the quotation is part of the verb's own clause, unless the
+    # subject is glued to the verb ("« … » a-t-il expliqué")
+    if i is None or doc[i].text != "," and not glued \
+            and any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children):
+        return None
     after_quote = i > 0 and text_of(doc)[:doc[i].idx].rstrip()[-1:] in CLOSING
     if glued or after_quote:
         return i
