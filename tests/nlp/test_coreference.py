@@ -131,6 +131,14 @@ INVERTED_PRONOUNS = [
     # an incise inside the marks is the narrator's: the woman the quotation names is not its speaker
     (("La porte-parole de la clinique, Claire Fontaine, a répondu jeudi. « Nous travaillons avec Sophie "
       "Delorme depuis des années, a-t-elle soutenu. Les soins continuent. »"), "-elle", "Claire Fontaine"),
+    # … also past an adverb between the incise's comma and its verb
+    (("« Nous avons mal joué », a encore affirmé Mouine Bouaziz en soulignant que son équipe affrontera le "
+      "Club athlétique de Kairouan.\n\n« La vie continue », a-t-il conclu."), "-il", "Mouine Bouaziz"),
+    # a long quotation between the name and the pronoun does not put the name out of reach
+    (("Paul Girard rappelle le contexte. «Nous avons appris la nouvelle en conseil. La majorité compte dix-neuf "
+      "élus. Nous n'en faisons plus partie. Nous avons trois groupes. C'est le jeu de la démocratie. Tous ont "
+      "droit au même traitement. Nous avons demandé à nous asseoir ensemble. Cette situation, nous ne l'avons "
+      "pas voulue» déplore-t-il."), "-il", "Paul Girard"),
 ]
 
 
@@ -335,6 +343,9 @@ DESCRIPTIONS = [
     (("Julien Vasseur, président de la Fédération des vignerons de Vernelle, a dénoncé la taxe. Le président "
       "du premier syndicat viticole a réclamé son retrait."), "Le président du premier syndicat viticole",
       "Julien Vasseur"),
+    # a person noun that is no title ("le technicien") for the one man named so far
+    (("L'entraîneur du Stade de Kairouan, Karim Bouaziz, a regretté la défaite. « La victoire et la défaite "
+      "font partie du football », a déclaré le technicien tunisien."), "le technicien tunisien", "Karim Bouaziz"),
     # bodies: the noun of their name or their role
     (("Le groupe Vantorel a annoncé la fermeture de son usine de Vernelle. Le groupe a promis de reclasser "
       "les salariés."), "Le groupe", "Vantorel"),

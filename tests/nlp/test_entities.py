@@ -265,6 +265,7 @@ def test_a_name_is_not_cut_to_its_capitalised_word(analyse: Analyse, text: str, 
 @pytest.mark.parametrize(("text", "city"), [
     ("PARIS (AFP) – Les pompiers luttent depuis trois jours contre un incendie dans les Landes.", "PARIS"),
     ("BRUXELLES (Reuters) - La Commission européenne a ouvert mardi une enquête sur Temu.", "BRUXELLES"),
+    ("MOREUIL, Somme (Reuters) - Le feu a détruit trois hangars, a annoncé la préfecture.", "Somme"),
 ])
 def test_the_agency_of_a_dateline_is_not_another_name_of_the_city(analyse: Analyse, text: str, city: str) -> None:
     place = holder(analyse(text), city)

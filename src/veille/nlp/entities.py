@@ -254,6 +254,8 @@ def _merge_bracketed(clusters: list[Cluster], text: str) -> list[Cluster]:
     for (start, end), cluster in list(owner.items()):
         if text[end:end + 2] != " (" or text[start:end].isupper():
             continue  # "PARIS (AFP) –" is a dateline, not a name and its acronym
+        if " " not in text[start:end].strip():
+            continue  # "Gironde (Reuters)": one word and a bracket is a place and the agency of a dateline
         inner = next((c for (s, e), c in owner.items() if s == end + 2 and text[e:e + 1] == ")"), None)
         if inner is not None and inner is not cluster and inner in clusters and cluster in clusters:
             cluster.mentions.extend(inner.mentions)

@@ -47,6 +47,11 @@ class Linker:
         self.quoted = {t.i for m in quotations(self.text)
                        for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or ())}
         self.people = speaker_nouns(language)
+        # sentences of narration before each sentence: a long quotation puts no antecedent further away
+        self.told_before, told = [], 0
+        for sentence in doc.sents:
+            self.told_before.append(told)
+            told += not any(t.i in self.quoted for t in sentence[:2])
         # the subjects a name names ("Le ministre de l'Intérieur Gérald Darmanin a dit")
         self.named_subjects = {s.i for t, (r, _, _) in self.mention_at.items()
                                if (s := self._subject_named(doc[t], r.entity.type == "PER")) is not None}
@@ -120,8 +125,8 @@ class Linker:
         if verb.i > name.i or name.i - verb.i > 3 or verb.lemma_.lower() not in self.language.speech.verbs:
             return False
         j = verb.i - 1
-        while j > 0 and self.doc[j].dep_.startswith("aux"):
-            j -= 1
+        while j > 0 and (self.doc[j].dep_.startswith("aux") or self.doc[j].pos_ == "ADV"):
+            j -= 1  # "« … », a encore affirmé X"
         return j > 0 and self.doc[j].text == "," and self.doc[j - 1].text in CLOSING
 
     def _remember(self, token: Token, referent: Referent, start: int, end: int) -> int:
@@ -241,7 +246,7 @@ class Linker:
         gives it, its subject first; two fitting ones and no subject among them make no link."""
         here, paragraph = self.sentence_of(position), self._paragraph(position)
         fitting = [m for m in self.history if m.start < position and m.start not in own_clause
-                   and here - m.sentence <= WINDOW_SENTENCES
+                   and self.told_before[here] - self.told_before[m.sentence] <= WINDOW_SENTENCES
                    and paragraph - m.paragraph <= 1 and not (m.quoted and not quoted)
                    and (m.referent is None and m.subject and _unnamed_agrees(m.agreement, gender, number)
                         or m.referent is not None and _agrees(m.referent, gender, number))]

@@ -172,8 +172,11 @@ def incise_comma(doc: Doc, verb: Token, language: Language) -> int | None:
     if cues.after_quote(verb):  # "« … », juge Mme Binet", "« … », dit X", "« … » lance X"
         if doc[verb.i - 1].text == ",":
             return verb.i - 1
-        # without the comma, the quotation may be the verb's own subject ("Ces « marchands » louent …")
-        return None if any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children) else verb.i
+        # without the comma, the quotation may be the verb's own subject ("Ces « marchands » louent …"),
+        # unless a subject is glued to the verb ("« … » déplore-t-il")
+        glued = glued_pronoun(doc, verb, language.grammar.pronouns.glued_euphony) is not None
+        return None if not glued and any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children) \
+            else verb.i
     if not syntax.is_finite(verb):
         return None  # "…, estimant que": a participle continues its clause, it does not report it
     i = comma_before(doc, verb)
