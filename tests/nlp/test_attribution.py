@@ -99,6 +99,16 @@ def test_another_speaker_takes_the_turn_over(analyse: Analyse) -> None:
     assert (last.speaker, last.speaker_link) == (vautrin, "continuation")
 
 
+def test_a_quotation_right_after_the_sentence_of_an_incise_goes_on_with_its_speaker(analyse: Analyse) -> None:
+    # the parser hangs the second opening mark on the sentence of the incise
+    text = ("Le défilé était long. «Assez de mépris!», a poursuivi son homologue de la CGT Bastien Morel. "
+            "«Le gouvernement doit renoncer définitivement à la retraite à points.»")
+    analysis = analyse(text)
+
+    quote = quote_saying(analysis, "Le gouvernement doit renoncer")
+    assert (quote.speaker, quote.speaker_link) == (id_of(analysis, "Bastien Morel"), "continuation")
+
+
 def test_a_labelled_turn_names_its_speaker(analyse: Analyse) -> None:
     text = ("Bastien Morvillier (capitaine du HC Valdorge) : « Nous avons manqué de lucidité dans le dernier "
             "tiers-temps. »")
@@ -236,6 +246,11 @@ def test_a_call_to_someone_reports_what_they_are_called_to_do(analyse: Analyse) 
     # the parser makes 'après' a `fixed` dependent of "D'": the source hangs on "D'"
     ("D'après Noémie Castaing, la fermeture de l'usine de Montbard était prévue depuis deux ans.",
      "la fermeture de l'usine de Montbard était prévue depuis deux ans", "Noémie Castaing", "d'après"),
+    # a document's author is the source
+    ("La région concentre 40 % des cas, selon les données 2024 de l'Observatoire régional de santé.",
+     "La région concentre 40 % des cas", "Observatoire régional de santé", "selon"),
+    ("Selon un rapport de l'Agence régionale de santé, une vingtaine de cas ont été recensés.",
+     "une vingtaine de cas ont été recensés", "Agence régionale de santé", "selon"),
 ])
 def test_a_source_named_with_selon_or_d_apres(analyse: Analyse, text: str, said: str, source: str,
                                               cue: str) -> None:
@@ -330,6 +345,27 @@ def test_an_incise_with_a_glued_pronoun_needs_no_comma_after_the_quotation(analy
 
     quote = quote_saying(analysis, "Les conditions de la comparution")
     assert (quote.speaker, quote.cue) == (id_of(analysis, "Thierno Baldé"), "a expliqué")
+
+
+def test_a_person_named_between_commas_before_a_verb_left_without_subject(analyse: Analyse) -> None:
+    # the parser makes the mayor the object of the clause before
+    text = ("Vendredi soir, alors que les pompiers découvraient le corps d'une personne âgée à Vaux, le "
+            "bourgmestre de Namur Pierre Lambotte, précisait : « Il ne faut pas exclure d'autres "
+            "découvertes ».")
+    analysis = analyse(text)
+
+    quote = quote_saying(analysis, "Il ne faut pas exclure")
+    assert quote.speaker == id_of(analysis, "Pierre Lambotte")
+
+
+def test_an_incise_after_a_colon_quotation_reports_only_the_quotation(analyse: Analyse) -> None:
+    text = ("Hervé Lambotte allait visiter les villes sinistrées. Il nous parlait alors de vingt morts et "
+            "d'une centaine de disparus : « Ce sont bien des signalements », rassurait-il.")
+    analysis = analyse(text)
+
+    quote = only_quote(analysis)
+    assert (quote.kind, quote.text) == ("direct", "Ce sont bien des signalements")
+    assert quote.speaker == id_of(analysis, "Hervé Lambotte")
 
 
 def test_a_quoted_fragment_inside_a_report_makes_it_mixed(analyse: Analyse) -> None:

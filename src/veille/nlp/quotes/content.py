@@ -62,7 +62,7 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
         lead = text_of(doc)[start:marked.open].rstrip() if marked is not None else ""
         # "« … », a-t-il dit", or a fronted adjunct set off by a comma ("Sur ce sujet, « … », a dit X"):
         # the marks hold all that was said
-        if marked is not None and (len(lead.split()) < 3 or lead.endswith(",")):
+        if marked is not None and (len(lead.split()) < 3 or lead.endswith((",", ":"))):
             return Said(marked.start, marked.end, who, cue, verb.i, direct=marked)
         end = doc[comma].idx
         return Said(start, end, who, cue, verb.i) if end > start else None
@@ -132,7 +132,8 @@ def source_after(language: Language) -> re.Pattern[str]:
 
 def clause_start(text: str, lo: int, hi: int, language: Language) -> int:
     """Where the last sentence before `hi` starts, looking no further back than `lo`."""
-    ends = [m.end() for m in language.sentence_end.finditer(text, lo, hi)]
+    # the pattern looks at the first letters of the next sentence, which may lie just past `hi`
+    ends = [m.end() for m in language.sentence_end.finditer(text, lo, min(len(text), hi + 3)) if m.end() <= hi]
     return ends[-1] if ends else lo
 
 
@@ -337,7 +338,7 @@ def subject(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None
     opening = _opening_name(clauses, verb, resolver)
     if opening is None and found is None:
         opening = (_name_before_relative(clauses, verb, resolver) or _historical_infinitive(verb, resolver)
-                   or _subject_cut_off(clauses, verb, resolver))
+                   or _subject_cut_off(clauses, verb, resolver) or _named_between_commas(clauses, verb, resolver))
     return opening if opening is not None else found
 
 
@@ -427,3 +428,26 @@ def _opening_name(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker 
     if end is None or end.end >= verb.i or doc[end.end].text != ",":
         return None
     return resolver.from_tokens(first, end.end)
+
+
+def _named_between_commas(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None:
+    """"Vendredi, alors que …, le bourgmestre de Liège Willy Dupont, précisait : « … »": a verb the parser
+    left without a subject takes the person named between the comma before it and the comma before
+    that, when nothing else stands there."""
+    doc = clauses.doc
+    if any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    group = min([verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)], key=lambda t: t.i)
+    comma = group.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    start = comma - 1
+    while start > verb.sent.start and doc[start - 1].text != "," and doc[start - 1].pos_ not in ("VERB", "AUX"):
+        start -= 1
+    if start == comma - 1 or doc[start - 1].text != "," and start != verb.sent.start:
+        return None
+    named = resolver.mentions.covering(doc[start].idx, doc[comma - 1].idx + len(doc[comma - 1].text))
+    if not any(entity.type == "PER" for _, _, entity, _ in named):
+        return None
+    return resolver.from_tokens(start, comma)
+

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from ...lang import Language
 from ..context import text_of
-from ..speakers import Resolver
+from ..speakers import Resolver, Speaker
 from ..syntax import apposed_name_end
 from . import content, cues
 from .content import TRAILING
@@ -19,7 +19,8 @@ def by_source(doc: Doc, prep: Token, resolver: Resolver, language: Language) -> 
     if source.i <= prep.i or source.pos_ not in ("NOUN", "PROPN", "PRON") or source.lower_ in language.grammar.pronouns.relatives:
         return None
     phrase_start, phrase_end = prep.i + 1, source.right_edge.i + 1
-    speaker = resolver.from_tokens(*cut_relative(doc, phrase_start, phrase_end, language))
+    speaker = _author(doc, source, resolver, language) or resolver.from_tokens(
+        *cut_relative(doc, phrase_start, phrase_end, language))
     if speaker is None:
         return None
     named = speaker.entity is not None or source.pos_ == "PRON"
@@ -40,6 +41,19 @@ def by_source(doc: Doc, prep: Token, resolver: Resolver, language: Language) -> 
         return None
     cue = cues.source_words(prep) if cues.source_words(prep) in language.speech.sources else prep.lower_
     return Said(start, end, speaker, cue, prep.i, source=True)
+
+
+def _author(doc: Doc, source: Token, resolver: Resolver, language: Language) -> Speaker | None:
+    """"selon les données 2024 de l'Onusida": the body or person named as the author of a document."""
+    nouns = language.speech.document_nouns
+    if source.lemma_.lower() not in nouns and source.lower_ not in nouns:
+        return None
+    author = next((c for c in source.children if c.dep_ == "nmod" and c.i > source.i), None)
+    if author is None:
+        return None
+    first = next((t.i for t in author.subtree if t.pos_ not in ("ADP", "DET")), author.i)
+    found = resolver.from_tokens(first, author.right_edge.i + 1)
+    return found if found is not None and found.entity is not None else None
 
 
 def cut_relative(doc: Doc, first: int, end: int, language: Language) -> tuple[int, int]:

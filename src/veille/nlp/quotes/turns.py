@@ -302,7 +302,9 @@ def continued(clauses: Clauses, resolver: Resolver, mark: Marked, said: list[Sai
         return None
     turn = max(previous, key=lambda s: s.end)
     sentence = doc.char_span(mark.open, mark.open + 1, alignment_mode="expand")
-    lead = text[sentence.sent.start_char:mark.open].strip(" \u00a0\u202f" + DASHES) if sentence is not None else ""
+    # the parser may hang the opening mark on the sentence before: the lead starts after its stop
+    opening = clause_start(text, sentence.sent.start_char, mark.open, clauses.language) if sentence is not None else 0
+    lead = text[opening:mark.open].strip(" \u00a0\u202f" + DASHES) if sentence is not None else ""
     if turn.direct is not None and turn.direct.close < mark.open:
         after = text[turn.direct.close + 1:mark.open]
         if len(after.split()) <= 6 and not re.search(r"[.!?]", after):
