@@ -347,6 +347,21 @@ def test_an_incise_with_a_glued_pronoun_needs_no_comma_after_the_quotation(analy
     assert (quote.speaker, quote.cue) == (id_of(analysis, "Thierno Baldé"), "a expliqué")
 
 
+def test_a_speech_verb_after_jusqu_a_in_an_incise(analyse: Analyse) -> None:
+    text = ("Paul Martin a présenté son plan. «Ce que propose Paul Martin, c'est du grand n'importe quoi», est "
+            "allé jusqu’à avancer le maire de Gilbert, Yves Morin, qui n'a pas mâché ses mots.")
+    analysis = analyse(text)
+
+    quote = quote_saying(analysis, "du grand n'importe quoi")
+    assert (quote.speaker, quote.cue) == (id_of(analysis, "Yves Morin"), "avancer")
+
+
+def test_the_town_of_a_mayor_is_not_the_speaker_even_when_it_reads_as_a_first_name(analyse: Analyse) -> None:
+    analysis = analyse("Le maire de Fernand, Yves Morin, a déclaré que le budget était en baisse.")
+
+    assert only_quote(analysis).speaker == id_of(analysis, "Yves Morin")
+
+
 def test_a_person_named_between_commas_before_a_verb_left_without_subject(analyse: Analyse) -> None:
     # the parser makes the mayor the object of the clause before
     text = ("Vendredi soir, alors que les pompiers découvraient le corps d'une personne âgée à Vaux, le "
@@ -366,6 +381,15 @@ def test_an_incise_after_a_colon_quotation_reports_only_the_quotation(analyse: A
     quote = only_quote(analysis)
     assert (quote.kind, quote.text) == ("direct", "Ce sont bien des signalements")
     assert quote.speaker == id_of(analysis, "Hervé Lambotte")
+
+
+def test_a_quoted_fragment_the_parser_left_unlabelled_after_a_participle(analyse: Analyse) -> None:
+    text = "Les membres de la commission régionale ont invoqué un «bris de confiance irréparable» et écriront au ministre."
+    analysis = analyse(text)
+
+    quote = only_quote(analysis)
+    assert quote.text == "bris de confiance irréparable"
+    assert quote.speaker_text is not None and quote.speaker_text.startswith("Les membres de la commission")
 
 
 def test_a_quoted_fragment_inside_a_report_makes_it_mixed(analyse: Analyse) -> None:

@@ -229,6 +229,9 @@ class Resolver:
                 return True
             if node.dep_ not in ("appos", "flat:name", "flat", "nmod") or node.head.i == node.i:
                 return False
+            if node is name and node.dep_ == "nmod" and node.head.i == head.i \
+                    and any(c.dep_ == "case" for c in node.children):
+                return False  # "le maire de Bertrand": the title's complement, a town or a body
             node = node.head
             if node.i != head.i and node.pos_ == "NOUN" and (node.lemma_.lower() in self.nouns
                                                               or node.lower_ in self.nouns):

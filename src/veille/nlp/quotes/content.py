@@ -214,7 +214,7 @@ def infinitive_incise(doc: Doc, verb: Token) -> int | None:
     if comma is None or not text_of(doc)[:doc[comma].idx].rstrip()[-1:] in CLOSING:
         return None
     between = doc[verb.head.i + 1:verb.i]
-    return comma if all(t.pos_ in ("ADP", "ADV", "PART") or t.dep_ == "mark" for t in between) else None
+    return comma if all(t.pos_ in ("ADP", "ADV", "PART") or t.dep_ in ("mark", "advmod") for t in between) else None
 
 
 def comma_before(doc: Doc, verb: Token) -> int | None:

@@ -61,7 +61,9 @@ def _reporting_verb(inside: Span, clauses: Clauses) -> Token | None:
         return None
     if root.dep_ == "advmod" and root.i > verb.i and cues.is_speech_verb(verb, clauses.language):
         return verb
-    if root.dep_ not in COMPLEMENTS:
+    # "a invoqué un « bris de confiance »": an object the parser left unlabelled after the mark
+    unlabelled_object = root.dep_ == "dep" and root.i > verb.i and any(c.dep_ == "det" for c in root.children)
+    if root.dep_ not in COMPLEMENTS and not unlabelled_object:
         return None
     while not _reports(verb, clauses) and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
@@ -72,8 +74,8 @@ def _reports(verb: Token, clauses: Clauses) -> bool:
     language = clauses.language
     if cues.is_speech_verb(verb, language):
         return True
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
+    if verb.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "aux:tense" for c in verb.children):
+        return False  # a participle after "avoir" the tagger read as an adjective is still a verb
     fragment_verbs = language.speech.fragment_verbs
     if any(c.dep_.startswith("expl") and not c.text.startswith("-") for c in verb.children):
         lemma = verb.lemma_.lower()
