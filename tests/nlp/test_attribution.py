@@ -383,6 +383,20 @@ def test_an_incise_after_a_colon_quotation_reports_only_the_quotation(analyse: A
     assert quote.speaker == id_of(analysis, "Hervé Lambotte")
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    ("La présidente Marie Dupuis a jugé cette déclaration irrecevable.", "cette déclaration irrecevable"),
+    ("Les communes riveraines jugent ces mesures insuffisantes pour réduire le bruit des avions.",
+     "ces mesures insuffisantes pour réduire le bruit des avions"),
+])
+def test_a_verb_of_judgement_reports_its_object_and_attribute(analyse: Analyse, text: str, said: str) -> None:
+    quote = only_quote(analyse(text))
+    assert (quote.kind, quote.text) == ("indirect", said)
+
+
+def test_a_verb_of_judgement_without_an_attribute_reports_nothing(analyse: Analyse) -> None:
+    assert analyse("La présidente Marie Dupuis estime le coût des travaux à trois millions.").quotes == []
+
+
 def test_a_quoted_fragment_the_parser_left_unlabelled_after_a_participle(analyse: Analyse) -> None:
     text = "Les membres de la commission régionale ont invoqué un «bris de confiance irréparable» et écriront au ministre."
     analysis = analyse(text)

@@ -66,7 +66,8 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
             return Said(marked.start, marked.end, who, cue, verb.i, direct=marked)
         end = doc[comma].idx
         return Said(start, end, who, cue, verb.i) if end > start else None
-    if clauses[verb].infinitive is not None or cues.cue_lemma(verb, language.speech.object_verbs, language):
+    if clauses[verb].infinitive is not None or cues.cue_lemma(verb, language.speech.object_verbs, language) \
+            or _judges(verb, language):
         if any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < verb.i for c in verb.children):
             return None  # "comme certains élus le réclament": what it asks was told before
         # 'X "demande solennellement" …': the mark closing round the verb is stepped over
@@ -81,6 +82,14 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
         if content is not None:
             return Said(*content, subject(clauses, verb, resolver), cue, verb.i)
     return None
+
+
+def _judges(verb: Token, language: Language) -> bool:
+    """"a jugé les conditions inadéquates": a verb of judgement whose object carries its attribute."""
+    if not syntax.lemmas(verb, language.grammar) & language.speech.judgement_verbs:
+        return False
+    return any(c.dep_ == "obj" and c.i > verb.i and any(a.dep_ == "amod" and a.pos_ == "ADJ" and a.i > c.i
+                                                         for a in c.children) for c in verb.children)
 
 
 def _completive(clauses: Clauses, verb: Token) -> tuple[tuple[int, int] | None, Token, str]:
