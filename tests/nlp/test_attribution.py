@@ -490,6 +490,9 @@ def test_a_date_a_thing_a_number_or_a_place_is_no_speaker(analyse: Analyse, text
      "une source militaire"),
     ("Une bibliothécaire de Quimperlé a déclaré mardi que les horaires d'ouverture seraient élargis.",
      "Une bibliothécaire de Quimperlé"),
+    # a definite title, when the article names no one it could stand for (only a woman here)
+    ("Claire Fontaine a visité le chantier lundi. « Les travaux avanceront vite », a déclaré le préfet.",
+     "le préfet"),
 ])
 def test_an_unnamed_speaker_is_kept_in_words(analyse: Analyse, text: str, words: str) -> None:
     quote = only_quote(analyse(text))
@@ -498,6 +501,14 @@ def test_an_unnamed_speaker_is_kept_in_words(analyse: Analyse, text: str, words:
     assert quote.speaker_text == words
     assert quote.speaker_link == "unnamed"
     assert text[quote.speaker_start:quote.speaker_end] == words  # type: ignore[misc]
+
+
+def test_a_title_that_must_stand_for_one_of_the_people_named_but_which_is_unclear_is_not_shown(
+        analyse: Analyse) -> None:
+    # "le ministre" is surely Girard or Lenoir: shown as an unnamed minister it would credit no one
+    text = ("Paul Girard et Marc Lenoir ont visité le chantier lundi. « Les travaux avanceront vite », a dit le "
+            "ministre.")
+    assert analyse(text).quotes == []
 
 
 def test_a_person_in_apposition_to_a_title_is_the_speaker(analyse: Analyse) -> None:

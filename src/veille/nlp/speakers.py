@@ -150,6 +150,36 @@ class Resolver:
             return None  # a body heard last is no person described
         return Speaker(speaker.entity, described.text, described.start, described.end, "description")
 
+    def hides_a_name(self, described: Speaker, verb: Token | None) -> bool:
+        """"a dit la jeune femme", "le ministre de la Justice répétait": a definite description of one
+        person that no link resolved, in an article that names people it could stand for (of its
+        gender, with no other title). A reader would credit one of them, and which one is not known:
+        the description alone would show a wrong speaker as unnamed. Not after a verb of reply ("a
+        rétorqué le maire"), which tells someone else is speaking."""
+        words = self.doc.char_span(described.start, described.end, alignment_mode="expand")
+        if described.entity is not None or words is None or not len(words):
+            return False
+        if verb is not None and syntax.lemmas(verb, self.language.grammar) & self.language.speech.reply_verbs:
+            return False
+        root = _noun_head(self.doc, words.start, words.end)
+        first_word = straighten(words[0].lower_)
+        singular = "Plur" not in root.morph.get("Number")
+        owned = first_word in self.language.grammar.determiners.possessive
+        if not singular or not self._person(root) or first_word not in self.definite and not owned:
+            return False
+        wanted = self.language.grammar.determiners.gender.get(first_word) or next(iter(root.morph.get("Gender")), None)
+        heads = {fold(h) for h in self.language.titles.heads}
+        lemma = fold(root.lemma_.lower())
+        if any(entity.type == "PER" for _, _, entity, _ in self.mentions.inside(words.start_char, words.end_char)):
+            return False  # "le conseiller de Paul Girard" is someone else; "le président …, Roger Pelzer" is named
+        for entity in self.entities:
+            if entity.type != "PER" or " " not in entity.name:
+                continue
+            titles = {w for w in fold(entity.role or "").split() if w in heads}
+            if self.gender.get(entity.id) in (None, wanted) and (not titles or lemma in titles):
+                return True
+        return False
+
     def _root(self, speaker: Speaker) -> Token | None:
         span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         return span.root if span is not None else None
