@@ -503,6 +503,14 @@ def test_an_unnamed_speaker_is_kept_in_words(analyse: Analyse, text: str, words:
     assert text[quote.speaker_start:quote.speaker_end] == words  # type: ignore[misc]
 
 
+def test_a_name_after_a_courtesy_title_in_apposition_is_the_speaker(analyse: Analyse) -> None:
+    text = ("Le syndicat des généralistes a rencontré le président du parti, Nicolas Ferrand. « La médecine "
+            "générale disparaît », a résumé son président, le Dr Claude Lemaire.")
+    analysis = analyse(text)
+
+    assert quote_saying(analysis, "La médecine générale").speaker == id_of(analysis, "Claude Lemaire")
+
+
 def test_a_title_that_must_stand_for_one_of_the_people_named_but_which_is_unclear_is_not_shown(
         analyse: Analyse) -> None:
     # "le ministre" is surely Girard or Lenoir: shown as an unnamed minister it would credit no one

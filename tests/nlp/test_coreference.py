@@ -59,6 +59,15 @@ def short(value: object) -> str | None:
 # --- il, elle: the person before it of the same gender ----------------------------------------------
 
 PERSONAL_PRONOUNS = [
+    # the party in a man's title only says who he is: "il" is the man
+    (("À la sortie du conseil, c'est le secrétaire général du PRD, Anil Gopee, qui s'est présenté devant la "
+      "presse. Il a dissipé toute idée de crise."), "Il", "Anil Gopee"),
+    # the subject of a relative clause is not the name the clause describes
+    ("Le ministre Anil Gopee a rappelé son estime pour Paul Dufresne, qu'il décrit comme « un patriote ».",
+     "il", "Anil Gopee"),
+    # an "il" that could not be linked hides who its sentence is about: "selon lui" after it stays unlinked
+    (("Claire Fontaine a ouvert la séance.\n\nIl a rappelé son estime pour Paul Dufresne.\n\nEn somme, selon "
+      "lui, le gouvernement reste concentré sur ses priorités."), "lui", None),
     (("Paul Girard a inauguré lundi le nouveau pont de Vernelle. Il a promis d'autres chantiers dans la "
       "vallée."), "Il", "Paul Girard"),
     ("Hélène Marchetti a reçu mardi les représentants des pêcheurs. Elle a promis une aide d'urgence.",
@@ -374,6 +383,9 @@ DESCRIPTIONS = [
       "avocat, Julien Ferrand, avait demandé un report."), "Son avocat", "Julien Ferrand"),
     (("Rémi Castagnol est arrivé au tribunal de Vernelle. Son avocat a déclaré que son client était "
       "innocent."), "Son avocat", None),
+    # "son président" is not the president of another body named before
+    (("Le syndicat des généralistes a rencontré le président du parti, Nicolas Ferrand. « La médecine générale "
+      "disparaît », a résumé son président."), "son président", None),
     # others of that gender named before, but the paragraph names one
     (("Gilles Morand ne sera pas candidat face à Octave Brunel.\n\nAntoine Lefranc a été réélu à la tête du "
       "groupe. Claire Fontaine reste au bureau. Le sénateur de la Drôme veut un groupe plus uni."),

@@ -237,7 +237,11 @@ class Resolver:
                 continue
             if self._names_head(span.root, head) if entity.type == "PER" else self._body_beside(head, span.root):
                 return entity, kind, (start, stop)  # "le PDG … Louis Garnier", "le syndicat Sud-Rail"
-            if entity.type == "PER" and doc[span.start - 1].text == "," and span.start - 1 > first:
+            before = span.start - 1
+            while before > first and (doc[before].pos_ == "DET" or doc[before].pos_ == "NOUN"
+                                      and doc[before].text[:1].isupper() and doc[before + 1].pos_ == "PROPN"):
+                before -= 1  # "son président, le Dr Claude Martin": an article and a courtesy title
+            if entity.type == "PER" and doc[before].text == "," and before > first:
                 return entity, kind, (start, stop)
         return None
 

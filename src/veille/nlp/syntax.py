@@ -252,6 +252,8 @@ def apposed_name_end(doc: Doc, i: int, stop: int) -> int | None:
     marks as a person, after at most an article; None when no name starts there."""
     if i < stop and doc[i].pos_ == "DET":
         i += 1
+    if i + 1 < stop and doc[i].pos_ == "NOUN" and doc[i].text[:1].isupper() and doc[i + 1].pos_ == "PROPN":
+        i += 1  # a courtesy title the tagger took for a noun: "le Dr Claire Martin"
     j = i
     while j < stop and (doc[j].ent_type_ == "PER" or j == i and doc[j].pos_ == "PROPN" and not doc[j].ent_type_):
         j += 1

@@ -43,8 +43,11 @@ def link(linker: Linker, token: Token) -> Link | None:
         if referent is not None and referent.entity.type == kind \
                 and _describes(words, token, referent, gender, kind):
             candidates[referent.entity.id] = mentioned  # the latest mention of each
+    if owned:  # "son président" is not the president of another body the article named
+        candidates = {k: m for k, m in candidates.items()
+                      if m.referent is not None and m.referent.role_words <= {fold(token.lower_), fold(token.lemma_.lower())}}
     if not candidates and kind == "PER" and owned:
-        candidates = _sole_holder(linker, token, gender)
+        candidates = {}
     elif not candidates and kind == "PER" and not _replying(linker, token):
         candidates = (_sole_holder(linker, token, gender) or _just_named(linker, token, gender)
                       or _only_one(linker, token, gender) or _described_so_before(linker, words))
@@ -93,7 +96,10 @@ def _named_later(linker: Linker, head: Token, first: int, end: int, gender: str 
     if not owned and not [w for w, _ in words if w not in (noun, lemma)]:
         return None  # a bare title ("le président") is too common to look ahead for
     fitting = [r for r in linker.referents.values() if r.entity.type == "PER" and r.role_words
-               and _describes(words, head, r, gender, "PER") and {noun, lemma} & r.role_words]
+               and _describes(words, head, r, gender, "PER") and {noun, lemma} & r.role_words
+               # "son avocat" is the one given that bare role ("son avocat, Me X"), not the president of
+               # another body
+               and (not owned or r.role_words <= {noun, lemma})]
     if len(fitting) != 1:
         return None
     start, stop = linker.doc[first].idx, syntax_end(linker.doc, end)

@@ -13,7 +13,7 @@ from ...model import Entity
 from .. import syntax
 from ..context import text_of
 from ..gender import genders
-from ..speakers import speaker_nouns
+from ..speakers import person_nouns, speaker_nouns
 from . import descriptions
 from .descriptions import gender_of
 from .records import Link, Mentioned, Referent
@@ -47,6 +47,7 @@ class Linker:
         self.quoted = {t.i for m in quotations(self.text)
                        for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or ())}
         self.people = speaker_nouns(language)
+        self.persons = person_nouns(language)  # people, not bodies
         # sentences of narration before each sentence: a long quotation puts no antecedent further away
         self.told_before, told = [], 0
         for sentence in doc.sents:
@@ -76,12 +77,27 @@ class Linker:
                 gender = (gender_of(article) if article is not None else None) or gender_of(token)
                 self._note(None, token.idx, token, agreement=(gender, number))
                 continue
+            if link is None and self._unresolved_subject(token):
+                # "il" that stands for someone not known here: who its sentence is about is not known either
+                self._note(None, token.idx, token, subject=True, agreement=self._agreement(token))
+                continue
             if link is not None:
                 found.append(link)
                 span = self.doc.char_span(link.start, link.end, alignment_mode="expand")
                 skip_to = span.end if span is not None else token.i + 1
                 self._note(self.referents[link.entity], link.start, token)
         return found
+
+    def _unresolved_subject(self, token: Token) -> bool:
+        speech = self.language.speech
+        return (token.lower_ in speech.pronouns or token.lower_ in speech.plural_pronouns) \
+            and (token.dep_.startswith("nsubj") or token.text.startswith("-")) and not self._impersonal(token) \
+            and not self._in_quotation(token)
+
+    def _agreement(self, pronoun: Token) -> tuple[str | None, str]:
+        speech = self.language.speech
+        singular = speech.pronouns.get(pronoun.lower_)
+        return (singular, "Sing") if singular else (speech.plural_pronouns.get(pronoun.lower_), "Plur")
 
     def _person_noun(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and (token.lemma_.lower() in self.people or token.lower_ in self.people)
@@ -134,7 +150,12 @@ class Linker:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         root = span.root if span is not None else token
         subject = self._subject_named(root, referent.entity.type == "PER") is not None
-        if referent.entity.type != "LOC" or subject:  # a place stands out only as an actor
+        # a place stands out only as an actor; a body named in a person's title ("le secrétaire général
+        # du MMM") only says who that person is
+        head = root.head
+        in_title = referent.entity.type != "PER" and root.dep_ == "nmod" and head.pos_ == "NOUN" \
+            and (head.lemma_.lower() in self.persons or head.lower_ in self.persons)
+        if (referent.entity.type != "LOC" or subject) and not in_title:
             self._note(referent, start, root, subject)
         return span.end if span is not None else token.i + 1
 
@@ -228,7 +249,10 @@ class Linker:
         if not pronoun.dep_.startswith("nsubj"):
             return frozenset()
         verb = pronoun.head
-        return frozenset(t.idx for t in verb.subtree if t.i != pronoun.i and not self._clause_of_its_own(t, verb))
+        own = {t.idx for t in verb.subtree if t.i != pronoun.i and not self._clause_of_its_own(t, verb)}
+        if verb.dep_ == "acl:relcl":  # "Paul Girard, qu'il décrit comme …": nor the name its clause describes
+            own |= {t.idx for t in verb.head.subtree if t.i < verb.i}
+        return frozenset(own)
 
     @staticmethod
     def _clause_of_its_own(token: Token, verb: Token) -> bool:
