@@ -109,6 +109,15 @@ def test_a_quotation_right_after_the_sentence_of_an_incise_goes_on_with_its_spea
     assert (quote.speaker, quote.speaker_link) == (id_of(analysis, "Bastien Morel"), "continuation")
 
 
+def test_a_headline_quotation_followed_by_a_name_in_brackets_is_that_persons(analyse: Analyse) -> None:
+    text = ("Vœux de la mairie de Vernelle : «Je vous souhaite une belle année» (Paul Girard)\n\n"
+            "Le maire a présenté ses vœux mardi devant le personnel.")
+    analysis = analyse(text)
+
+    quote = only_quote(analysis)
+    assert (quote.text, quote.speaker) == ("Je vous souhaite une belle année", id_of(analysis, "Paul Girard"))
+
+
 def test_a_labelled_turn_names_its_speaker(analyse: Analyse) -> None:
     text = ("Bastien Morvillier (capitaine du HC Valdorge) : « Nous avons manqué de lucidité dans le dernier "
             "tiers-temps. »")

@@ -303,6 +303,9 @@ def test_an_unnamed_person_acting_keeps_the_pronoun_from_a_named_one(analyse: An
 # --- ce dernier, celle-ci: the latest one named of that gender -------------------------------------
 
 DEMONSTRATIVES = [
+    # the unnamed director named last is "ce dernier", not the man named before him
+    (("Paul Girard et Marc Lenoir ont présenté leurs vœux mardi. « La confiance demeure », a souligné le "
+      "directeur de l'hôpital. Ce dernier a rappelé que le service fêtera ses dix ans."), "Ce dernier", None),
     (("Paul Girard a reçu Antoine Lefranc lundi à la mairie. Ce dernier a promis de financer la nouvelle "
       "école."), "Ce dernier", "Antoine Lefranc"),
     ("Hélène Marchetti a rencontré Sophie Delorme mardi à Vernelle. Cette dernière a réclamé une enquête.",

@@ -299,8 +299,14 @@ class Linker:
             gender, number = agreement.split()
             own_subject = syntax.subject(token.head) if token.dep_ != "nsubj" else None
             for mentioned in reversed(self.history):
-                if mentioned.referent is None or mentioned.start >= token.idx \
-                        or not _agrees(mentioned.referent, gender, number):
+                if mentioned.start >= token.idx:
+                    continue
+                if mentioned.referent is None and _unnamed_agrees(mentioned.agreement, gender, number):
+                    # "… a souligné le directeur. Ce dernier …": the unnamed one named last, who stays
+                    # the one its sentence is about
+                    self._note(None, token.idx, token, subject=True, agreement=(gender, number))
+                    return None
+                if mentioned.referent is None or not _agrees(mentioned.referent, gender, number):
                     continue
                 if own_subject is not None and mentioned.start == own_subject.idx:
                     continue

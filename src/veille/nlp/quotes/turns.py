@@ -93,7 +93,8 @@ def claimed_turns(clauses: Clauses, resolver: Resolver, said: list[Said]) -> lis
     """The quotations no cue claims that a label, an inner incise or the turn before them gives a speaker."""
     out: list[Said] = []
     for mark in unclaimed(clauses, said):
-        found = (inner_incise(clauses, resolver, mark) or labelled(clauses, resolver, mark)
+        found = (inner_incise(clauses, resolver, mark) or bracketed_after(clauses, resolver, mark)
+                 or labelled(clauses, resolver, mark)
                  or named_before_colon(clauses, resolver, mark) or acting_before_colon(clauses, resolver, mark, said))
         if found:
             out.extend(found)
@@ -104,6 +105,23 @@ def claimed_turns(clauses: Clauses, resolver: Resolver, said: list[Said]) -> lis
         if speaker is not None:
             out.append(Said(mark.start, mark.end, speaker, "", -1, direct=mark, turn=True))
     return out
+
+
+def bracketed_after(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Said]:
+    """"… : « Je vous souhaite d'aimer » (Paul Girard)": a headline's quotation followed by the name of
+    a person in brackets is that person's."""
+    doc, text = clauses.doc, clauses.text
+    after = text[mark.close + 1:mark.close + 80]
+    opening = len(after) - len(after.lstrip(" \u00a0\u202f"))
+    closing = after.find(")")
+    if after[opening:opening + 1] != "(" or closing < 0:
+        return []
+    name = doc.char_span(mark.close + 1 + opening + 1, mark.close + 1 + closing, alignment_mode="contract")
+    speaker = resolver.from_tokens(name.start, name.end) if name is not None and len(name) else None
+    if speaker is None or speaker.entity is None or not any(
+            e.id == speaker.entity and e.type == "PER" for e in clauses.entities):
+        return []
+    return [Said(mark.start, mark.end, speaker, "", -1, direct=mark)]
 
 
 def labelled(clauses: Clauses, resolver: Resolver, mark: Marked) -> list[Said]:
