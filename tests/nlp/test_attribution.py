@@ -118,6 +118,16 @@ def test_a_headline_quotation_followed_by_a_name_in_brackets_is_that_persons(ana
     assert (quote.text, quote.speaker) == ("Je vous souhaite une belle année", id_of(analysis, "Paul Girard"))
 
 
+def test_a_colon_after_a_main_clause_is_not_the_report_of_the_subordinate_before_it(analyse: Analyse) -> None:
+    text = ("Si la préfecture a annoncé un millier de manifestants, un membre du collectif conteste ce chiffre : "
+            "« 2 500 repas ont été distribués, donc il y avait près de 3 000 personnes dans les rues. »")
+    analysis = analyse(text)
+
+    direct = quote_saying(analysis, "2 500 repas ont été distribués")
+    assert direct.speaker_text == "un membre du collectif"
+    assert quote_saying(analysis, "un millier de manifestants").speaker_text == "la préfecture"
+
+
 def test_a_labelled_turn_names_its_speaker(analyse: Analyse) -> None:
     text = ("Bastien Morvillier (capitaine du HC Valdorge) : « Nous avons manqué de lucidité dans le dernier "
             "tiers-temps. »")

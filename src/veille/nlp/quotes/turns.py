@@ -192,9 +192,11 @@ def acting_before_colon(clauses: Clauses, resolver: Resolver, mark: Marked, said
     # the colon elsewhere; its verb is the first finite one with its subject there
     start = clause_start(text, colon[0].sent.start_char, colon[0].idx, clauses.language)
     sentence = doc.char_span(start, colon[0].idx, alignment_mode="contract")
+    # (not one of a subordinate clause: "Si la préfecture a annoncé …, un membre … conteste ce chiffre :")
     verb = next((t for t in sentence or () if t.pos_ in ("VERB", "AUX") and syntax.is_finite(t)
                  and not clauses.quoted(t) and any(c.dep_ == "nsubj" and sentence.start <= c.i < t.i
-                                                   for c in t.children)), None)
+                                                   for c in t.children)
+                 and not any(c.dep_ == "mark" and c.pos_ == "SCONJ" for c in t.children)), None)
     if verb is None or syntax.has_passive_auxiliary(verb) \
             or any(cues.is_source(t, clauses.language) for t in sentence):
         return []  # "Selon elle, le maire a recommencé : « … »": the sentence is a source's report
