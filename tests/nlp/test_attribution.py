@@ -416,6 +416,16 @@ def test_a_verb_of_judgement_without_an_attribute_reports_nothing(analyse: Analy
     assert analyse("La présidente Marie Dupuis estime le coût des travaux à trois millions.").quotes == []
 
 
+def test_a_speech_verb_whose_object_quotes_words_reports_the_object_as_mixed(analyse: Analyse) -> None:
+    text = "Le groupe Valorne a déclaré mardi un « incident significatif de sûreté » lié au risque sismique."
+    analysis = analyse(text)
+
+    quote = only_quote(analysis)
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("un « incident significatif de sûreté » lié au risque sismique")
+    assert quote.speaker == id_of(analysis, "Valorne")
+
+
 def test_a_quoted_fragment_the_parser_left_unlabelled_after_a_participle(analyse: Analyse) -> None:
     text = "Les membres de la commission régionale ont invoqué un «bris de confiance irréparable» et écriront au ministre."
     analysis = analyse(text)

@@ -67,7 +67,7 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
         end = doc[comma].idx
         return Said(start, end, who, cue, verb.i) if end > start else None
     if clauses[verb].infinitive is not None or cues.cue_lemma(verb, language.speech.object_verbs, language) \
-            or _judges(verb, language):
+            or _judges(verb, language) or _quoted_object(clauses, verb):
         if any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < verb.i for c in verb.children):
             return None  # "comme certains élus le réclament": what it asks was told before
         # 'X "demande solennellement" …': the mark closing round the verb is stepped over
@@ -82,6 +82,20 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
         if content is not None:
             return Said(*content, subject(clauses, verb, resolver), cue, verb.i)
     return None
+
+
+def _quoted_object(clauses: Clauses, verb: Token) -> bool:
+    """"a déclaré un « événement significatif de sûreté » lié à …": a speech verb whose object quotes
+    words reports that object, as a mixed quote."""
+    for child in verb.children:
+        if child.dep_ == "obj" and child.i > verb.i:
+            lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+            quoting = [m for m in clauses.marks if lo <= m.open < hi]
+            # words of the narrator's around the quoted ones, not only an article
+            told = [t for t in child.subtree if t.pos_ not in ("DET", "PUNCT")
+                    and not any(m.open < t.idx < m.close for m in quoting)]
+            return bool(quoting) and bool(told)
+    return False
 
 
 def _judges(verb: Token, language: Language) -> bool:
