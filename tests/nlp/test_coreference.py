@@ -386,6 +386,9 @@ DESCRIPTIONS = [
       "avocat, Julien Ferrand, avait demandé un report."), "Son avocat", "Julien Ferrand"),
     (("Rémi Castagnol est arrivé au tribunal de Vernelle. Son avocat a déclaré que son client était "
       "innocent."), "Son avocat", None),
+    # "Me" tells a lawyer: "l'avocat" is the one so named among several men
+    (("Me Julien Ferrand plaidait pour Marc Lenoir et Paul Girard. « Redonnez-leur la vie », a renchéri "
+      "l'avocat."), "l'avocat", "Me Julien Ferrand"),
     # "son président" is not the president of another body named before
     (("Le syndicat des généralistes a rencontré le président du parti, Nicolas Ferrand. « La médecine générale "
       "disparaît », a résumé son président."), "son président", None),

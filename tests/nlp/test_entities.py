@@ -312,3 +312,14 @@ def test_mentions_of_an_entity_are_in_text_order_and_do_not_overlap(analyse: Ana
     for entity in analysis.entities:
         assert [m.start for m in entity.mentions] == sorted(m.start for m in entity.mentions)
     assert [e.id for e in analysis.entities] == [f"e{n}" for n in range(1, len(analysis.entities) + 1)]
+
+
+def test_a_surname_written_first_after_a_courtesy_title_is_the_same_person(analyse: Analyse) -> None:
+    text = ("Me Kouadio Serge plaidait jeudi pour trois accusés. Plus tard, Me Kouadio a expliqué que les "
+            "charges n'étaient pas fondées.")
+    analysis = analyse(text)
+
+    people = [e for e in analysis.entities if e.type == "PER"]
+    assert len(people) == 1, [e.name for e in people]
+    assert {m.text for m in people[0].mentions} >= {"Me Kouadio"}
+

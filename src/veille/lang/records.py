@@ -343,6 +343,7 @@ class GivenNames(Record):
 class Titles(Record):
     heads: Ordered
     honorifics: Ordered
+    honorific_roles: dict[str, str]  # "Me" (maître) → "avocat": the title a courtesy title tells
     pre_modifiers: Ordered
     organisation_heads: Ordered
 

@@ -328,7 +328,10 @@ def _is_short_form(short: str, full: str, short_cluster: Cluster, full_cluster: 
     if s[-1] != f[-1] and s[0] != f[0] and not full.startswith(short + "-"):
         return False  # no branch below can hold: spare the clusters' labels
     if full_cluster.label == "PER":
-        return len(s) < len(f) and f[-len(s):] == s
+        # "Me Dacoury" of "Me Dacoury Roger": a surname written first, after a courtesy title
+        surname_first = len(s) == 1 and len(f) == 2 and f[0] == s[0] and any(
+            m.text.split()[0] in lex.honorifics for m in short_cluster.mentions if " " in m.text)
+        return len(s) < len(f) and f[-len(s):] == s or surname_first
     if short_cluster.label == "PER" or len(short) >= len(full):
         return False
     if full.startswith(short + "-"):

@@ -329,6 +329,9 @@ def _referent(entity: Entity, gender: str | None, language: Language) -> Referen
     names = [entity.name, *(m.text for m in entity.mentions)]
     name_words = frozenset(w for n in names for w in fold(n).replace("'", " ").split())
     role_words = frozenset(fold(entity.role or "").replace("'", " ").split())
+    told = {language.titles.honorific_roles.get(m.text.split()[0]) for m in entity.mentions if " " in m.text}
+    if not role_words and told - {None}:  # "Me Dupont" is a lawyer
+        role_words = frozenset(fold(r) for r in told if r is not None)
     plural = any(straighten(m.text).lower().startswith(tuple(f"{d} " for d in language.grammar.determiners.plural_definite))
                  for m in entity.mentions)
     return Referent(entity, gender, "Plur" if plural else "Sing", name_words, role_words)
