@@ -128,6 +128,25 @@ def test_a_colon_after_a_main_clause_is_not_the_report_of_the_subordinate_before
     assert quote_saying(analysis, "un millier de manifestants").speaker_text == "la préfecture"
 
 
+def test_the_focus_of_a_cleft_is_the_speaker_not_the_noun_before_qui(analyse: Analyse) -> None:
+    text = ("C'est Marie Vautrin, directrice de projet à Transcité, entreprise chargée du chantier, qui l'explique : "
+            "« Au total, environ 800 arbres doivent être coupés entre les deux villes. »")
+    analysis = analyse(text)
+
+    assert only_quote(analysis).speaker == id_of(analysis, "Marie Vautrin")
+
+
+def test_a_gerund_sentence_after_a_paragraph_break_goes_on_with_the_last_speaker(analyse: Analyse) -> None:
+    text = ("Le chantier a commencé lundi. Marie Vautrin, directrice du projet, l'explique : « Au total, environ "
+            "800 arbres doivent être coupés entre les deux villes. »\n\n"
+            "Tout en promettant : « Nous allons en replanter plus de 2 000 dans de bonnes conditions. »\n\n"
+            "Les riverains restent sceptiques.")
+    analysis = analyse(text)
+
+    promise = quote_saying(analysis, "Nous allons en replanter")
+    assert (promise.speaker, promise.speaker_link) == (id_of(analysis, "Marie Vautrin"), "continuation")
+
+
 def test_a_labelled_turn_names_its_speaker(analyse: Analyse) -> None:
     text = ("Bastien Morvillier (capitaine du HC Valdorge) : « Nous avons manqué de lucidité dans le dernier "
             "tiers-temps. »")

@@ -142,6 +142,7 @@ class Speech(Record):
     sources: Words
     opening_sources: Words
     source_nouns: Words
+    cleft_openers: Ordered  # "C'est X qui l'explique": the words that open a cleft on its speaker
     judgement_verbs: Words  # "a jugé les conditions inadéquates": the object and its attribute are held
     document_nouns: Words  # "selon le rapport de l'ONU": what a body wrote; its author is the source
     speaker_nouns: Words

@@ -28,7 +28,7 @@ from .. import times as time_stage
 from ..clauses import Clauses
 from ..context import Context
 from ..speakers import Resolver
-from . import content, cues, fragments, records, sources, turns
+from . import content, cues, fragments, records, sources, turns, who
 from .said import Said
 
 __all__ = ["anchor_times", "extract"]
@@ -55,7 +55,7 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr
             continue
         if found is not None and found.speaker is None and syntax.is_gerund(token):
             found.speaker = turns.same_sentence_speaker(token, said)
-        if found is not None and found.speaker is None and content.goes_on(token, language):
+        if found is not None and found.speaker is None and who.goes_on(token, language):
             found.speaker = turns.last_speaker(token, said, clauses.text)
         if found is not None and found.speaker is not None:
             resolver.heard(found.start, found.speaker)

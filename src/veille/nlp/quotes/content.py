@@ -1,28 +1,22 @@
 """What a speech verb says was said: its que-clause, the quotation after its colon, the words before its
-incise, or its object; and who said it, its subject."""
+incise, or its object (who said it: `who`)."""
 
 from __future__ import annotations
-
-import re
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from ...lang import Language
 from ...lang.records import Grammar
-from ...lang.text import CLOSING, ONLY_CLOSING, OPENING, Marked, straighten
+from ...lang.text import CLOSING, OPENING, Marked, straighten
 from .. import syntax
 from ..clauses import Clauses
 from ..context import text_of
-from ..phrases import glued_pronoun, inverted_subject, subject_phrase
-from ..speakers import Resolver, Speaker
-from ..syntax import trim_phrase
+from ..phrases import glued_pronoun, inverted_subject
+from ..speakers import Resolver
 from . import cues
+from .bounds import clause_end, clause_start, comma_before, strip
 from .said import Said
-
-GLUE = {"ADV", "AUX"}  # what may stand between an incise's comma and its verb
-MODIFIERS = {"advmod", "amod", "fixed", "obl:mod"}  # … and the short modifiers of the verb
-TRAILING = " \u00a0\n,;:.!?"
+from .who import speaker, subject
 
 
 def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
@@ -137,29 +131,6 @@ def _aim(verb: Token, language: Language) -> bool:
         c.dep_ == "mark" and c.lower_ in language.grammar.prepositions.purpose for c in verb.children)
 
 
-def clause_end(doc: Doc, start: int, sentence_end: int, language: Language) -> int:
-    """The end of the reported clause: the sentence's end (the parser sometimes joins two), or a
-    trailing source (', selon …')."""
-    text = text_of(doc)
-    ends = [m.start() + 1 for m in language.sentence_end.finditer(text, start, sentence_end)]
-    sources = [m.start() for m in source_after(language).finditer(text, start, sentence_end)]
-    return min([sentence_end, *ends[:1], *sources[:1]])
-
-
-@cache
-def source_after(language: Language) -> re.Pattern[str]:
-    """', selon …', ', d'après …' after a clause: the source that ends it."""
-    words = sorted(language.speech.sources, key=len, reverse=True)
-    return re.compile(r",\s+(?:" + "|".join(re.escape(w) for w in words) + r")\s", re.IGNORECASE)
-
-
-def clause_start(text: str, lo: int, hi: int, language: Language) -> int:
-    """Where the last sentence before `hi` starts, looking no further back than `lo`."""
-    # the pattern looks at the first letters of the next sentence, which may lie just past `hi`
-    ends = [m.end() for m in language.sentence_end.finditer(text, lo, min(len(text), hi + 3)) if m.end() <= hi]
-    return ends[-1] if ends else lo
-
-
 def governs_infinitive(doc: Doc, phrase: tuple[int, int] | None, grammar: Grammar) -> bool:
     """'a exhorté le gouvernement à "aller plus loin"': the phrase after the verb is its object, since
     an infinitive complement follows; an incise's subject is followed by nothing of the kind."""
@@ -238,23 +209,6 @@ def infinitive_incise(doc: Doc, verb: Token) -> int | None:
         return None
     between = doc[verb.head.i + 1:verb.i]
     return comma if all(t.pos_ in ("ADP", "ADV", "PART") or t.dep_ in ("mark", "advmod") for t in between) else None
-
-
-def comma_before(doc: Doc, verb: Token) -> int | None:
-    """The comma right before a verb, past its auxiliaries, adverbs and clitics ("…, a-t-il ajouté",
-    "…, s'est défendu X", "…, affirme encore Y"); right after a closing quotation mark the comma may
-    be missing ("« … » a d'emblée lancé X"): then the first word of the incise."""
-    i = verb.i - 1
-    while i >= 0 and (doc[i].pos_ in GLUE or doc[i].text.startswith("-") or doc[i].dep_.startswith("aux")
-                      or doc[i].dep_.startswith("expl") and doc[i].head.i == verb.i
-                      # a clitic the parser called an object: "…, s'est notamment insurgée X"
-                      or doc[i].pos_ == "PRON" and doc[i].dep_ in ("obj", "iobj") and doc[i].head.i == verb.i
-                      and verb.i - i <= 3
-                      or verb.i - i <= 3 and doc[i].head.i == verb.i and doc[i].dep_ in MODIFIERS):
-        i -= 1  # "…, a d'emblée lancé X": a short modifier of the verb may stand before it
-    if i >= 0 and doc[i].text in CLOSING and i + 1 < verb.i + 1 and doc[i + 1].sent.start != i + 1:
-        return i + 1
-    return i if i >= 0 and doc[i].text == "," else None
 
 
 def colon_quote(doc: Doc, verb: Token, marks: list[Marked], language: Language) -> Marked | None:
@@ -341,142 +295,4 @@ def _object_end(doc: Doc, verb: Token, first: int, language: Language) -> int:
             return doc[child.left_edge.i].idx
     return len(text_of(doc))
 
-
-def strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start] in TRAILING or text[start] in ONLY_CLOSING):  # a clause never opens on one
-        start += 1
-    while end > start and text[end - 1] in TRAILING:
-        end -= 1
-    return start, end
-
-
-def speaker(resolver: Resolver, tokens: tuple[int, int] | None) -> Speaker | None:
-    return resolver.from_tokens(*tokens) if tokens is not None else None
-
-
-def subject(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None:
-    """The verb's subject; when the parse gives none, or only a title ("Hugo Martin, le sélectionneur,
-    a dit", parsed with the title as subject), a name that opens the sentence and is only followed by
-    appositions up to the verb ("Eric Ciotti, président de LR, …, appelle …")."""
-    if clauses[verb].passive:  # "X est accusé par Y d'avoir …": the speaker is the agent, if named
-        agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
-        return resolver.from_tokens(*_phrase(clauses, agent)) if agent is not None else None
-    found = speaker(resolver, subject_phrase(clauses, verb))
-    if found is not None and found.link != "unnamed":
-        return found
-    opening = _opening_name(clauses, verb, resolver)
-    if opening is None and found is None:
-        opening = (_name_before_relative(clauses, verb, resolver) or _historical_infinitive(verb, resolver)
-                   or _subject_cut_off(clauses, verb, resolver) or _named_between_commas(clauses, verb, resolver))
-    return opening if opening is not None else found
-
-
-def _subject_cut_off(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None:
-    """'…autre."\nKompany prétend ne pas …': the parser ended the sentence before the verb and left its
-    subject with the sentence above; the words from the real sentence start to the verb are it."""
-    doc, text = clauses.doc, clauses.text
-    group = min([verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)], key=lambda t: t.i)
-    if group.i != verb.sent.start or group.i == 0:
-        return None
-    line = text.rfind("\n", 0, group.idx) + 1
-    start = clause_start(text, line, group.idx, clauses.language)
-    words = doc.char_span(start, group.idx, alignment_mode="contract")
-    if words is None or not len(words) or len(words) > 8 or any(t.is_punct for t in words):
-        return None
-    return resolver.from_tokens(words.start, words.end)
-
-
-def _infinitive_after_de(verb: Token, language: Language) -> bool:
-    """"de préciser": a narrative infinitive, which tells what someone went on to do."""
-    return "Inf" in verb.morph.get("VerbForm") and any(
-        c.dep_ == "mark" and straighten(c.lower_) in language.grammar.prepositions.of and c.i < verb.i
-        for c in verb.children)
-
-
-def goes_on(verb: Token, language: Language) -> bool:
-    """"Et de citer … : « … »", "Et questionne : « … »": a sentence headed by an infinitive after
-    "de", or opened by "et" with a verb that has no subject, goes on about the person just heard."""
-    if verb.dep_ == "ROOT" and _infinitive_after_de(verb, language):
-        return True
-    opening = verb.doc[verb.sent.start]
-    return syntax.is_finite(verb) and not any(c.dep_.startswith(("nsubj", "expl")) for c in verb.children) \
-        and opening.dep_ == "cc" and opening.head.i == verb.i and verb.i - opening.i <= 2
-
-
-def _historical_infinitive(verb: Token, resolver: Resolver) -> Speaker | None:
-    """"Antoine Martin de préciser : « … »": the narrative infinitive's subject is the name it hangs on."""
-    head = verb.head
-    if head.i >= verb.i or head.pos_ not in ("PROPN", "NOUN") or not _infinitive_after_de(verb, resolver.language):
-        return None
-    return resolver.from_tokens(head.left_edge.i, verb.i - 1)
-
-
-def _phrase(clauses: Clauses, head: Token) -> tuple[int, int]:
-    doc = clauses.doc
-    first = head.left_edge.i
-    while first < head.i and doc[first].pos_ == "ADP":  # "par le FBI": the phrase without its preposition
-        first += 1
-    return trim_phrase(doc, first, head.right_edge.i + 1, clauses.language.grammar.pronouns.clause_openers)
-
-
-def _name_before_relative(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None:
-    """"M. Martin, qui s'exprimait à Lille, a exhorté …", when the parse hangs the relative clause
-    elsewhere and leaves the verb without a subject: the name right before ", qui …," that runs to
-    the comma before the verb."""
-    doc = clauses.doc
-    comma = comma_before(doc, verb)
-    relatives = clauses.language.grammar.pronouns.relatives
-    if comma is None:
-        return None
-    for i in range(comma - 1, max(verb.sent.start, comma - 40), -1):
-        if doc[i].lower_ in relatives and doc[i].dep_.startswith("nsubj"):
-            if i < 2 or doc[i - 1].text != ",":
-                return None
-            mention = next((m for m in resolver.mentions.inside(doc[max(i - 8, 0)].idx, doc[i - 1].idx)
-                            if m[1] == doc[i - 2].idx + len(doc[i - 2].text)), None)
-            if mention is None or mention[2].type not in ("PER", "ORG") or mention[3] != "name":
-                return None
-            span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
-            return resolver.from_tokens(span.start, span.end) if span is not None else None
-        if doc[i].text in (".", ";", ":"):
-            return None
-    return None
-
-
-def _opening_name(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None:
-    doc = clauses.doc
-    first = verb.sent.start
-    if first > 0 and doc[first].text == "," and not doc[first - 1].is_space:
-        first = doc[first - 1].sent.start  # the parser closed a sentence after the name
-    while first < verb.i and (doc[first].pos_ == "DET" or doc[first].is_space):
-        first += 1
-    mention = resolver.mentions.starting_at(doc[first].idx)
-    if mention is None or mention[2].type not in ("PER", "ORG"):
-        return None
-    end = doc.char_span(mention[0], mention[1], alignment_mode="expand")
-    if end is None or end.end >= verb.i or doc[end.end].text != ",":
-        return None
-    return resolver.from_tokens(first, end.end)
-
-
-def _named_between_commas(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker | None:
-    """"Vendredi, alors que …, le bourgmestre de Liège Willy Dupont, précisait : « … »": a verb the parser
-    left without a subject takes the person named between the comma before it and the comma before
-    that, when nothing else stands there."""
-    doc = clauses.doc
-    if any(c.dep_.startswith("nsubj") for c in verb.children):
-        return None
-    group = min([verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)], key=lambda t: t.i)
-    comma = group.i - 1
-    if comma < 1 or doc[comma].text != ",":
-        return None
-    start = comma - 1
-    while start > verb.sent.start and doc[start - 1].text != "," and doc[start - 1].pos_ not in ("VERB", "AUX"):
-        start -= 1
-    if start == comma - 1 or doc[start - 1].text != "," and start != verb.sent.start:
-        return None
-    named = resolver.mentions.covering(doc[start].idx, doc[comma - 1].idx + len(doc[comma - 1].text))
-    if not any(entity.type == "PER" for _, _, entity, _ in named):
-        return None
-    return resolver.from_tokens(start, comma)
 

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..clauses import Clauses
 from ..speakers import Resolver
-from . import content, cues
+from . import cues, who
 from .said import Said
 from .turns import same_sentence_speaker
 
@@ -38,7 +38,7 @@ def governed(clauses: Clauses, resolver: Resolver, said: list[Said]) -> list[Sai
             continue
         speaker = next((s.speaker for s in said if s.cue_token == verb.i and s.speaker is not None), None)
         if speaker is None:
-            speaker = content.subject(clauses, verb, resolver)
+            speaker = who.subject(clauses, verb, resolver)
         if speaker is None and verb.pos_ == "VERB" and "Fin" not in verb.morph.get("VerbForm"):
             speaker = same_sentence_speaker(verb, said)
         if speaker is None or speaker.link == "unnamed" and speaker.entity is None and not speaker.text:

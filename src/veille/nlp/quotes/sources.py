@@ -8,8 +8,8 @@ from ...lang import Language
 from ..context import text_of
 from ..speakers import Resolver, Speaker
 from ..syntax import apposed_name_end
-from . import content, cues
-from .content import TRAILING
+from . import cues
+from .bounds import TRAILING, clause_start, strip
 from .said import Said
 
 
@@ -27,7 +27,7 @@ def by_source(doc: Doc, prep: Token, resolver: Resolver, language: Language) -> 
     if not named and source.lemma_.lower() not in language.speech.source_nouns:
         return None
     sentence = prep.sent
-    before = (content.clause_start(text_of(doc), sentence.start_char, prep.idx, language),
+    before = (clause_start(text_of(doc), sentence.start_char, prep.idx, language),
               doc[max(prep.i - 1, sentence.start)].idx)
     after_token = min(phrase_end, sentence.end - 1)
     after = (doc[after_token].idx + (1 if doc[after_token].text == "," else 0), sentence.end_char)
@@ -36,7 +36,7 @@ def by_source(doc: Doc, prep: Token, resolver: Resolver, language: Language) -> 
         start, end = sentence.start_char, sentence.end_char
     else:
         start, end = max((before, after), key=lambda span: len(text_of(doc)[span[0]:span[1]].strip(TRAILING)))
-    start, end = content.strip(text_of(doc), start, end)
+    start, end = strip(text_of(doc), start, end)
     if end - start < 10:
         return None
     cue = cues.source_words(prep) if cues.source_words(prep) in language.speech.sources else prep.lower_

@@ -23,8 +23,9 @@ from ..phrases import inverted_subject
 from ..speakers import Resolver, Speaker
 from ..syntax import trim_phrase
 from . import cues
-from .content import clause_start, comma_before, subject
+from .bounds import clause_start, comma_before
 from .said import Said
+from .who import subject
 
 MIN_FREE_QUOTE_WORDS = 4
 NARRATION_WORDS = 8  # more words than this outside quotation marks between two turns: narration
@@ -74,7 +75,8 @@ def last_speaker(verb: Token, said: list[Said], text: str) -> Speaker | None:
     """The speaker of the latest statement before the verb, in its paragraph or the one before: the
     person a narrative infinitive with no subject of its own goes on about."""
     paragraph = text.rfind("\n", 0, verb.idx)
-    previous = text.rfind("\n", 0, max(paragraph, 0)) + 1 if paragraph >= 0 else 0
+    end_before = len(text[:max(paragraph, 0)].rstrip())  # past the blank lines between paragraphs
+    previous = text.rfind("\n", 0, end_before) + 1 if paragraph >= 0 else 0
     before = [s for s in said if previous <= s.start and s.end <= verb.idx and s.speaker is not None and not s.source]
     latest = max(before, key=lambda s: s.end).speaker if before else None
     return replace(latest, link="continuation") if latest is not None else None
