@@ -231,6 +231,13 @@ def test_a_speech_verb_with_an_infinitive_reports_it(analyse: Analyse, text: str
     assert quote.speaker == id_of(analysis, person)
 
 
+def test_a_que_the_parser_calls_an_object_still_opens_the_report(analyse: Analyse) -> None:
+    analysis = analyse("Paul Girard a assuré ce lundi soir que le miracle n'aura pas lieu.")
+
+    quote = only_quote(analysis)
+    assert (quote.text, quote.speaker) == ("le miracle n'aura pas lieu", id_of(analysis, "Paul Girard"))
+
+
 @pytest.mark.parametrize(("text", "said", "person", "cue"), [
     ("L'avocate Mireille Sauvain a fait savoir que sa cliente ne se présenterait pas à l'audience.",
      "sa cliente ne se présenterait pas à l'audience", "Mireille Sauvain", "savoir"),
@@ -284,6 +291,9 @@ def test_a_call_to_someone_reports_what_they_are_called_to_do(analyse: Analyse) 
     # the parser makes 'après' a `fixed` dependent of "D'": the source hangs on "D'"
     ("D'après Noémie Castaing, la fermeture de l'usine de Montbard était prévue depuis deux ans.",
      "la fermeture de l'usine de Montbard était prévue depuis deux ans", "Noémie Castaing", "d'après"),
+    # the parser ends a sentence after "Selon X,": the report runs on to the real end
+    ("Selon France Bleu, les salariés du club ont été informés dans la journée.",
+     "les salariés du club ont été informés dans la journée", "France Bleu", "selon"),
     # a document's author is the source
     ("La région concentre 40 % des cas, selon les données 2024 de l'Observatoire régional de santé.",
      "La région concentre 40 % des cas", "Observatoire régional de santé", "selon"),

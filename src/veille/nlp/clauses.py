@@ -68,7 +68,9 @@ class Clause:
         that = self.clauses.language.grammar.conjunctions.that
         for child in self.predicate.children:
             if child.dep_ == "ccomp" and child.i > self.predicate.i:
-                mark = next((m for m in child.children if m.dep_ == "mark" and straighten(m.lower_) in that), None)
+                # the parser sometimes calls the "que" an object ("a assuré ce lundi soir que …")
+                mark = next((m for m in child.children if (m.dep_ == "mark" or m.dep_ == "obj" and m.pos_ == "SCONJ")
+                             and straighten(m.lower_) in that), None)
                 if mark is not None:
                     return mark
         return None

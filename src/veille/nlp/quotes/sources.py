@@ -27,6 +27,11 @@ def by_source(doc: Doc, prep: Token, resolver: Resolver, language: Language) -> 
     if not named and source.lemma_.lower() not in language.speech.source_nouns:
         return None
     sentence = prep.sent
+    last = sentence.end
+    while last < len(doc) and "," in (doc[last - 1].text, doc[last].text):  # the parser cut after "Selon X,"
+        last = doc[last].sent.end
+    if last != sentence.end:
+        sentence = doc[sentence.start:last]
     before = (clause_start(text_of(doc), sentence.start_char, prep.idx, language),
               doc[max(prep.i - 1, sentence.start)].idx)
     after_token = min(phrase_end, sentence.end - 1)
