@@ -124,22 +124,16 @@ class Resolver:
         description of a person, as an incise's subject the linker left unlinked, is the speaker
         heard last, named, in the two sentences before, when the gender agrees; not after a verb
         of reply, nor when the article gave that title to someone else."""
-        words = self.doc.char_span(described.start, described.end, alignment_mode="expand")
-        if words is None or not len(words):
+        person_described = self._one_person_described(described, verb)
+        if person_described is None or person_described[1] not in self.definite:
             return None
-        root = _noun_head(self.doc, words.start, words.end)
-        first_word = straighten(words[0].lower_)  # "l’" of "l’écrivain"
-        if described.entity is not None or not self._person(root) or first_word not in self.definite \
-                or syntax.lemmas(verb, self.language.grammar) & self.language.speech.reply_verbs:
-            return None
+        root, _, wanted = person_described
         titled = {e.id for e in self.entities if e.role and root.lemma_.lower() in fold(e.role).split()}
         heard = [(pos, speaker, gender) for pos, speaker, gender, number in self.history
                  if pos < described.start and number == "Sing"]
         if not heard:
             return None
         pos, speaker, gender = heard[-1]
-        # the article tells the gender of a noun of both ("la secrétaire"); else the noun does
-        wanted = self.language.grammar.determiners.gender.get(first_word) or next(iter(root.morph.get("Gender")), None)
         then = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         # the sentences of narration between them (the quoted words do not count)
         between = sum(1 for t in self.doc[then.start:root.i] if t.is_sent_start and not self.clauses.quoted(t)) \
@@ -156,21 +150,16 @@ class Resolver:
         gender, with no other title). A reader would credit one of them, and which one is not known:
         the description alone would show a wrong speaker as unnamed. Not after a verb of reply ("a
         rétorqué le maire"), which tells someone else is speaking."""
-        words = self.doc.char_span(described.start, described.end, alignment_mode="expand")
-        if described.entity is not None or words is None or not len(words):
+        person_described = self._one_person_described(described, verb)
+        if person_described is None:
             return False
-        if verb is not None and syntax.lemmas(verb, self.language.grammar) & self.language.speech.reply_verbs:
-            return False
-        root = _noun_head(self.doc, words.start, words.end)
-        first_word = straighten(words[0].lower_)
-        singular = "Plur" not in root.morph.get("Number")
+        root, first_word, wanted = person_described
         owned = first_word in self.language.grammar.determiners.possessive
-        if not singular or not self._person(root) or first_word not in self.definite and not owned:
+        if "Plur" in root.morph.get("Number") or first_word not in self.definite and not owned:
             return False
-        wanted = self.language.grammar.determiners.gender.get(first_word) or next(iter(root.morph.get("Gender")), None)
         heads = {fold(h) for h in self.language.titles.heads}
         lemma = fold(root.lemma_.lower())
-        if any(entity.type == "PER" for _, _, entity, _ in self.mentions.inside(words.start_char, words.end_char)):
+        if any(entity.type == "PER" for _, _, entity, _ in self.mentions.inside(described.start, described.end)):
             return False  # "le conseiller de Paul Girard" is someone else; "le président …, Roger Pelzer" is named
         for entity in self.entities:
             if entity.type != "PER" or " " not in entity.name:
@@ -179,6 +168,22 @@ class Resolver:
             if self.gender.get(entity.id) in (None, wanted) and (not titles or lemma in titles):
                 return True
         return False
+
+    def _one_person_described(self, described: Speaker, verb: Token | None) -> tuple[Token, str, str | None] | None:
+        """For an unnamed speaker in words that describe a person, not after a verb of reply: the noun,
+        the first word ("le", "l’", "son") and the gender the words give (the article tells it for a
+        noun of both, "la secrétaire"; else the noun does)."""
+        words = self.doc.char_span(described.start, described.end, alignment_mode="expand")
+        if described.entity is not None or words is None or not len(words):
+            return None
+        if verb is not None and syntax.lemmas(verb, self.language.grammar) & self.language.speech.reply_verbs:
+            return None
+        root = _noun_head(self.doc, words.start, words.end)
+        if not self._person(root):
+            return None
+        first_word = straighten(words[0].lower_)  # "l’" of "l’écrivain"
+        wanted = self.language.grammar.determiners.gender.get(first_word) or next(iter(root.morph.get("Gender")), None)
+        return root, first_word, wanted
 
     def _root(self, speaker: Speaker) -> Token | None:
         span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
@@ -238,8 +243,7 @@ class Resolver:
             if self._names_head(span.root, head) if entity.type == "PER" else self._body_beside(head, span.root):
                 return entity, kind, (start, stop)  # "le PDG … Louis Garnier", "le syndicat Sud-Rail"
             before = span.start - 1
-            while before > first and (doc[before].pos_ == "DET" or doc[before].pos_ == "NOUN"
-                                      and doc[before].text[:1].isupper() and doc[before + 1].pos_ == "PROPN"):
+            while before > first and (doc[before].pos_ == "DET" or syntax.titles_name(doc[before])):
                 before -= 1  # "son président, le Dr Claude Martin": an article and a courtesy title
             if entity.type == "PER" and doc[before].text == "," and before > first:
                 return entity, kind, (start, stop)

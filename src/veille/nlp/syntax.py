@@ -88,6 +88,12 @@ def is_passive(token: Token) -> bool:
     return "Pass" in feats(token, "Voice") or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children)
 
 
+def is_subordinate(verb: Token) -> bool:
+    """Whether the verb heads a clause opened by a subordinating conjunction ("Si la préfecture a
+    annoncé …", "quand il est arrivé")."""
+    return any(c.dep_ == "mark" and c.pos_ == "SCONJ" and c.i < verb.i for c in verb.children)
+
+
 def has_passive_auxiliary(token: Token) -> bool:
     """"être jugés", "a été condamné": a passive told by its auxiliary "être" (the parser also marks
     some active compound pasts, "a parlé", with the passive voice feature that `is_passive` reads)."""
@@ -246,14 +252,20 @@ def trim_phrase(doc: Doc, first: int, end: int, openers: frozenset[str]) -> Rang
     return first, end
 
 
+def titles_name(token: Token) -> bool:
+    """A courtesy title the tagger took for a common noun, before a name: "Dr" in "le Dr Claire Martin"."""
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and token.i + 1 < len(token.doc) \
+        and token.doc[token.i + 1].pos_ == "PROPN"
+
+
 def apposed_name_end(doc: Doc, i: int, stop: int) -> int | None:
     """The end of a person's name that starts at `i`, set in apposition after a comma ("…, Hélène
     Marchal", "…, le Dr Jean Martin", "…, Mme Anne Dupont"): a proper noun, or the words the parser
     marks as a person, after at most an article; None when no name starts there."""
     if i < stop and doc[i].pos_ == "DET":
         i += 1
-    if i + 1 < stop and doc[i].pos_ == "NOUN" and doc[i].text[:1].isupper() and doc[i + 1].pos_ == "PROPN":
-        i += 1  # a courtesy title the tagger took for a noun: "le Dr Claire Martin"
+    if i + 1 < stop and titles_name(doc[i]):
+        i += 1
     j = i
     while j < stop and (doc[j].ent_type_ == "PER" or j == i and doc[j].pos_ == "PROPN" and not doc[j].ent_type_):
         j += 1

@@ -46,9 +46,7 @@ def link(linker: Linker, token: Token) -> Link | None:
     if owned:  # "son président" is not the president of another body the article named
         candidates = {k: m for k, m in candidates.items()
                       if m.referent is not None and m.referent.role_words <= {fold(token.lower_), fold(token.lemma_.lower())}}
-    if not candidates and kind == "PER" and owned:
-        candidates = {}
-    elif not candidates and kind == "PER" and not _replying(linker, token):
+    if not candidates and kind == "PER" and not owned and not _replying(linker, token):
         candidates = (_sole_holder(linker, token, gender) or _just_named(linker, token, gender)
                       or _only_one(linker, token, gender) or _described_so_before(linker, words))
     if not candidates and kind == "PER":

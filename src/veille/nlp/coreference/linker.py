@@ -185,12 +185,10 @@ class Linker:
 
     def _pronoun(self, token: Token) -> Link | None:
         form = token.lower_
-        pronouns = self.language.speech
-        agreement = pronouns.pronouns.get(form), pronouns.plural_pronouns.get(form)
-        stressed_source = any(agreement) and self._sourced(token)  # "selon lui", "d'après eux"
+        gender, number = self._agreement(token)
+        stressed_source = gender is not None and self._sourced(token)  # "selon lui", "d'après eux"
         if form not in self.grammar.pronouns.third_person and not stressed_source or self._impersonal(token):
             return None
-        gender, number = (agreement[0], "Sing") if agreement[0] else (agreement[1], "Plur")
         if not token.dep_.startswith("nsubj") and not token.text.startswith("-") and not self._sourced(token):
             return None  # an object or a stressed pronoun ("lui") is too loosely tied to link
         referent = (self._reporter(token, gender, number)

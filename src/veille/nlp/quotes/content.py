@@ -223,8 +223,7 @@ def colon_quote(doc: Doc, verb: Token, marks: list[Marked], language: Language) 
         return None
     # "Si la préfecture a annoncé …, un membre … conteste ce chiffre : « … »": a verb in a subordinate
     # clause leaves the colon to the verb with a subject of its own after it
-    subordinate = any(c.dep_ == "mark" and c.pos_ == "SCONJ" and c.i < verb.i for c in verb.children)
-    if subordinate and any(t.idx < colon and syntax.is_finite(t) and any(c.dep_.startswith("nsubj") for c in t.children)
+    if syntax.is_subordinate(verb) and any(t.idx < colon and syntax.is_finite(t) and any(c.dep_.startswith("nsubj") for c in t.children)
                            for t in doc[verb.i + 1:verb.sent.end]):
         return None
     rest = text_of(doc)[colon + 1:colon + 4].lstrip()

@@ -198,7 +198,7 @@ def acting_before_colon(clauses: Clauses, resolver: Resolver, mark: Marked, said
     verb = next((t for t in sentence or () if t.pos_ in ("VERB", "AUX") and syntax.is_finite(t)
                  and not clauses.quoted(t) and any(c.dep_ == "nsubj" and sentence.start <= c.i < t.i
                                                    for c in t.children)
-                 and not any(c.dep_ == "mark" and c.pos_ == "SCONJ" for c in t.children)), None)
+                 and not syntax.is_subordinate(t)), None)
     if verb is None or syntax.has_passive_auxiliary(verb) \
             or any(cues.is_source(t, clauses.language) for t in sentence):
         return []  # "Selon elle, le maire a recommencé : « … »": the sentence is a source's report
