@@ -213,6 +213,17 @@ def test_an_incise_inside_the_marks_with_a_speaker_in_apposition(analyse: Analys
     assert first.cue == second.cue == verb
 
 
+@pytest.mark.parametrize("verb", ["corrige", "renchérit", "nuance", "concède"])
+def test_a_verb_taking_up_a_point_in_an_incise_gives_the_words_to_its_subject(analyse: Analyse, verb: str) -> None:
+    text = ("« Je lui ai seulement donné une gifle », affirme Paul Girard. « C'était un coup de poing, le "
+            f"certificat médical le montre », {verb} la présidente Claire Fontaine.")
+    analysis = analyse(text)
+
+    taken_up = quote_saying(analysis, "le certificat médical le montre")
+    assert (taken_up.speaker, taken_up.cue) == (id_of(analysis, "Claire Fontaine"), verb)
+    assert quote_saying(analysis, "seulement donné une gifle").speaker == id_of(analysis, "Paul Girard")
+
+
 # --- 2. wider reported speech ---------------------------------------------------------------------
 
 

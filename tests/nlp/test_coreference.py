@@ -398,6 +398,23 @@ DESCRIPTIONS = [
      "Le sénateur de la Drôme", "Antoine Lefranc"),
     (("Gilles Morand ne sera pas candidat face à Octave Brunel.\n\nAntoine Lefranc a reçu le maire de "
       "Vernelle. Le maire a promis son soutien."), "Le maire", None),
+    # what the text called a person once, it may call them again, though another man was named since
+    (("Paul Girard tenait meeting à Vernelle. Le candidat écologiste à la présidentielle a promis des trains. "
+      "Gilles Morand l'écoutait au premier rang. « Nous changerons tout », lance le candidat à la "
+      "présidentielle devant la foule."), "le candidat à la présidentielle", "Paul Girard"),
+    # the long quotation between the person and the description puts them no further apart
+    (("Claire Fontaine a dû quitter sa maison de Vernelle avec ses enfants.\n\n« Le feu est arrivé d'un coup. "
+      "Tout le monde courait. Nous avons juste pris les papiers », a raconté à la radio la jeune mère de "
+      "famille."), "la jeune mère de famille", "Claire Fontaine"),
+    # a new paragraph that names one man: the men named before it do not compete
+    (("« Nous sommes prêts », assure Marc Lenoir. Paul Girard reste prudent.\n\nOctave Brunel croit à la "
+      "victoire. « Nous avons la meilleure équipe », déclare le défenseur à l'intention de Julien Ferrand."),
+     "le défenseur", "Octave Brunel"),
+    # an unnamed body before does not stand in the way; an unnamed person does
+    (("La police a évacué le quartier. Claire Fontaine a dû partir en pleine nuit. « Nous n'avons rien pu "
+      "emporter », a confié l'habitante."), "l'habitante", "Claire Fontaine"),
+    (("Claire Fontaine a dû partir en pleine nuit. Une voisine l'a hébergée. « Nous n'avons rien pu "
+      "emporter », a confié l'habitante."), "l'habitante", None),
 ]
 
 

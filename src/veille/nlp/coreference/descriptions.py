@@ -39,7 +39,7 @@ def link(linker: Linker, token: Token) -> Link | None:
     kind = "PER" if token.lemma_.lower() in person_heads(linker) or token.lower_ in person_heads(linker) else "ORG"
     candidates: dict[str, Mentioned] = {}
     for mentioned in linker.history:
-        referent = mentioned.referent
+        referent = mentioned.referent and linker.referents.get(mentioned.referent.entity.id, mentioned.referent)
         if referent is not None and referent.entity.type == kind \
                 and _describes(words, token, referent, gender, kind):
             candidates[referent.entity.id] = mentioned  # the latest mention of each
@@ -54,8 +54,7 @@ def link(linker: Linker, token: Token) -> Link | None:
     if not candidates:
         return None
     latest = sorted(candidates.values(), key=lambda m: m.start)
-    here = linker.sentence_of(token.idx)
-    if len(latest) > 1 and here - latest[-2].sentence <= CLOSE_SENTENCES:
+    if len(latest) > 1 and linker.told_since(latest[-2].sentence, token.idx) <= CLOSE_SENTENCES:
         return None  # two fitting ones named close by: which one is meant is not clear
     start, stop = linker.doc[first].idx, syntax_end(linker.doc, end)
     found = Link(start, stop, linker.text[start:stop], latest[-1].referent.entity.id, "description")
@@ -113,9 +112,8 @@ def _sole_holder(linker: Linker, head: Token, gender: str | None) -> dict[str, M
                if r.entity.type == "PER" and {noun, lemma} & r.role_words}
     if len(holders) != 1:
         return {}
-    here = linker.sentence_of(head.idx)
     recent = [m for m in linker.history if m.referent is not None and m.referent.entity.id in holders
-              and here - m.sentence <= CLOSE_SENTENCES and (gender is None or m.referent.gender in (None, gender))]
+              and linker.told_since(m.sentence, head.idx) <= CLOSE_SENTENCES and (gender is None or m.referent.gender in (None, gender))]
     return {recent[-1].referent.entity.id: recent[-1]} if recent else {}
 
 
@@ -123,24 +121,36 @@ def _just_named(linker: Linker, head: Token, gender: str | None) -> dict[str, Me
     """"… pour Paul Girard. Le maire de la ville a …": a title no one in the article holds, as the
     subject right after the sentence naming the one person the last three sentences name, is that
     person's, when their gender agrees and the article gave them no other title."""
-    if not head.dep_.startswith("nsubj"):
+    if not head.dep_.startswith("nsubj") and not linker.inverted_in_incise(head):
         return {}
     noun, lemma = fold(head.lower_), fold(head.lemma_.lower())
     if any({noun, lemma} & r.role_words for r in linker.referents.values()):
         return {}
-    here = linker.sentence_of(head.idx)
-    recent = [m for m in linker.history if m.sentence >= here - 2 and m.start < head.idx and not m.quoted]
-    if any(m.referent is None for m in recent):
+    recent = [m for m in linker.history if linker.told_since(m.sentence, head.idx) <= 2 and m.start < head.idx
+              and not m.quoted]
+    paragraph = linker._paragraph(head.idx)
+    if any(m.paragraph == paragraph and m.referent is not None and m.referent.entity.type == "PER" for m in recent):
+        recent = [m for m in recent if m.paragraph == paragraph]  # a new paragraph that names someone
+    if any(m.referent is None and not _unnamed_body(linker, m) for m in recent) \
+            or _met_unnamed(linker, head, linker.paragraph_starts[paragraph]):
         return {}  # an unnamed person stands there too
     people = [m for m in recent if m.referent is not None and m.referent.entity.type == "PER"]
     if len({m.referent.entity.id for m in people if m.referent is not None}) != 1:
         return {}
     person = people[-1]
     referent = person.referent
-    if referent is None or person.sentence < here - 1 or gender is not None and referent.gender not in (None, gender) \
-            or _titled(linker, referent):
+    if referent is None or linker.told_since(person.sentence, head.idx) > 1 \
+            or gender is not None and referent.gender not in (None, gender) or _titled(linker, referent):
         return {}
     return {referent.entity.id: person}
+
+
+def _unnamed_body(linker: Linker, mentioned: Mentioned) -> bool:
+    """"la police", "les autorités": an unnamed body, not a person a description could stand for."""
+    word = linker.doc.char_span(mentioned.start, mentioned.start + 1, alignment_mode="expand")
+    noun = word[0] if word is not None and len(word) else None
+    return noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in linker.persons \
+        and noun.lower_ not in linker.persons
 
 
 def _only_one(linker: Linker, head: Token, gender: str | None) -> dict[str, Mentioned]:
@@ -158,9 +168,12 @@ def _only_one(linker: Linker, head: Token, gender: str | None) -> dict[str, Ment
     if len({m.referent.entity.id for m in named if m.referent is not None}) != 1:
         return {}
     latest = named[-1]
+    if any(m.referent is None and latest.start < m.start < head.idx and m.agreement[0] in (None, gender)
+           and not _unnamed_body(linker, m) for m in linker.history):
+        return {}  # "Une voisine …": an unnamed person of that gender stands closer
     a_title = {noun, lemma} & {fold(h) for h in linker.language.titles.heads}  # not "l'homme d'affaires"
     if latest.referent is None or latest.referent.gender != gender or a_title and _titled(linker, latest.referent) \
-            or linker.sentence_of(head.idx) - latest.sentence > WINDOW_SENTENCES:
+            or linker.told_since(latest.sentence, head.idx) > WINDOW_SENTENCES:
         return {}
     return {latest.referent.entity.id: latest}
 
@@ -191,7 +204,7 @@ def _titled(linker: Linker, referent: Referent) -> bool:
 
 
 def person_heads(linker: Linker) -> frozenset[str]:
-    return frozenset(linker.language.titles.heads) | linker.grammar.anaphora.people
+    return frozenset(linker.language.titles.heads) | linker.grammar.anaphora.people | linker.persons
 
 
 def _described(linker: Linker, noun: Token) -> tuple[int, int, str | None, list[tuple[str, bool]]] | None:
@@ -208,12 +221,17 @@ def _described(linker: Linker, noun: Token) -> tuple[int, int, str | None, list[
         return None
     first, end = syntax.trim_phrase(linker.doc, article.i, noun.right_edge.i + 1,
                                     linker.grammar.pronouns.clause_openers)
+    aside = [t for t in linker.doc[first:end] if t.i in linker.mention_at
+             and linker.mention_at[t.i][0].entity.type == "PER" and not _complement_of(linker, t, noun)]
+    if aside:  # "le défenseur à l'intention de X": the description ends before what leads to X
+        end = min(c.left_edge.i for c in noun.children if c.i > noun.i and c.left_edge.i <= aside[0].i <= c.right_edge.i)
     phrase = linker.doc[first:end]
     if noun.i in linker.mention_at or any(c.pos_ == "PROPN" and (c.dep_ in ("appos", "flat:name") or c.dep_ == "nmod"
                                                               and not any(d.dep_ == "case" for d in c.children))
                                         for c in noun.children):
         return None  # "le ministre Gérald Darmanin": named
-    if any(linker.mention_at[t.i][0].entity.type == "PER" for t in phrase if t.i in linker.mention_at):
+    if any(linker.mention_at[t.i][0].entity.type == "PER" and _complement_of(linker, t, noun)
+           for t in phrase if t.i in linker.mention_at):
         return None  # "le conseiller de Joe Biden": another person's
     if end < len(linker.doc) and linker.doc[end].text == "," and end + 1 < len(linker.doc) \
             and linker.doc[end + 1].pos_ == "PROPN":
@@ -223,6 +241,18 @@ def _described(linker: Linker, noun: Token) -> tuple[int, int, str | None, list[
     words = [(fold(t.lower_), t.i in linker.mention_at) for t in phrase if t.is_alpha
              and fold(t.lower_) not in function and t.i != article.i]
     return first, end, gender, words
+
+
+def _complement_of(linker: Linker, name: Token, noun: Token) -> bool:
+    """Whether a name completes a title, itself or through other titles and bodies ("le conseiller du
+    cabinet de Joe Biden"), not through another noun ("le défenseur, à l'intention de X")."""
+    nouns = person_heads(linker) | linker.people | {h.lower() for h in linker.language.titles.honorifics}
+    node = name.head
+    while node.i != noun.i and node.head.i != node.i:
+        if node.pos_ == "NOUN" and node.lemma_.lower() not in nouns and node.lower_ not in nouns:
+            return False
+        node = node.head
+    return True
 
 
 def syntax_end(doc: Doc, end: int) -> int:
@@ -241,10 +271,11 @@ def _describes(words: list[tuple[str, bool]], head: Token, referent: Referent, g
         return False
     if kind == "ORG":
         return bool({noun, lemma} & (referent.name_words | referent.role_words))
+    role_words = referent.role_words | referent.described_words
     rest = [(w, named) for w, named in words if w not in (noun, lemma)]
-    if not all(_in_role(w, referent.role_words) for w, _ in rest):
+    if not all(_in_role(w, role_words) for w, _ in rest):
         return False
-    return bool({noun, lemma} & referent.role_words) or any(named for _, named in rest)
+    return bool({noun, lemma} & role_words) or any(named for _, named in rest)
 
 
 def _in_role(word: str, role_words: frozenset[str]) -> bool:

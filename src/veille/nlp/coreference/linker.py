@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -52,7 +53,8 @@ class Linker:
         self.told_before, told = [], 0
         for sentence in doc.sents:
             self.told_before.append(told)
-            told += not any(t.i in self.quoted for t in sentence[:2])
+            words = [t for t in sentence if not t.is_punct and not t.is_space][:2]
+            told += bool(words) and not any(t.i in self.quoted for t in words)  # a lone "«" tells nothing
         # the subjects a name names ("Le ministre de l'Intérieur Gérald Darmanin a dit")
         self.named_subjects = {s.i for t, (r, _, _) in self.mention_at.items()
                                if (s := self._subject_named(doc[t], r.entity.type == "PER")) is not None}
@@ -85,8 +87,18 @@ class Linker:
                 found.append(link)
                 span = self.doc.char_span(link.start, link.end, alignment_mode="expand")
                 skip_to = span.end if span is not None else token.i + 1
+                if link.kind == "description":
+                    self._described_as(link)
                 self._note(self.referents[link.entity], link.start, token)
         return found
+
+    def _described_as(self, link: Link) -> None:
+        """"le candidat insoumis à la présidentielle": what the text called a person, a description may
+        call them again ("le candidat à la présidentielle" a line later)."""
+        referent = self.referents[link.entity]
+        if referent.entity.type == "PER":
+            words = frozenset(fold(link.text).replace("'", " ").split())
+            self.referents[link.entity] = replace(referent, described_words=referent.described_words | words)
 
     def _unresolved_subject(self, token: Token) -> bool:
         speech = self.language.speech
@@ -117,7 +129,7 @@ class Linker:
         Darmanin", even parsed under "de l'Intérieur"); not through another person's title ("un
         conseiller du président Erdogan": the name is the president's), and a body under a person's
         title is that title's complement, not its subject ("le ministre de l'Economie")."""
-        if self._inverted_in_incise(name):
+        if self.inverted_in_incise(name):
             return name
         node, in_name = name, True
         for _ in range(8):
@@ -134,11 +146,14 @@ class Linker:
                 return None
         return None
 
-    def _inverted_in_incise(self, name: Token) -> bool:
-        """"« … », a déclaré Sultan Al Jaber, président …": the name right after an incise's speech verb
-        is its subject, however the parser labelled it."""
+    def inverted_in_incise(self, name: Token) -> bool:
+        """"« … », a déclaré Sultan Al Jaber, président …", "« … », a dit à Reuters la jeune femme": the
+        name or noun after an incise's speech verb, or after a short complement of it, is its subject,
+        however the parser labelled it."""
         verb = name.head
-        if verb.i > name.i or name.i - verb.i > 3 or verb.lemma_.lower() not in self.language.speech.verbs:
+        if verb.i > name.i or name.i - verb.i > 6 or verb.lemma_.lower() not in self.language.speech.verbs \
+                or any(c.dep_ == "case" for c in name.children) or name.dep_.startswith("obl") \
+                or name.i - verb.i > 3 and any(t.is_punct for t in self.doc[verb.i + 1:name.i]):
             return False
         j = verb.i - 1
         while j > 0 and (self.doc[j].dep_.startswith("aux") or self.doc[j].pos_ == "ADV"):
@@ -177,6 +192,11 @@ class Linker:
 
     def sentence_of(self, position: int) -> int:
         return bisect_right(self.sentence_starts, position) - 1
+
+    def told_since(self, sentence: int, position: int) -> int:
+        """How many sentences of narration lie from a sentence to the one at a position: the quoted
+        words between them do not put what was said before further away."""
+        return self.told_before[self.sentence_of(position)] - self.told_before[sentence]
 
     def _paragraph(self, position: int) -> int:
         return bisect_right(self.paragraph_starts, position) - 1

@@ -16,6 +16,9 @@ class Referent:
     number: str
     name_words: frozenset[str]
     role_words: frozenset[str]
+    # the words of a description the text used for a person it gave no title ("le candidat insoumis"),
+    # which the same description may use again; no title of theirs
+    described_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
