@@ -902,6 +902,26 @@ def test_a_quotation_after_a_sentence_about_its_speaker_is_theirs(analyse: Analy
     assert (quote.speaker, quote.speaker_link) == (id_of(analysis, "Hugo Barrandon"), "continuation")
 
 
+@pytest.mark.parametrize("text", [
+    ("Hugo Barrandon a savouré sa victoire et a longuement félicité Marc Lenoir. « Jouer contre toi est le "
+     "plus dur des défis. »"),
+    ("Hugo Barrandon, de son côté, a salué Marc Lenoir. « Jouer contre toi est le plus dur des défis. »"),
+])
+def test_a_quotation_after_a_sentence_where_one_person_speaks_to_another_is_the_speakers(
+        analyse: Analyse, text: str) -> None:
+    analysis = analyse(text)
+
+    quote = quote_saying(analysis, "Jouer contre toi")
+    assert (quote.speaker, quote.speaker_link) == (id_of(analysis, "Hugo Barrandon"), "continuation")
+
+
+def test_a_quotation_after_a_sentence_where_one_person_meets_another_is_not_reported(analyse: Analyse) -> None:
+    text = "Hugo Barrandon a reçu Marc Lenoir à la mairie. « Nous ne laisserons pas fermer ce quai. »"
+    analysis = analyse(text)
+
+    assert quotes_saying(analysis, "fermer ce quai") == []
+
+
 def test_a_quotation_whose_speaker_is_unclear_is_not_reported(analyse: Analyse) -> None:
     text = ("Paul Girard et Léa Marchal ont visité le port. « Nous ne laisserons pas fermer ce quai. » "
             "La préfecture n'a pas répondu.")

@@ -279,7 +279,11 @@ def introduced(clauses: Clauses, resolver: Resolver, mark: Marked) -> Speaker | 
     if not people:
         return _unnamed_subject(resolver, sentence)
     if len(people) != 1:
-        return None
+        # "Paolini … a félicité longuement Swiatek. « … »": the one who speaks in it, not whom they speak to
+        people = {k: m for k, m in people.items()
+                  if _speaks(clauses, sentence, doc.char_span(m[0], m[1], alignment_mode="expand"))}
+        if len(people) != 1:
+            return None
     lo, hi, entity, _ = next(iter(people.values()))
     name = doc.char_span(lo, hi, alignment_mode="expand")
     opens = name is not None and all(t.pos_ in ("DET", "ADV", "PUNCT") for t in doc[sentence.start:name.start])
@@ -287,6 +291,27 @@ def introduced(clauses: Clauses, resolver: Resolver, mark: Marked) -> Speaker | 
         return None  # the person is not who acts in that sentence
     found = resolver.from_tokens(name.start, name.end)
     return replace(found, link="continuation") if found is not None and found.entity == entity.id else None
+
+
+def _speaks(clauses: Clauses, sentence: SpacySpan, name: SpacySpan | None) -> bool:
+    """Whether a name is the subject of a speech verb, or of a verb coordinated with one; a name that
+    opens the sentence is its main verb's subject, however the parser hung it."""
+    if name is None:
+        return False
+    if name.root.dep_.startswith("nsubj") and name.root.i < name.root.head.i:  # not "a félicité Marc Lenoir"
+        verb = name.root.head
+    elif all(t.pos_ in ("DET", "ADV", "PUNCT") for t in sentence.doc[sentence.start:name.start]):
+        verb = next((t for t in sentence.doc[name.end:sentence.end] if t.pos_ == "VERB"
+                     and not any(c.dep_.startswith("nsubj") for c in t.children)), None)
+        if verb is None:
+            return False
+    else:
+        return False
+    # a coordinated verb shares the subject unless it has its own before it (one after it is its object
+    # the parser took for an inverted subject: "et a félicité Marc Lenoir")
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                     and not any(g.dep_.startswith("nsubj") and g.i < c.i for g in c.children))]
+    return any(cues.is_speech_verb(v, clauses.language) for v in verbs)
 
 
 def _unnamed_subject(resolver: Resolver, sentence: SpacySpan) -> Speaker | None:
