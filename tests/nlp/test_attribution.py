@@ -84,6 +84,16 @@ def test_a_paragraph_of_narration_ends_the_turn(analyse: Analyse) -> None:
     assert all(q.speaker_link != "continuation" for q in analysis.quotes)
 
 
+def test_a_sentence_of_narration_in_the_speakers_paragraph_keeps_the_turn(analyse: Analyse) -> None:
+    text = ("« Il existe deux options », précise Armand Délisle, porte-parole du tribunal de Vernelle. Le dossier "
+            "pourra donc être jugé en France ou renvoyé au Luxembourg, une fois les dernières expertises rendues. « Dans "
+            "le premier cas, la procédure sera plus courte. »")
+    analysis = analyse(text)
+
+    later = quote_saying(analysis, "la procédure sera plus courte")
+    assert (later.speaker, later.speaker_link) == (id_of(analysis, "Armand Délisle"), "continuation")
+
+
 def test_another_speaker_takes_the_turn_over(analyse: Analyse) -> None:
     text = ("Le président du club, Armand Délisle, a déclaré : « Nous avons trouvé un accord avec le nouvel "
             "entraîneur pour trois saisons. »\n\n"
