@@ -234,6 +234,69 @@ def test_a_verb_taking_up_a_point_in_an_incise_gives_the_words_to_its_subject(an
     assert quote_saying(analysis, "seulement donné une gifle").speaker == id_of(analysis, "Paul Girard")
 
 
+def test_an_incise_without_a_comma_names_its_own_speaker_not_the_one_before(analyse: Analyse) -> None:
+    text = ("La liste a été présentée lundi. « Nous travaillerons ensemble » complète Paul Girard. « Il faudra "
+            "s'habituer à deux maires » concède l'écologiste Claire Fontaine. « Nous assumons ce choix » dit "
+            "Marc Lenoir.")
+    analysis = analyse(text)
+
+    said = quote_saying(analysis, "s'habituer à deux maires")
+    assert (said.speaker, said.cue) == (id_of(analysis, "Claire Fontaine"), "concède")
+    assert quote_saying(analysis, "Nous travaillerons ensemble").speaker == id_of(analysis, "Paul Girard")
+
+
+def test_an_incise_whose_verb_the_tagger_read_as_a_participle(analyse: Analyse) -> None:
+    text = ("« Nous sommes contre cette fusion. Il fallait réinventer la compagnie », avertit  Paul Girard "
+            "devant la presse.")
+    analysis = analyse(text)
+
+    quote = quote_saying(analysis, "Il fallait réinventer la compagnie")
+    assert (quote.speaker, quote.cue) == (id_of(analysis, "Paul Girard"), "avertit")
+
+
+def test_a_name_opening_the_sentence_after_an_adverb_speaks_before_its_colon(analyse: Analyse) -> None:
+    text = ("Gilles Morand a salué son successeur. Même Paul Girard, le maire de Vernelle, revient sur leurs "
+            "disputes passées : « Nous partageons un caractère affirmé. »")
+    analysis = analyse(text)
+
+    assert quote_saying(analysis, "caractère affirmé").speaker == id_of(analysis, "Paul Girard")
+
+
+def test_a_two_word_cue_after_a_title_and_a_name_without_a_comma(analyse: Analyse) -> None:
+    text = ("Le ministre délégué aux Transports, Paul Girard a fait savoir qu'une sortie de crise pouvait se "
+            "dessiner d'ici ce soir.")
+    analysis = analyse(text)
+
+    quote = only_quote(analysis)
+    assert quote.text == "une sortie de crise pouvait se dessiner d'ici ce soir"
+    assert (quote.speaker, quote.cue) == (id_of(analysis, "Paul Girard"), "a fait savoir")
+
+
+def test_tout_en_and_a_glued_colon_go_on_with_the_last_speaker(analyse: Analyse) -> None:
+    text = ("« Il y aura un train sur deux », a assuré Paul Girard mercredi.\n\n"
+            "Tout en rappelant :« Depuis 2017, l'État a repris la dette du rail. »")
+    analysis = analyse(text)
+
+    assert quote_saying(analysis, "repris la dette du rail").speaker == id_of(analysis, "Paul Girard")
+
+
+def test_a_description_no_one_can_be_sure_of_leaves_the_quote_to_the_sentence_before(analyse: Analyse) -> None:
+    text = ("Gilles Morand a présidé la séance. Paul Girard est venu pour sa dernière réunion de groupe. "
+            "« C'est un passage de relais » dit l'ancien ministre. Gilles Morand l'a remercié.")
+    analysis = analyse(text)
+
+    assert quote_saying(analysis, "passage de relais").speaker == id_of(analysis, "Paul Girard")
+
+
+def test_a_womans_title_is_not_the_man_named_before(analyse: Analyse) -> None:
+    text = ("Paul Girard est venu de Marseille pour parler à son ancienne amie. Devant chez elle, « il l'attend, "
+            "la harcèle », décrit l'avocate de la partie civile.")
+    analysis = analyse(text)
+
+    quote = quote_saying(analysis, "il l'attend")
+    assert quote.speaker != id_of(analysis, "Paul Girard")
+
+
 # --- 2. wider reported speech ---------------------------------------------------------------------
 
 

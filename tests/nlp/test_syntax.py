@@ -372,6 +372,12 @@ def test_lemmas_adds_the_infinitive_of_a_form_left_unlemmatised() -> None:
     assert lemmas(word(WANTS, "veut"), GRAMMAR) == {"vouloir"}
 
 
+def test_lemmas_writes_the_open_e_of_a_present_stem_as_the_infinitive_does() -> None:
+    # "« … » complète X", the verb read as an adjective; "Elle lève le doute."
+    assert "compléter" in lemmas(il(("complète", "complet", "ROOT", PRES)), GRAMMAR)
+    assert "lever" in lemmas(il(("lève", "lève", "ROOT", PRES)), GRAMMAR)
+
+
 # --- negation and voice ------------------------------------------------------------------------------
 
 

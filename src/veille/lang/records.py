@@ -46,6 +46,8 @@ class Verbs(Record):
     modals: Words  # share their negation and time with their infinitive: "ne peut pas accepter"
     first_group_endings: Ordered  # endings a first-group infinitive may lose, longest first
     first_group_infinitive: str
+    # vowels of a present stem that the infinitive writes otherwise: "complète" → "compléter", "lève" → "lever"
+    stem_vowels: dict[str, Ordered] = {}
 
 
 class Pronouns(Record):
@@ -86,6 +88,7 @@ class Prepositions(Record):
     agent: str  # "par": who does it, in a passive
     without: str  # "sans"
     purpose: Words  # "pour", "afin": an infinitive they lead is an aim
+    gerund: str = ""  # "en": makes a present participle a gerund ("en rappelant")
 
     def forms(self, preposition: str) -> Ordered:
         """Every form of a preposition: "à" → ("à", "au", "aux"); one without others → itself."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lang import Language
+from ..lang.records import Grammar
 from ..lang.text import QUOTE_MARKS, straighten
 from ..model import Entity
 
@@ -84,3 +85,15 @@ def _body_gender(doc: Doc, entity: Entity) -> str | None:
         if before.pos_ == "DET" and before.dep_ == "det":
             seen.update(before.morph.get("Gender", []))
     return next(iter(seen)) if len(seen) == 1 else None
+
+
+def noun_gender(noun: Token, grammar: Grammar) -> str | None:
+    """The gender of a noun of a person: the feminine of a masculine lemma ("l'avocate", "la directrice")
+    says a woman whatever the tagger read; else the tagger's reading."""
+    form, lemma = noun.lower_, noun.lemma_.lower()
+    endings = grammar.gender
+    if form != lemma and form.startswith(lemma[:-2]) and form.endswith(endings.feminine_endings) \
+            and not lemma.endswith(endings.feminine_endings):
+        return "Fem"
+    found = noun.morph.get("Gender", [])
+    return found[0] if len(found) == 1 else None

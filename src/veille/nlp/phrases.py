@@ -94,7 +94,7 @@ def inverted_subject(doc: Doc, verb: Token, skip: set[int], language: Language) 
             return i, i + 1
         if token.text in STOPS and token.text != ",":
             return None
-        if i in skip or token.pos_ == "ADV" or token.text in (",", euphony):
+        if i in skip or token.pos_ == "ADV" or token.text in (",", euphony) or token.is_space:
             i += 1
             continue
         if token.pos_ == "ADP" or token.lower_ in contracted:

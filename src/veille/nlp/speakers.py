@@ -23,7 +23,7 @@ from ..lang.text import fold, straighten
 from ..model import Entity, SpeakerLink
 from . import syntax
 from .context import text_of
-from .gender import genders
+from .gender import genders, noun_gender
 from .syntax import trim_phrase
 
 if TYPE_CHECKING:
@@ -159,8 +159,6 @@ class Resolver:
             return False
         heads = {fold(h) for h in self.language.titles.heads}
         lemma = fold(root.lemma_.lower())
-        if any(entity.type == "PER" for _, _, entity, _ in self.mentions.inside(described.start, described.end)):
-            return False  # "le conseiller de Paul Girard" is someone else; "le président …, Roger Pelzer" is named
         for entity in self.entities:
             if entity.type != "PER" or " " not in entity.name:
                 continue
@@ -178,11 +176,13 @@ class Resolver:
             return None
         if verb is not None and syntax.lemmas(verb, self.language.grammar) & self.language.speech.reply_verbs:
             return None
+        if any(entity.type == "PER" for _, _, entity, _ in self.mentions.inside(described.start, described.end)):
+            return None  # "le conseiller de Paul Girard" is someone else; "le président …, Roger Pelzer" is named
         root = _noun_head(self.doc, words.start, words.end)
         if not self._person(root):
             return None
         first_word = straighten(words[0].lower_)  # "l’" of "l’écrivain"
-        wanted = self.language.grammar.determiners.gender.get(first_word) or next(iter(root.morph.get("Gender")), None)
+        wanted = self.language.grammar.determiners.gender.get(first_word) or noun_gender(root, self.language.grammar)
         return root, first_word, wanted
 
     def _root(self, speaker: Speaker) -> Token | None:
@@ -261,6 +261,8 @@ class Resolver:
     def _names_head(self, name: Token, head: Token) -> bool:
         """Whether a name stands beside the phrase's head noun ("le PDG de l'entreprise Louis
         Garnier", however the parser hung it), not beside another person's title inside it."""
+        if name.i == head.i + 1 and name.pos_ == "PROPN" and self._person(head):
+            return True  # "l'écologiste Gilles Deguet", the name right after a person's noun
         node = name
         for _ in range(8):
             if node.i == head.i:

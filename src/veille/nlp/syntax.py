@@ -150,7 +150,11 @@ def lemmas(token: Token, grammar: Grammar) -> set[str]:
     verbs = grammar.verbs
     for ending in verbs.first_group_endings:
         if form.endswith(ending):
-            out.add(form[: -len(ending)] + verbs.first_group_infinitive)
+            stem = form[: -len(ending)]
+            out.add(stem + verbs.first_group_infinitive)
+            for vowel, written in verbs.stem_vowels.items():
+                at = stem.rfind(vowel)
+                out |= {stem[:at] + other + stem[at + 1:] + verbs.first_group_infinitive for other in written if at >= 0}
             break
     return out
 

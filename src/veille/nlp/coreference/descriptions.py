@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ...lang.text import fold, straighten
 from .. import syntax
+from ..gender import noun_gender
 from .records import Link, Mentioned, Referent
 
 if TYPE_CHECKING:
@@ -236,7 +237,10 @@ def _described(linker: Linker, noun: Token) -> tuple[int, int, str | None, list[
     if end < len(linker.doc) and linker.doc[end].text == "," and end + 1 < len(linker.doc) \
             and linker.doc[end + 1].pos_ == "PROPN":
         return None  # "le ministre, Gérald Darmanin,": the name follows
-    gender = determiners.gender.get(straighten(article.lower_)) or gender_of(article) or gender_of(noun)
+    if end < len(linker.doc) and end in linker.mention_at and linker.mention_at[end][0].entity.type == "PER":
+        return None  # "l'écologiste Gilles Deguet", however the parser hung the name
+    gender = determiners.gender.get(straighten(article.lower_)) or noun_gender(noun, linker.grammar) \
+        or gender_of(article)
     function = linker.grammar.function_words | linker.grammar.determiners.definite
     words = [(fold(t.lower_), t.i in linker.mention_at) for t in phrase if t.is_alpha
              and fold(t.lower_) not in function and t.i != article.i]

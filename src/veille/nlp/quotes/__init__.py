@@ -62,11 +62,12 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr
         if found is not None:
             said.append(found)
     said += fragments.governed(clauses, resolver, said)
-    said += turns.claimed_turns(clauses, resolver, said)
-    said = turns.cut_before_next_report(turns.without_attributions_of_reports(said, doc), doc, clauses.text)
-    # a description that surely stands for a person the article names, but which one is not known
+    # a description that surely stands for a person the article names, but which one is not known:
+    # its quotation is left to the turn around it ("X est venu … « … » dit l'ancien ministre")
     said = [s for s in said if s.speaker is None
             or not resolver.hides_a_name(s.speaker, doc[s.cue_token] if s.cue_token >= 0 else None)]
+    said += turns.claimed_turns(clauses, resolver, said)
+    said = turns.cut_before_next_report(turns.without_attributions_of_reports(said, doc), doc, clauses.text)
     quotes: list[Quote] = []
     for s in sorted(said, key=lambda s: s.start):
         quotes.append(records.quote(clauses, s, quotes, ctx.published))

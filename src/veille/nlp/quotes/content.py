@@ -23,7 +23,8 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
     """What a speech verb says was said: its que-clause, the quotation after its colon, the words
     before its incise, or its object."""
     doc, marks, language = clauses.doc, clauses.marks, clauses.language
-    if _describes(verb) or _aim(verb, language):
+    # (a verb set after a quotation with its subject inverted is an incise, whatever the tagger read)
+    if _describes(verb) and not cues.incise(verb, language) or _aim(verb, language):
         return None
     que, speaking, cue = _completive(clauses, verb)
     if que is not None:
@@ -106,8 +107,11 @@ def _completive(clauses: Clauses, verb: Token) -> tuple[tuple[int, int] | None, 
     cue = cues.cue_words(clauses.doc, verb)
     que, speaking = que_clause(clauses, verb), verb
     if que is None and verb.dep_ == "dep" and verb.head.i == verb.i + 1:
-        speaking = verb.head  # the parser made the infinitive the head of "fait"
-        que, cue = que_clause(clauses, speaking), f"{cue} {speaking.text}"
+        # the parser made the infinitive the head of "fait"; the subject may hang on either
+        infinitive = verb.head
+        que, cue = que_clause(clauses, infinitive), f"{cue} {infinitive.text}"
+        if not any(c.dep_.startswith("nsubj") for c in verb.children):
+            speaking = infinitive
     second = cues.second_verb(verb, clauses.language)
     if que is None and second is not None:
         que, cue = que_clause(clauses, second), f"{cue} {second.text}"
@@ -168,10 +172,11 @@ def incise_comma(doc: Doc, verb: Token, language: Language) -> int | None:
         if doc[verb.i - 1].text == ",":
             return verb.i - 1
         # without the comma, the quotation may be the verb's own subject ("Ces « marchands » louent …"),
-        # unless a subject is glued to the verb ("« … » déplore-t-il")
+        # unless a subject is glued to the verb ("« … » déplore-t-il") or a person stands inverted after
+        # it ("« … » concède l'écologiste Gilles Deguet")
         glued = glued_pronoun(doc, verb, language.grammar.pronouns.glued_euphony) is not None
         return None if not glued and any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children) \
-            else verb.i
+            and not cues.incise(verb, language) else verb.i
     if not syntax.is_finite(verb):
         return None  # "…, estimant que": a participle continues its clause, it does not report it
     i = comma_before(doc, verb)

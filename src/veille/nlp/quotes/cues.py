@@ -94,6 +94,8 @@ def incise(verb: Token, language: Language) -> bool:
 def _inverted_person_end(doc: Doc, i: int, language: Language) -> int | None:
     """Where a person named or described right after the verb ends: a name the tagger marks as a
     person, or an article, adjectives and a noun of a person ("la quadruple championne")."""
+    while i < len(doc) and doc[i].is_space:  # "avertit  Paul Bérenger", two spaces apart
+        i += 1
     if i < len(doc) and doc[i].ent_type_ == "PER":
         while i < len(doc) and doc[i].ent_type_ == "PER":
             i += 1

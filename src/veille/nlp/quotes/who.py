@@ -67,7 +67,8 @@ def goes_on(verb: Token, language: Language) -> bool:
     if verb.dep_ == "ROOT" and _infinitive_after_de(verb, language):
         return True
     # "Tout en promettant : « … »", a sentence of its own made of a gerund ("en" and a participle)
-    if syntax.is_gerund(verb) and any(c.dep_ == "mark" and c.i == verb.i - 1 for c in verb.children):
+    # ("en" may hang on "Tout" as part of "tout en")
+    if syntax.is_gerund(verb) and verb.i > 0 and verb.doc[verb.i - 1].lower_ == language.grammar.prepositions.gerund:
         text = text_of(verb.doc)
         line = text.rfind("\n", 0, verb.idx) + 1
         if len(text[clause_start(text, line, verb.idx, language):verb.idx].split()) <= 2:
@@ -140,7 +141,9 @@ def _opening_name(clauses: Clauses, verb: Token, resolver: Resolver) -> Speaker 
     first = verb.sent.start
     if first > 0 and doc[first].text == "," and not doc[first - 1].is_space:
         first = doc[first - 1].sent.start  # the parser closed a sentence after the name
-    while first < verb.i and (doc[first].pos_ == "DET" or doc[first].is_space):
+    # "Même Jean-Michel Perret, …", "Et Paul Girard, …", "Ensuite, la ministre, …"
+    while first < verb.i and (doc[first].pos_ in ("DET", "ADV", "CCONJ") or doc[first].is_space
+                              or doc[first].text == "," and doc[first - 1].pos_ == "ADV"):
         first += 1
     mention = resolver.mentions.starting_at(doc[first].idx)
     if mention is None or mention[2].type not in ("PER", "ORG"):
