@@ -323,3 +323,20 @@ def test_a_surname_written_first_after_a_courtesy_title_is_the_same_person(analy
     assert len(people) == 1, [e.name for e in people]
     assert {m.text for m in people[0].mentions} >= {"Me Kouadio"}
 
+
+
+@pytest.mark.parametrize(("text", "named", "kind"), [
+    ("Le directeur du Centre hospitalier Marcel Vautrin a présenté ses vœux au personnel.",
+     "Centre hospitalier Marcel Vautrin", "ORG"),
+    ("Les parents d'élèves du collège Hélène Boucher ont été reçus par le recteur.",
+     "collège Hélène Boucher", "ORG"),
+    ("Le cortège a remonté l'avenue Georges Clemenceau jusqu'à la préfecture.",
+     "avenue Georges Clemenceau", "LOC"),
+])
+def test_a_body_or_a_place_named_after_a_person_is_not_that_person(analyse: Analyse, text: str, named: str,
+                                                                    kind: str) -> None:
+    analysis = analyse(text)
+
+    entity = holder(analysis, named)
+    assert entity.type == kind
+    assert not [e.name for e in analysis.entities if e.type == "PER"]

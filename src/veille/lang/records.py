@@ -337,6 +337,9 @@ class Entities(Record):
     particles: Words  # "de", "von", "ben": parts of a surname that are no name alone
     dropped_prefixes: Ordered  # "l'ex-URSS"
     qualifying_prefixes: Ordered  # "anti-Turquie"
+    # nouns of bodies and of places named after a person: "le lycée Victor-Hugo", "la rue Jean-Jaurès"
+    bodies_named_after: Ordered = ()
+    places_named_after: Ordered = ()
 
 
 class GivenNames(Record):

@@ -92,6 +92,9 @@ class Lexicon:
         prefixes = "|".join(re.escape(p) for p in (*data.dropped_prefixes, *data.qualifying_prefixes))
         self.prefix = re.compile(rf"({prefixes})-(?=\w)")
         self.dropped_prefixes = frozenset(data.dropped_prefixes)
+        self.named_after = [(re.compile(rf"(?i)\b{re.escape(noun)}\s+$"), label)
+                            for nouns, label in ((data.bodies_named_after, "ORG"), (data.places_named_after, "LOC"))
+                            for noun in nouns]
 
     fold = staticmethod(unaccent)  # spelling-blind form: 'Isräel' and 'Israël', 'Elysée' and 'Élysée' fold alike
 
@@ -143,9 +146,28 @@ def _joined(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
             spans.append((left.start_char, right.end_char, "ORG"))
             joined |= {left.start_char, right.start_char}
     spans += [(e.start_char, _with_adjectives(e), e.label_) for e in ents if e.start_char not in joined]
+    spans = _named_after_people(doc, spans, lex)
     # a chain of joins keeps only its widest span
     return [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] < o[1] and o[2] == "ORG" == sp[2]
                                           for o in spans)]
+
+
+def _named_after_people(doc: Doc, spans: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int, int, str]]:
+    """"le Centre hospitalier William Morey", "la rue Jean-Jaurès": a person's name right after the noun
+    of a body or a place names that body or place; the recogniser's pieces become one name."""
+    text = text_of(doc)
+    out = list(spans)
+    for start, end, label in spans:
+        if label != "PER":
+            continue
+        line = text[text.rfind("\n", 0, start) + 1:start]
+        found = next(((m.start(), kind) for pattern, kind in lex.named_after
+                      if (m := pattern.search(line)) is not None), None)
+        if found is None:
+            continue
+        begin = start - len(line) + found[0]
+        out = [sp for sp in out if not (begin <= sp[0] and sp[1] <= end)] + [(begin, end, found[1])]
+    return out
 
 
 def _with_adjectives(ent: SpacySpan) -> int:
