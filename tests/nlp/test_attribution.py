@@ -525,6 +525,25 @@ def test_a_verb_of_judgement_reports_its_object_and_attribute(analyse: Analyse, 
     assert (quote.kind, quote.text) == ("indirect", said)
 
 
+@pytest.mark.parametrize(("text", "said", "person"), [
+    ("L'entraîneur de Vernelle, Paul Girard, a exprimé sa déception après la défaite contre Brignac.",
+     "sa déception après la défaite contre Brignac", "Paul Girard"),
+    ("Représentant du groupe libéral, Marc Lenoir a évoqué une débâcle financière sans précédent.",
+     "une débâcle financière sans précédent", "Marc Lenoir"),
+    ("La sénatrice Claire Fontaine préconise une enquête indépendante sur la gestion du port.",
+     "une enquête indépendante sur la gestion du port", "Claire Fontaine"),
+])
+def test_a_verb_of_saying_reports_its_noun_object(analyse: Analyse, text: str, said: str, person: str) -> None:
+    analysis = analyse(text)
+
+    quote = only_quote(analysis)
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", said, id_of(analysis, person))
+
+
+def test_a_name_as_the_only_object_is_what_was_spoken_of(analyse: Analyse) -> None:
+    assert analyse("Les dirigeants du G7 ont également évoqué la Chine lors du dîner.").quotes == []
+
+
 def test_a_verb_of_judgement_without_an_attribute_reports_nothing(analyse: Analyse) -> None:
     assert analyse("La présidente Marie Dupuis estime le coût des travaux à trois millions.").quotes == []
 

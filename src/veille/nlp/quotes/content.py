@@ -74,9 +74,24 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
         if content is not None and clauses[verb].passive and not (
                 opening and straighten(opening[0].lower_) in language.grammar.prepositions.infinitive):
             return None
-        if content is not None:
+        if content is not None and not _only_a_name(clauses, resolver, content):
             return Said(*content, subject(clauses, verb, resolver), cue, verb.i)
     return None
+
+
+def _only_a_name(clauses: Clauses, resolver: Resolver, content: tuple[int, int]) -> bool:
+    """"Les dirigeants ont évoqué la Chine": an object that is only a name tells what was spoken of,
+    not what was said."""
+    start, end = content
+    determiners = clauses.language.grammar.determiners
+    articles = determiners.definite | determiners.plural_definite
+    for lo, hi, _, _ in resolver.mentions.inside(start, end):
+        if straighten(clauses.text[start:lo].strip().lower()) not in articles | {""}:
+            continue
+        after = clauses.doc.char_span(hi, end, alignment_mode="expand") if hi < end else None
+        # the name alone, or followed by a circumstance ("la Chine lors du dîner")
+        return after is None or not len(after) or after[0].pos_ in ("ADP", "ADV", "PUNCT")
+    return False
 
 
 def _quoted_object(clauses: Clauses, verb: Token) -> bool:
