@@ -63,19 +63,30 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
         return Said(start, end, who, cue, verb.i) if end > start else None
     if clauses[verb].infinitive is not None or cues.cue_lemma(verb, language.speech.object_verbs, language) \
             or _judges(verb, language) or _quoted_object(clauses, verb):
-        if any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < verb.i for c in verb.children):
-            return None  # "comme certains élus le réclament": what it asks was told before
-        # 'X "demande solennellement" …': the mark closing round the verb is stepped over
-        closing = {span[0].i for m in marks if m.open < verb.idx < m.close
-                   and (span := doc.char_span(m.close, m.close + 1, alignment_mode="expand")) is not None}
-        content = object_of(doc, verb, clauses.time_tokens | closing, language, clauses[verb].infinitive)
-        # "X est accusé par Y d'avoir …": a passive says what was said only through its infinitive
-        opening = content and doc.char_span(content[0], content[1], alignment_mode="expand")
-        if content is not None and clauses[verb].passive and not (
-                opening and straighten(opening[0].lower_) in language.grammar.prepositions.infinitive):
-            return None
-        if content is not None and not _only_a_name(clauses, resolver, content):
-            return Said(*content, subject(clauses, verb, resolver), cue, verb.i)
+        return _by_object(clauses, verb, resolver, cue)
+    return None
+
+
+def _by_object(clauses: Clauses, verb: Token, resolver: Resolver, cue: str) -> Said | None:
+    """What an object verb, a verb with an infinitive or a verb of judgement says: its object."""
+    doc, marks, language = clauses.doc, clauses.marks, clauses.language
+    if any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < verb.i for c in verb.children):
+        return None  # "comme certains élus le réclament": what it asks was told before
+    # 'X "demande solennellement" …': the mark closing round the verb is stepped over
+    closing = {span[0].i for m in marks if m.open < verb.idx < m.close
+               and (span := doc.char_span(m.close, m.close + 1, alignment_mode="expand")) is not None}
+    content = object_of(doc, verb, clauses.time_tokens | closing, language, clauses[verb].infinitive)
+    # "X est accusé par Y d'avoir …": a passive says what was said only through its infinitive
+    opening = content and doc.char_span(content[0], content[1], alignment_mode="expand")
+    if content is not None and clauses[verb].passive and not (
+            opening and straighten(opening[0].lower_) in language.grammar.prepositions.infinitive):
+        return None
+    if content is not None and not _only_a_name(clauses, resolver, content):
+        # 'évoquant « un risque financier »': what is said is all inside the marks
+        whole = next((m for m in marks if (m.open, m.close + 1) == content), None)
+        if whole is not None:
+            return Said(whole.start, whole.end, subject(clauses, verb, resolver), cue, verb.i, direct=whole)
+        return Said(*content, subject(clauses, verb, resolver), cue, verb.i)
     return None
 
 
