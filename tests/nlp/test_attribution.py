@@ -245,6 +245,19 @@ def test_an_incise_without_a_comma_names_its_own_speaker_not_the_one_before(anal
     assert quote_saying(analysis, "Nous travaillerons ensemble").speaker == id_of(analysis, "Paul Girard")
 
 
+def test_an_incise_with_a_clitic_before_its_verb_and_a_players_position(analyse: Analyse) -> None:
+    text = ('Il y a deux ans, Marc Lenoir manquait un penalty décisif. "Nous avons presque gagné la dernière '
+            'fois", rappelle l\'ailier. "C\'est à cause de toi si on a perdu", le taquine Girard. "Tout le pays '
+            'me tombait dessus", se souvient Lenoir.')
+    analysis = analyse(text)
+
+    lenoir = id_of(analysis, "Marc Lenoir")
+    assert quote_saying(analysis, "presque gagné").speaker == lenoir
+    assert quote_saying(analysis, "à cause de toi").speaker == id_of(analysis, "Girard")
+    assert (quote_saying(analysis, "me tombait dessus").speaker, quote_saying(analysis, "me tombait dessus").cue) \
+        == (lenoir, "se souvient")
+
+
 def test_an_incise_whose_verb_the_tagger_read_as_a_participle(analyse: Analyse) -> None:
     text = ("« Nous sommes contre cette fusion. Il fallait réinventer la compagnie », avertit  Paul Girard "
             "devant la presse.")
@@ -542,6 +555,8 @@ def test_a_verb_of_saying_reports_its_noun_object(analyse: Analyse, text: str, s
 
 def test_a_name_as_the_only_object_is_what_was_spoken_of(analyse: Analyse) -> None:
     assert analyse("Les dirigeants du G7 ont également évoqué la Chine lors du dîner.").quotes == []
+    called = analyse("Le porte-parole du ministère a appelé Bruxelles à « corriger ses erreurs ».")
+    assert [q.text for q in called.quotes if q.kind == "mixed"] == ["Bruxelles à « corriger ses erreurs »"]
 
 
 def test_a_verb_of_judgement_without_an_attribute_reports_nothing(analyse: Analyse) -> None:

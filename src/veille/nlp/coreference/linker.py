@@ -121,6 +121,8 @@ class Linker:
         if comma >= len(self.doc) - 1 or self.doc[comma].text != ",":
             return False
         name = comma + 1 + (self.doc[comma + 1].pos_ == "DET")
+        if name + 1 < len(self.doc) and syntax.titles_name(self.doc[name]):
+            name += 1  # "le directeur, le Professeur Arsène Martin,"
         found = self.mention_at.get(name)
         return found is not None and found[0].entity.type == "PER"
 

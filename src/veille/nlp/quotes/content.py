@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from ...lang import Language
 from ...lang.records import Grammar
-from ...lang.text import CLOSING, OPENING, Marked, straighten
+from ...lang.text import CLOSING, OPENING, QUOTE_MARKS, Marked, straighten
 from .. import syntax
 from ..clauses import Clauses
 from ..context import text_of
@@ -100,8 +100,10 @@ def _only_a_name(clauses: Clauses, resolver: Resolver, content: tuple[int, int])
         if straighten(clauses.text[start:lo].strip().lower()) not in articles | {""}:
             continue
         after = clauses.doc.char_span(hi, end, alignment_mode="expand") if hi < end else None
-        # the name alone, or followed by a circumstance ("la Chine lors du dîner")
-        return after is None or not len(after) or after[0].pos_ in ("ADP", "ADV", "PUNCT")
+        # the name alone, or followed by a circumstance ("la Chine lors du dîner"), not by what it is
+        # called to do ("Bruxelles à « corriger ses erreurs »")
+        return after is None or not len(after) or after[0].pos_ in ("ADP", "ADV", "PUNCT") \
+            and not any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS for t in after)
     return False
 
 
@@ -194,6 +196,9 @@ def que_clause(clauses: Clauses, verb: Token) -> tuple[int, int] | None:
 
 def incise_comma(doc: Doc, verb: Token, language: Language) -> int | None:
     """Index of the comma that opens an incise ("…, a-t-il déclaré"), if the verb stands in one."""
+    first = cues.group_start(verb, language)
+    if first.i < verb.i and cues.after_quote(first) and cues.incise(verb, language):
+        return first.i - 1 if doc[first.i - 1].text == "," else first.i  # "« … », le taquine X"
     if cues.after_quote(verb):  # "« … », juge Mme Binet", "« … », dit X", "« … » lance X"
         if doc[verb.i - 1].text == ",":
             return verb.i - 1

@@ -77,9 +77,7 @@ def incise(verb: Token, language: Language) -> bool:
     """"« … », prévoit-il", "« … », reconnaît le conseiller": any verb set right after a quotation
     with its subject inverted after it introduces that quotation, whatever the verb."""
     doc = verb.doc
-    group = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
-    first = min([verb, *group], key=lambda t: t.i)
-    if not after_quote(first):
+    if not after_quote(group_start(verb, language)):
         return False
     if glued_pronoun(doc, verb, language.grammar.pronouns.glued_euphony) is not None:
         subject_end = verb.i + 1
@@ -91,6 +89,15 @@ def incise(verb: Token, language: Language) -> bool:
     return not any(c.dep_ in ("obj", "ccomp") and c.i >= subject_end for c in verb.children)
 
 
+def group_start(verb: Token, language: Language) -> Token:
+    """The first word of a verb with its auxiliary and the clitics before it ("a déclaré", "le taquine",
+    "se souvient")."""
+    clitics = language.grammar.pronouns.clitics
+    group = [c for c in verb.children if c.i < verb.i and (c.dep_.startswith("aux") or straighten(c.lower_) in clitics
+                                                           and verb.i - c.i <= 2)]
+    return min([verb, *group], key=lambda t: t.i)
+
+
 def _inverted_person_end(doc: Doc, i: int, language: Language) -> int | None:
     """Where a person named or described right after the verb ends: a name the tagger marks as a
     person, or an article, adjectives and a noun of a person ("la quadruple championne")."""
@@ -100,6 +107,9 @@ def _inverted_person_end(doc: Doc, i: int, language: Language) -> int | None:
         while i < len(doc) and doc[i].ent_type_ == "PER":
             i += 1
         return i
+    if i < len(doc) and doc[i].pos_ == "PROPN" and (doc[i].ent_type_ != "LOC" or doc[i].dep_.startswith("nsubj")) \
+            and doc[i + 1:i + 2].text in (".", ","):
+        return i + 1  # "« … », se souvient Acheampong.": a one-word name the recogniser did not type
     if i >= len(doc) or doc[i].pos_ != "DET":
         return None
     i += 1
