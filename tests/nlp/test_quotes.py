@@ -148,6 +148,16 @@ def test_d_apres_elle_names_the_woman_who_spoke_before(analyse: Analyse, introdu
     assert quote.speaker == id_of(analysis, "Johanna Rolland")
 
 
+def test_selon_ce_dernier_names_the_latest_man(analyse: Analyse) -> None:
+    text = ("Le ministre délégué, Paul Girard, présidait la réunion avec Claire Fontaine. Selon ce dernier, la "
+            "majorité des prix resteront stables pendant l'été.")
+    analysis = analyse(text)
+
+    quote = only_quote(analysis)
+    assert (quote.text, quote.cue) == ("la majorité des prix resteront stables pendant l'été", "selon")
+    assert quote.speaker == id_of(analysis, "Paul Girard")
+
+
 # --- speakers -------------------------------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...lang import Language
+from ...lang.text import straighten
 from ..context import text_of
 from ..speakers import Resolver, Speaker
 from ..syntax import apposed_name_end
@@ -16,14 +17,17 @@ from .said import Said
 def by_source(doc: Doc, prep: Token, resolver: Resolver, language: Language) -> Said | None:
     """'…, selon les autorités ukrainiennes.': the rest of the sentence is what the source said."""
     source = prep.head.head if prep.dep_ == "fixed" else prep.head  # "D'" "après" lui: "après" hangs on "D'"
-    if source.i <= prep.i or source.pos_ not in ("NOUN", "PROPN", "PRON") or source.lower_ in language.grammar.pronouns.relatives:
+    # "selon ce dernier": the demonstrative the tagger read as an article and an adjective
+    demonstrative = straighten(doc[prep.i + 1:source.i + 1].text.lower()) in resolver.demonstratives
+    if source.i <= prep.i or source.pos_ not in ("NOUN", "PROPN", "PRON") and not demonstrative \
+            or source.lower_ in language.grammar.pronouns.relatives:
         return None
     phrase_start, phrase_end = prep.i + 1, source.right_edge.i + 1
     speaker = _author(doc, source, resolver, language) or resolver.from_tokens(
         *cut_relative(doc, phrase_start, phrase_end, language))
     if speaker is None:
         return None
-    named = speaker.entity is not None or source.pos_ == "PRON"
+    named = speaker.entity is not None or source.pos_ == "PRON" or demonstrative
     if not named and source.lemma_.lower() not in language.speech.source_nouns:
         return None
     sentence = prep.sent
