@@ -410,6 +410,11 @@ DESCRIPTIONS = [
     (("« Nous sommes prêts », assure Marc Lenoir. Paul Girard reste prudent.\n\nOctave Brunel croit à la "
       "victoire. « Nous avons la meilleure équipe », déclare le défenseur à l'intention de Julien Ferrand."),
      "le défenseur", "Octave Brunel"),
+    # a periphrasis of the title the article gave
+    (("Le président de la République, Paul Girard, a reçu Marc Lenoir, ministre de la Santé. Le chef de "
+      "l'État a insisté sur l'urgence des travaux."), "Le chef de l'État", "Paul Girard"),
+    (("Le maire de Vernelle, Paul Girard, a reçu Marc Lenoir, député de la circonscription. Le premier "
+      "magistrat a promis une réponse."), "Le premier magistrat", "Paul Girard"),
     # an unnamed body before does not stand in the way; an unnamed person does
     (("La police a évacué le quartier. Claire Fontaine a dû partir en pleine nuit. « Nous n'avons rien pu "
       "emporter », a confié l'habitante."), "l'habitante", "Claire Fontaine"),

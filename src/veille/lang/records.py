@@ -353,6 +353,7 @@ class Titles(Record):
     honorific_roles: dict[str, str]  # "Me" (maître) → "avocat": the title a courtesy title tells
     pre_modifiers: Ordered
     organisation_heads: Ordered
+    periphrases: dict[str, str] = {}  # "chef de l'État" → "président": a title said otherwise
 
 
 class Numbers(Record):

@@ -42,7 +42,7 @@ def link(linker: Linker, token: Token) -> Link | None:
     for mentioned in linker.history:
         referent = mentioned.referent and linker.referents.get(mentioned.referent.entity.id, mentioned.referent)
         if referent is not None and referent.entity.type == kind \
-                and _describes(words, token, referent, gender, kind):
+                and _describes(words, token, referent, gender, kind, periphrases(linker)):
             candidates[referent.entity.id] = mentioned  # the latest mention of each
     if owned:  # "son président" is not the president of another body the article named
         candidates = {k: m for k, m in candidates.items()
@@ -204,6 +204,14 @@ def _titled(linker: Linker, referent: Referent) -> bool:
     return bool(referent.role_words & {fold(h) for h in person_heads(linker)})
 
 
+def periphrases(linker: Linker) -> dict[str, str]:
+    """The content words of a title's periphrasis ("chef etat") and those of the title ("president")."""
+    function = linker.grammar.function_words | linker.grammar.determiners.definite
+    def content(words: str) -> str:
+        return " ".join(w for w in fold(words.lower()).replace("'", " ").split() if w not in function and len(w) > 1)
+    return {content(p): content(t) for p, t in linker.language.titles.periphrases.items()}
+
+
 def person_heads(linker: Linker) -> frozenset[str]:
     return frozenset(linker.language.titles.heads) | linker.grammar.anaphora.people | linker.persons
 
@@ -265,21 +273,25 @@ def syntax_end(doc: Doc, end: int) -> int:
 
 
 def _describes(words: list[tuple[str, bool]], head: Token, referent: Referent, gender: str | None,
-               kind: str) -> bool:
+               kind: str, titles: dict[str, str] | None = None) -> bool:
     """Whether a description fits a referent, whose gender agrees: for a body, its head noun is a word
     of the body's name or role; for a person, every word of it is in the person's role ("le ministre
-    de l'Intérieur"), or the body it names is ("la dirigeante de la CGT" for the CGT's secretary)."""
-    noun = fold(head.lower_)
-    lemma = fold(head.lemma_.lower())
+    de l'Intérieur"), or the body it names is ("la dirigeante de la CGT" for the CGT's secretary). A
+    periphrasis of a title stands for that title ("le chef de l'État" for "le président")."""
+    heads = {fold(head.lower_), fold(head.lemma_.lower())}
     if gender is not None and referent.gender not in (None, gender):
         return False
     if kind == "ORG":
-        return bool({noun, lemma} & (referent.name_words | referent.role_words))
+        return bool(heads & (referent.name_words | referent.role_words))
+    said = " ".join(w for w, _ in words)
+    title = next((t for p, t in (titles or {}).items() if said == p), None)
+    if title is not None:
+        heads, words = {title.split()[0]}, [(w, False) for w in title.split()[1:]]
     role_words = referent.role_words | referent.described_words
-    rest = [(w, named) for w, named in words if w not in (noun, lemma)]
+    rest = [(w, named) for w, named in words if w not in heads]
     if not all(_in_role(w, role_words) for w, _ in rest):
         return False
-    return bool({noun, lemma} & role_words) or any(named for _, named in rest)
+    return bool(heads & role_words) or any(named for _, named in rest)
 
 
 def _in_role(word: str, role_words: frozenset[str]) -> bool:
