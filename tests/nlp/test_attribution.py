@@ -328,6 +328,21 @@ def test_a_speech_verb_with_an_infinitive_reports_it(analyse: Analyse, text: str
     assert quote.speaker == id_of(analysis, person)
 
 
+@pytest.mark.parametrize("circumstances", ["dimanche soir sur France 2", "lundi devant la presse", "hier à Vernelle"])
+def test_a_que_after_the_verbs_time_and_place_opens_the_report(analyse: Analyse, circumstances: str) -> None:
+    text = f"Paul Girard a assuré {circumstances} qu'il existait une voie de passage pour son projet de loi."
+    analysis = analyse(text)
+
+    quote = only_quote(analysis)
+    assert quote.text == "il existait une voie de passage pour son projet de loi"
+    assert quote.speaker == id_of(analysis, "Paul Girard")
+
+
+def test_a_relative_que_after_an_object_is_no_report(analyse: Analyse) -> None:
+    text = "Paul Girard a assuré la sécurité des élèves que la mairie accueille chaque été."
+    assert analyse(text).quotes == []
+
+
 def test_a_que_the_parser_calls_an_object_still_opens_the_report(analyse: Analyse) -> None:
     analysis = analyse("Paul Girard a assuré ce lundi soir que le miracle n'aura pas lieu.")
 

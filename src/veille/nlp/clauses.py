@@ -73,6 +73,23 @@ class Clause:
                              and straighten(m.lower_) in that), None)
                 if mark is not None:
                     return mark
+        return self._that_after_circumstances()
+
+    def _that_after_circumstances(self) -> Token | None:
+        """"a assuré dimanche soir sur France 2 qu'il existait …": a "que" right after the verb's time
+        and place, which the parser may read as a relative clause of the date."""
+        verb, doc = self.predicate, self.predicate.doc
+        that = self.clauses.language.grammar.conjunctions.that
+        in_phrase = False
+        for token in doc[verb.i + 1:min(verb.sent.end, verb.i + 12)]:
+            if straighten(token.lower_) in that:
+                return token if token.head.pos_ in ("VERB", "AUX") and token.head.i > token.i else None
+            if token.i in self.clauses.time_tokens or token.pos_ == "ADV":
+                continue
+            if token.pos_ == "ADP":
+                in_phrase = True  # "sur France 2", "devant la presse"
+            elif not (in_phrase and token.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ")):
+                return None
         return None
 
     @cached_property
