@@ -258,6 +258,12 @@ def test_an_incise_with_a_clitic_before_its_verb_and_a_players_position(analyse:
         == (lenoir, "se souvient")
 
 
+def test_the_cue_of_an_inverted_incise_is_its_verb_group(analyse: Analyse) -> None:
+    text = 'Paul Girard était à Vernelle. "Nous en saurons plus ce soir" a-t-il assuré ce mercredi sur RMC.'
+    quote = quote_saying(analyse(text), "Nous en saurons plus")
+    assert quote.cue == "a assuré"
+
+
 def test_an_incise_whose_verb_the_tagger_read_as_a_participle(analyse: Analyse) -> None:
     text = ("« Nous sommes contre cette fusion. Il fallait réinventer la compagnie », avertit  Paul Girard "
             "devant la presse.")

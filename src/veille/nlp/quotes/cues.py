@@ -68,7 +68,8 @@ def cue_words(doc: Doc, verb: Token) -> str:
     auxiliaries = [c for c in verb.children if (c.dep_.startswith("aux") or c.dep_.startswith("expl")
                                                 and not c.text.startswith("-")
                                                 or c.pos_ == "PRON" and c.dep_ in ("obj", "iobj")
-                                                and verb.i - c.i <= 3) and c.i < verb.i]
+                                                and verb.i - c.i <= 3 and not c.text.startswith("-"))
+                                               and c.i < verb.i]
     words = [*auxiliaries, verb]
     return "".join(t.text + ("" if t.text.endswith(("'", "’")) or t is verb else " ") for t in words)
 
