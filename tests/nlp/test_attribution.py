@@ -574,6 +574,16 @@ def test_a_verb_of_saying_reports_its_noun_object(analyse: Analyse, text: str, s
     assert (quote.kind, quote.text, quote.speaker) == ("indirect", said, id_of(analysis, person))
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    ("Les artistes de Vernelle se disent contents de la nomination du nouveau ministre.",
+     "contents de la nomination du nouveau ministre"),
+    ("La sénatrice Claire Fontaine se dit prête à discuter avec les syndicats.", "prête à discuter avec les syndicats"),
+])
+def test_what_a_subject_says_it_is_is_reported(analyse: Analyse, text: str, said: str) -> None:
+    quote = only_quote(analyse(text))
+    assert (quote.kind, quote.text) == ("indirect", said)
+
+
 def test_a_name_as_the_only_object_is_what_was_spoken_of(analyse: Analyse) -> None:
     assert analyse("Les dirigeants du G7 ont également évoqué la Chine lors du dîner.").quotes == []
     called = analyse("Le porte-parole du ministère a appelé Bruxelles à « corriger ses erreurs ».")

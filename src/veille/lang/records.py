@@ -160,6 +160,7 @@ class Speech(Record):
     masculine_markers: Words
     after_speaker: Words  # words that end the subject of an inverted incise
     fragment_verbs: Words = frozenset()  # verbs whose quoted complement is their subject's words
+    attribute_verbs: Words = frozenset()  # "se dire", "se déclarer": their attribute is what was said
 
 
 # --- stances.toml ----------------------------------------------------------------------------------

@@ -61,6 +61,15 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
             return Said(marked.start, marked.end, who, cue, verb.i, direct=marked)
         end = doc[comma].idx
         return Said(start, end, who, cue, verb.i) if end > start else None
+    attribute = _attribute(verb, language)
+    if attribute is not None:
+        end = clause_end(doc, attribute.left_edge.idx, verb.sent.end_char, language)
+        # "… « très préoccupés » par la violence et ont proposé leur aide": a verb joined to it is told apart
+        joined = next((c for c in verb.children if c.dep_ == "conj" and c.i > attribute.i), None)
+        if joined is not None:
+            end = min(end, min([joined.left_edge, *(c for c in joined.children if c.dep_ == "cc")], key=lambda t: t.i).idx)
+        start, end = strip(text_of(doc), attribute.left_edge.idx, end)
+        return Said(start, end, subject(clauses, verb, resolver), cue, verb.i) if end > start else None
     if clauses[verb].infinitive is not None or cues.cue_lemma(verb, language.speech.object_verbs, language) \
             or _judges(verb, language) or _quoted_object(clauses, verb):
         return _by_object(clauses, verb, resolver, cue)
@@ -119,6 +128,15 @@ def _quoted_object(clauses: Clauses, verb: Token) -> bool:
                     and not any(m.open < t.idx < m.close for m in quoting)]
             return bool(quoting) and bool(told)
     return False
+
+
+def _attribute(verb: Token, language: Language) -> Token | None:
+    """"se disent contents de …", "se dit d'attaque pour …": what a subject says it is."""
+    if not syntax.is_reflexive(verb, language.grammar) or not any(
+            f"se {form}" in language.speech.attribute_verbs for form in syntax.lemmas(verb, language.grammar)):
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("ADJ", "VERB", "NOUN")
+                 and not syntax.is_infinitive(c)), None)
 
 
 def _judges(verb: Token, language: Language) -> bool:
