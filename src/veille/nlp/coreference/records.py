@@ -16,8 +16,8 @@ class Referent:
     number: str
     name_words: frozenset[str]
     role_words: frozenset[str]
-    # the words of a description the text used for a person it gave no title ("le candidat insoumis"),
-    # which the same description may use again; no title of theirs
+    # the words of the descriptions the text already used for the person ("le candidat insoumis à la
+    # présidentielle"), which a later description may use again; they are not a title of theirs
     described_words: frozenset[str] = frozenset()
 
 

@@ -29,6 +29,8 @@ from .who import subject
 
 MIN_FREE_QUOTE_WORDS = 4
 NARRATION_WORDS = 8  # more words than this outside quotation marks between two turns: narration
+# ... unless they stay in the speaker's paragraph and name no one else, up to this many words
+PARAGRAPH_NARRATION_WORDS = 40
 DASHES = "—–-"
 
 
@@ -362,7 +364,7 @@ def continued(clauses: Clauses, resolver: Resolver, mark: Marked, said: list[Sai
     # soulignant …): only what comes after it can be narration
     told = doc[turn.cue_token].sent.end_char if turn.cue_token >= 0 else turn.end
     between = _outside_quotes(clauses, max(turn.end, told), mark.open)
-    if len(between.split()) > NARRATION_WORDS and ("\n" in between or len(between.split()) > 40):
+    if len(between.split()) > NARRATION_WORDS and ("\n" in between or len(between.split()) > PARAGRAPH_NARRATION_WORDS):
         return None  # narration, or another voice, came between
     if _someone_else(clauses, resolver, max(turn.end, told), mark.open, turn.speaker):
         return None  # "Pour le maire sortant, cela ne suffit pas. « … »": another voice
