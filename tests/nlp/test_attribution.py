@@ -574,6 +574,18 @@ def test_a_verb_of_saying_reports_its_noun_object(analyse: Analyse, text: str, s
     assert (quote.kind, quote.text, quote.speaker) == ("indirect", said, id_of(analysis, person))
 
 
+@pytest.mark.parametrize(("text", "cue", "said"), [
+    ("Le ministre Paul Girard a mis en garde contre une hausse des prix de l'énergie.", "a mis en garde",
+     "contre une hausse des prix de l'énergie"),
+    ("Le président Paul Girard a insisté sur la nécessité d'achever les hôpitaux.", "a insisté sur",
+     "la nécessité d'achever les hôpitaux"),
+])
+def test_a_cue_of_several_words_keeps_them_out_of_what_was_said(analyse: Analyse, text: str, cue: str,
+                                                                  said: str) -> None:
+    quote = only_quote(analyse(text))
+    assert (quote.cue, quote.text) == (cue, said)
+
+
 @pytest.mark.parametrize(("text", "said"), [
     ("Les artistes de Vernelle se disent contents de la nomination du nouveau ministre.",
      "contents de la nomination du nouveau ministre"),

@@ -90,6 +90,11 @@ def _by_object(clauses: Clauses, verb: Token, resolver: Resolver, cue: str) -> S
     if content is not None and clauses[verb].passive and not (
             opening and straighten(opening[0].lower_) in language.grammar.prepositions.infinitive):
         return None
+    rest = cues.cue_rest(verb, language.speech.object_verbs)
+    if content is not None and rest and content[0] == doc[verb.i + 1].idx:
+        # "a mis en garde contre …", "a insisté sur …": the cue's own words are not what was said
+        cue = f"{cue} {doc[verb.i + 1:verb.i + 1 + rest].text}"
+        content = strip(text_of(doc), doc[verb.i + rest].idx + len(doc[verb.i + rest].text), content[1])
     if content is not None and not _only_a_name(clauses, resolver, content):
         # 'évoquant « un risque financier »': what is said is all inside the marks
         whole = next((m for m in marks if (m.open, m.close + 1) == content), None)

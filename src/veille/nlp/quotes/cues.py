@@ -57,6 +57,16 @@ def second_verb(verb: Token, language: Language) -> Token | None:
     return following if phrase in language.speech.verbs else None
 
 
+def cue_rest(verb: Token, cues: frozenset[str]) -> int:
+    """How many words after the verb belong to a multi-word cue ("a mis en garde", "a insisté sur")."""
+    for cue in cues:
+        words = cue.split()
+        if len(words) > 1 and words[0] == verb.lemma_.lower() \
+                and [t.lower_ for t in verb.doc[verb.i + 1:verb.i + len(words)]] == words[1:]:
+            return len(words) - 1
+    return 0
+
+
 def cue_lemma(verb: Token, cues: frozenset[str], language: Language) -> bool:
     following = " ".join(t.lower_ for t in verb.doc[verb.i + 1:verb.i + 3])
     lemma = verb.lemma_.lower()
