@@ -95,5 +95,10 @@ def noun_gender(noun: Token, grammar: Grammar) -> str | None:
     if form != lemma and form.startswith(lemma[:-2]) and form.endswith(endings.feminine_endings) \
             and not lemma.endswith(endings.feminine_endings):
         return "Fem"
-    found = noun.morph.get("Gender", [])
+    return gender_of(noun)
+
+
+def gender_of(token: Token) -> str | None:
+    """The one gender the tagger reads on a word, if it reads one."""
+    found = token.morph.get("Gender", [])
     return found[0] if len(found) == 1 else None

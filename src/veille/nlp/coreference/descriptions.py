@@ -12,13 +12,16 @@ groupe" stands for. The linker walks the article; these functions read its histo
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from ...lang import Language
 from ...lang.text import fold, straighten
 from .. import syntax
-from ..gender import noun_gender
+from ..gender import gender_of, noun_gender
+from ..speakers import person_nouns, speaker_nouns
 from .records import Link, Mentioned, Referent
 
 if TYPE_CHECKING:
@@ -42,7 +45,7 @@ def link(linker: Linker, token: Token) -> Link | None:
     for mentioned in linker.history:
         referent = mentioned.referent and linker.referents.get(mentioned.referent.entity.id, mentioned.referent)
         if referent is not None and referent.entity.type == kind \
-                and _describes(words, token, referent, gender, kind, periphrases(linker)):
+                and _describes(words, token, referent, gender, kind, periphrases(linker.language)):
             candidates[referent.entity.id] = mentioned  # the latest mention of each
     if owned:  # "son président" is not the president of another body the article named
         candidates = {k: m for k, m in candidates.items()
@@ -204,16 +207,30 @@ def _titled(linker: Linker, referent: Referent) -> bool:
     return bool(referent.role_words & {fold(h) for h in person_heads(linker)})
 
 
-def periphrases(linker: Linker) -> dict[str, str]:
+@cache
+def periphrases(language: Language) -> dict[str, str]:
     """The content words of a title's periphrasis ("chef etat") and those of the title ("president")."""
-    function = linker.grammar.function_words | linker.grammar.determiners.definite
+    function = language.grammar.function_words | language.grammar.determiners.definite
+
     def content(words: str) -> str:
         return " ".join(w for w in fold(words.lower()).replace("'", " ").split() if w not in function and len(w) > 1)
-    return {content(p): content(t) for p, t in linker.language.titles.periphrases.items()}
+    return {content(p): content(t) for p, t in language.titles.periphrases.items()}
 
 
 def person_heads(linker: Linker) -> frozenset[str]:
-    return frozenset(linker.language.titles.heads) | linker.grammar.anaphora.people | linker.persons
+    return _person_heads(linker.language)
+
+
+@cache
+def _person_heads(language: Language) -> frozenset[str]:
+    """Nouns that head a description of a person: titles, "l'homme", and any noun of a person."""
+    return frozenset(language.titles.heads) | language.grammar.anaphora.people | person_nouns(language)
+
+
+@cache
+def _title_nouns(language: Language) -> frozenset[str]:
+    """Nouns through which a name completes a title: of people, of bodies, courtesy titles."""
+    return _person_heads(language) | speaker_nouns(language) | {h.lower() for h in language.titles.honorifics}
 
 
 def _described(linker: Linker, noun: Token) -> tuple[int, int, str | None, list[tuple[str, bool]]] | None:
@@ -258,7 +275,7 @@ def _described(linker: Linker, noun: Token) -> tuple[int, int, str | None, list[
 def _complement_of(linker: Linker, name: Token, noun: Token) -> bool:
     """Whether a name completes a title, itself or through other titles and bodies ("le conseiller du
     cabinet de Joe Biden"), not through another noun ("le défenseur, à l'intention de X")."""
-    nouns = person_heads(linker) | linker.people | {h.lower() for h in linker.language.titles.honorifics}
+    nouns = _title_nouns(linker.language)
     node = name.head
     while node.i != noun.i and node.head.i != node.i:
         if node.pos_ == "NOUN" and node.lemma_.lower() not in nouns and node.lower_ not in nouns:
@@ -297,8 +314,3 @@ def _describes(words: list[tuple[str, bool]], head: Token, referent: Referent, g
 def _in_role(word: str, role_words: frozenset[str]) -> bool:
     """A word of a description the role has, or one of its derivatives ("régional" for "région")."""
     return word in role_words or len(word) >= 5 and any(r[:5] == word[:5] for r in role_words if len(r) >= 5)
-
-
-def gender_of(token: Token) -> str | None:
-    found = token.morph.get("Gender", [])
-    return found[0] if len(found) == 1 else None

@@ -13,10 +13,9 @@ from ...lang.text import CLOSING, fold, quotations, straighten
 from ...model import Entity
 from .. import syntax
 from ..context import text_of
-from ..gender import genders
+from ..gender import gender_of, genders
 from ..speakers import person_nouns, speaker_nouns
 from . import descriptions
-from .descriptions import gender_of
 from .records import Link, Mentioned, Referent
 
 WINDOW_SENTENCES = 5  # how far back a pronoun looks for its antecedent
@@ -31,8 +30,8 @@ class Linker:
         # a paragraph is a line with words; blank lines between them do not count
         self.paragraph_starts = [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", self.text)]
         self.sentence_starts = [s.start_char for s in doc.sents]
-        gender_of = genders(doc, entities, language)
-        self.referents = {e.id: _referent(e, gender_of.get(e.id), language) for e in entities
+        gender = genders(doc, entities, language)
+        self.referents = {e.id: _referent(e, gender.get(e.id), language) for e in entities
                           if e.type in ("PER", "ORG", "LOC")}
         self.mention_at: dict[int, tuple[Referent, int, int]] = {}  # token → referent, start, end
         for entity in entities:

@@ -67,7 +67,7 @@ def by_verb(clauses: Clauses, verb: Token, resolver: Resolver) -> Said | None:
         # "… « très préoccupés » par la violence et ont proposé leur aide": a verb joined to it is told apart
         joined = next((c for c in verb.children if c.dep_ == "conj" and c.i > attribute.i), None)
         if joined is not None:
-            end = min(end, min([joined.left_edge, *(c for c in joined.children if c.dep_ == "cc")], key=lambda t: t.i).idx)
+            end = min(end, _joined_start(joined).idx)
         start, end = strip(text_of(doc), attribute.left_edge.idx, end)
         return Said(start, end, subject(clauses, verb, resolver), cue, verb.i) if end > start else None
     if clauses[verb].infinitive is not None or cues.cue_lemma(verb, language.speech.object_verbs, language) \
@@ -322,10 +322,15 @@ def object_of(doc: Doc, verb: Token, step_over: set[int], language: Language,
     # report of its own
     joined = [c for c in verb.children if c.dep_ == "conj" and c.i > i and cues.is_speech_verb(c, language)]
     if joined:
-        first = min([joined[0].left_edge, *(c for c in joined[0].children if c.dep_ == "cc")], key=lambda t: t.i)
+        first = _joined_start(joined[0])
         end = min(end, first.idx)
     start, end = strip(text_of(doc), doc[i].idx, end)
     return (start, end) if len(text_of(doc)[start:end].split()) >= 2 else None
+
+
+def _joined_start(joined: Token) -> Token:
+    """The first word of a verb joined to another, its conjunction included ("… et ont proposé")."""
+    return min([joined.left_edge, *(c for c in joined.children if c.dep_ == "cc")], key=lambda t: t.i)
 
 
 def _aside(verb: Token, infinitive: Token | None, language: Language) -> set[int]:
