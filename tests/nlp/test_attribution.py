@@ -208,6 +208,17 @@ def test_an_incise_in_the_middle_of_a_quoted_sentence(analyse: Analyse) -> None:
     assert quote_saying(analysis, "Nous irons").speaker == oudinot
     assert quote_saying(analysis, "jusqu'au bout de cette procédure").speaker == oudinot
 
+@pytest.mark.parametrize("cue", ["raconte-t-elle", "jure-t-elle"])
+def test_a_verb_with_its_subject_inverted_before_a_colon(analyse: Analyse, cue: str) -> None:
+    text = (f"Clémence Oudinot a été reçue à la préfecture. Mais ensuite, {cue} : « J'ai tout fait pour ne plus "
+            "jamais revenir ici. »")
+    analysis = analyse(text)
+
+    quote = only_quote(analysis)
+    assert quote.text == "J'ai tout fait pour ne plus jamais revenir ici."
+    assert (quote.speaker, quote.speaker_link) == (id_of(analysis, "Clémence Oudinot"), "pronoun")
+
+
 
 @pytest.mark.parametrize("verb", ["estime", "s'agace"])
 def test_an_incise_inside_the_marks_with_a_speaker_in_apposition(analyse: Analyse, verb: str) -> None:

@@ -23,6 +23,9 @@ def subject_phrase(clauses: Clauses, verb: Token) -> tuple[int, int] | None:
     (unless it is a name in apposition); the pronoun glued in an inversion ("a-t-il")."""
     doc, language = clauses.doc, clauses.language
     subjects = [c for c in clauses[verb].subjects if c.i < verb.i]
+    glued = None if subjects else glued_pronoun(doc, verb, language.grammar.pronouns.glued_euphony)
+    if glued is not None and glued.lower_ in language.grammar.pronouns.third_person:
+        return glued.i, glued.i + 1  # "Mais après, jure-t-elle : « … »": the verb's own subject, inverted
     if not subjects:
         head = verb
         while head.dep_ in ("conj", "xcomp", "advcl", "acl") and head.head.i != head.i:

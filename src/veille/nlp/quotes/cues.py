@@ -29,8 +29,8 @@ def source_words(prep: Token) -> str:
 
 
 def is_speech_verb(token: Token, language: Language) -> bool:
-    if after_quote(token) and token.pos_ in ("NOUN", "ADJ", "PROPN"):
-        # "« … », juge Mme Binet": an incise's verb the tagger read as a noun
+    if (after_quote(token) or inverted(token, language)) and token.pos_ in ("NOUN", "ADJ", "PROPN"):
+        # "« … », juge Mme Binet", "Puis, raconte-t-elle : « … »": a verb the tagger read as a noun
         return bool(syntax.lemmas(token, language.grammar) & language.speech.verbs)
     if token.pos_ not in ("VERB", "AUX") or token.pos_ == "AUX" and token.dep_.startswith("aux"):
         return False
@@ -137,3 +137,11 @@ def after_quote(token: Token) -> bool:
     doc = token.doc
     return (token.i >= 2 and doc[token.i - 1].text == "," and doc[token.i - 2].text in CLOSING
             or token.i >= 1 and doc[token.i - 1].text in CLOSING and token.sent.start != token.i)
+
+
+def inverted(token: Token, language: Language) -> bool:
+    """Whether a subject pronoun is glued after the word ("raconte-t-elle"), which only a verb takes."""
+    following = token.doc[token.i + 1:token.i + 3]
+    pronouns = language.grammar.pronouns
+    return any(t.lower_ in pronouns.third_person for t in following
+               if t.i == token.i + 1 or following[0].lower_ == pronouns.glued_euphony)
