@@ -290,6 +290,11 @@ UNNAMED = [
     ("Le conseiller du ministre Paul Girard a rencontré les dockers lundi. Il a promis une prime.",
      "Il", None),
     ("Le conseiller de Paul Girard a rencontré les dockers lundi. Il a promis une prime.", "Il", None),
+    # a title of any kind keeps the place it is the title of from standing for the person
+    (("La police a démantelé un réseau à Vernelle. Le bourgmestre de Vernelle s'est félicité du travail "
+      "des enquêteurs. « Nous continuerons », a-t-il insisté."), "-il", None),
+    (("Le Hezbollah a revendiqué l'attaque. Le guide suprême iranien a nié toute implication. « Nous "
+      "saluons ce courage », a-t-il déclaré."), "-il", None),
 ]
 
 
