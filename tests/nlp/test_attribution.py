@@ -672,9 +672,6 @@ def test_a_pronominal_speech_verb_in_an_incise(analyse: Analyse) -> None:
     assert quote.cue == "s'est défendu"
 
 
-@pytest.mark.xfail(strict=True, reason="no quote: 'indigne' is tagged ADJ; the fallback for an incise verb "
-                                       "tagged as a noun/adjective (cues.after_quote) wants the comma right "
-                                       "before the word, and \"s'\" stands between them")
 def test_a_pronominal_speech_verb_with_a_glued_pronoun(analyse: Analyse) -> None:
     text = ("Armelle Quéméner a visité lundi la digue endommagée. « Personne ne nous avait prévenus de ce "
             "risque », s'indigne-t-elle.")

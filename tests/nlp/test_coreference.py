@@ -99,6 +99,11 @@ PERSONAL_PRONOUNS = [
     # a body stands for "elle" too
     ("L'Union des pêcheurs de Port-Lanval a déposé un recours lundi. Elle réclame l'arrêt du chantier.",
      "Elle", "Union des pêcheurs de Port-Lanval"),
+    # ... and only "elle", when the noun that heads its name is feminine, even after an elided article
+    (("Pour Paul Girard, l'Union des pêcheurs de Port-Lanval n'a pas tenu ses promesses. Il cite la hausse "
+      "des quotas."), "Il", "Paul Girard"),
+    (("Pour Hélène Marchetti, l'Établissement des pêches de Port-Lanval n'a pas tenu ses promesses. Elle cite "
+      "la hausse des quotas."), "Elle", "Hélène Marchetti"),
 ]
 
 
@@ -520,6 +525,33 @@ def test_a_quote_said_by_ce_dernier_names_the_latest_man(analyse: Analyse) -> No
 
     quote = quote_saying(analysis, "l'école serait financée")
     assert (quote.speaker, quote.speaker_link) == (id_of(analysis, "Antoine Lefranc"), "pronoun")
+
+
+UNNAMED_SPEAKERS = [
+    # a woman described, not the man named before her whose courtesy title hides his given name
+    (("L'avocat de la famille, Me Olivier Ribes, a dénoncé un acharnement. « Il s'expliquera », a-t-il "
+      "affirmé à l'AFP.\nL'actuelle maire de la commune a fait savoir qu'elle porterait plainte. « Les "
+      "habitants veulent savoir », a-t-elle dit au quotidien Midi Libre."),
+     "Les habitants veulent savoir", "L'actuelle maire de la commune"),
+    # who acts is the subject of the main clause, not of the clause it governs
+    (("L'avocate de la défense, Me Claire Rouvière, a plaidé pour que la cour « juge un homme et non un "
+      "symbole ». « Mon client n'est pas un pyromane », a-t-elle affirmé."),
+     "Mon client n'est pas un pyromane", "Claire Rouvière"),
+    # a lone quotation mark the parser made a sentence of does not put the subject out of reach
+    (("Le ministre des Affaires étrangères a estimé que la médiation nuisait à leur efficacité. Le "
+      "représentant de l'armée, présent à Port-Lanval, a rejeté toute comparaison entre les deux camps. « Nous "
+      "sommes l'armée nationale, face à une milice rebelle », a-t-il déclaré."),
+     "Nous sommes l'armée nationale", "Le représentant de l'armée"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), UNNAMED_SPEAKERS, ids=short)
+def test_a_pronoun_speaker_is_who_acts_in_the_sentence_before(analyse: Analyse, text: str, words: str,
+                                                              speaker: str) -> None:
+    analysis = analyse(text)
+    quote = quote_saying(analysis, words)
+    named = next((e.name for e in analysis.entities if e.id == quote.speaker), None)
+    assert speaker in (named or quote.speaker_text or "")
 
 
 def test_a_quotation_whose_pronoun_cannot_be_linked_is_left_out(analyse: Analyse) -> None:

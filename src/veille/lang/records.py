@@ -115,6 +115,8 @@ class Inflection(Record):
 class GenderEndings(Record):
     feminine_endings: Ordered
     not_feminine_endings: Ordered
+    noun_suffixes: dict[str, Gender]  # the gender a noun's ending tells ("-tion" feminine, "-ment" masculine)
+    noun_exceptions: dict[str, Gender]  # nouns their ending misleads about ("comité", "musée")
 
 
 class Grammar(Record):

@@ -3,7 +3,8 @@
 A person's gender is told, strongest first, by a courtesy title ("Mme", "M."), a given name of the
 language's `names.toml`, the article that opens the title before the name ("la ministre X"), or the
 ending of the role's first word ("présidente"). A body's or a place's gender is that of the article
-before its name ("la CGT", "le Kremlin", "la Russie"), as the parse reads it.
+before its name ("la CGT", "le Kremlin", "la Russie"), as the parse reads it; after an elided article
+("l'Union des …"), that of the noun heading the name, as the tagger or the noun's suffix tells it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lang import Language
-from ..lang.records import Grammar
+from ..lang.records import GenderEndings, Grammar
 from ..lang.text import QUOTE_MARKS, straighten
 from ..model import Entity
 
@@ -21,7 +22,8 @@ TITLE_WORDS = 14  # "la ministre régionale de l'Économie et de l'Emploi du ter
 
 def genders(doc: Doc, entities: list[Entity], language: Language) -> dict[str, str | None]:
     """Each entity's gender ("Masc", "Fem"), or None when the article does not tell it."""
-    return {e.id: (person_gender(doc, e, language) if e.type == "PER" else _body_gender(doc, e)) for e in entities}
+    return {e.id: (person_gender(doc, e, language) if e.type == "PER"
+                  else _body_gender(doc, e, language.grammar.gender)) for e in entities}
 
 
 def person_gender(doc: Doc, entity: Entity, language: Language) -> str | None:
@@ -35,7 +37,7 @@ def person_gender(doc: Doc, entity: Entity, language: Language) -> str | None:
             return "Fem"
         if words[0] in speech.masculine_markers:
             return "Masc"
-        given = next((w for w in words if w[:1].isupper()), "")
+        given = next((w for w in words if w[:1].isupper() and w not in language.titles.honorifics), "")
         if given in names.feminine or given.split("-")[0] in names.feminine:
             votes["Fem"] = votes.get("Fem", 0) + 3
         elif given in names.masculine or given.split("-")[0] in names.masculine:
@@ -72,7 +74,7 @@ def _title_article(doc: Doc, start: int, articles: frozenset[str]) -> Token | No
     return found
 
 
-def _body_gender(doc: Doc, entity: Entity) -> str | None:
+def _body_gender(doc: Doc, entity: Entity, endings: GenderEndings) -> str | None:
     """The gender the articles before a body's or a place's names give it, when they agree."""
     seen: set[str] = set()
     for mention in entity.mentions:
@@ -83,7 +85,9 @@ def _body_gender(doc: Doc, entity: Entity) -> str | None:
             continue
         before = doc[span.start - 1]
         if before.pos_ == "DET" and before.dep_ == "det":
-            seen.update(before.morph.get("Gender", []))
+            # an elided article ("l'Alliance du changement") tells no gender: the noun heading the name does
+            told = before.morph.get("Gender") or span[0].morph.get("Gender") or _suffix_gender(span[0].lower_, endings)
+            seen.update(told)
     return next(iter(seen)) if len(seen) == 1 else None
 
 
@@ -98,7 +102,25 @@ def noun_gender(noun: Token, grammar: Grammar) -> str | None:
     return gender_of(noun)
 
 
+def phrase_gender(noun: Token, grammar: Grammar) -> str | None:
+    """The gender of a noun phrase about a person: its article's, else an adjective's before the noun
+    ("l'actuelle maire"), else the noun's own (`noun_gender`)."""
+    for child in noun.children:
+        if child.i < noun.i and child.dep_ in ("det", "amod"):
+            found = gender_of(child)
+            if found is not None:
+                return found
+    return noun_gender(noun, grammar)
+
+
 def gender_of(token: Token) -> str | None:
     """The one gender the tagger reads on a word, if it reads one."""
     found = token.morph.get("Gender", [])
     return found[0] if len(found) == 1 else None
+
+
+def _suffix_gender(noun: str, endings: GenderEndings) -> list[str]:
+    """The gender a noun's ending tells, as a list of none or one."""
+    if noun in endings.noun_exceptions:
+        return [endings.noun_exceptions[noun]]
+    return next(([g] for suffix, g in endings.noun_suffixes.items() if noun.endswith(suffix)), [])

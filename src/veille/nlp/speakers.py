@@ -23,7 +23,7 @@ from ..lang.text import fold, straighten
 from ..model import Entity, SpeakerLink
 from . import syntax
 from .context import text_of
-from .gender import genders, noun_gender
+from .gender import genders, noun_gender, phrase_gender
 from .syntax import trim_phrase
 
 if TYPE_CHECKING:
@@ -299,13 +299,13 @@ class Resolver:
         here = self.doc.char_span(position, position + 1, alignment_mode="expand")
         if here is None:
             return None
-        sentence = here[0].sent
-        for _ in range(SUBJECT_WINDOW - 1):
-            if sentence.start == 0:
-                break
+        sentence, steps = here[0].sent, 0
+        while steps < SUBJECT_WINDOW - 1 and sentence.start > 0:
             sentence = self.doc[sentence.start - 1].sent
+            steps += any(not t.is_punct and not t.is_space for t in sentence)  # a lone "«" is no sentence
         for token in reversed(self.doc[sentence.start:here[0].i]):
-            if not token.dep_.startswith("nsubj") or self.clauses.quoted(token) or token.pos_ == "PRON":
+            if not token.dep_.startswith("nsubj") or self.clauses.quoted(token) or token.pos_ == "PRON" \
+                    or syntax.is_subordinate(token.head):  # "… a plaidé pour que la cour juge": not who acts
                 continue
             named = self.mentions.covering(token.idx, token.idx + len(token.text))
             if named:
@@ -317,9 +317,8 @@ class Resolver:
             if not (self._person(token) or self._denotes_people(token.i, token.i + 1)) \
                     or token.lemma_.lower() in places or token.lower_ in places:
                 continue
-            found = token.morph.get("Gender")
             plural = "Plur" in token.morph.get("Number")
-            if (found[0] if len(found) == 1 else None) in (None, gender) and ("Plur" if plural else "Sing") == number:
+            if phrase_gender(token, self.language.grammar) in (None, gender) and ("Plur" if plural else "Sing") == number:
                 first, end = trim_phrase(self.doc, token.left_edge.i, token.right_edge.i + 1,
                                          self.language.grammar.pronouns.clause_openers)
                 start, stop = self.doc[first].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)

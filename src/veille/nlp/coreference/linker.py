@@ -13,7 +13,7 @@ from ...lang.text import CLOSING, fold, quotations, straighten
 from ...model import Entity
 from .. import syntax
 from ..context import text_of
-from ..gender import gender_of, genders
+from ..gender import genders, phrase_gender
 from ..speakers import person_nouns, speaker_nouns
 from . import descriptions
 from .records import Link, Mentioned, Referent
@@ -59,7 +59,8 @@ class Linker:
                                if (s := self._subject_named(doc[t], r.entity.type == "PER")) is not None}
         # unnamed people who act ("un conseiller spécial a affirmé"): a pronoun after them is theirs
         self.unnamed_subjects = {t.i for t in doc if t.dep_.startswith("nsubj") and self._person_noun(t)
-                                 and t.i not in self.named_subjects and not self._named_after(t)}
+                                 and t.i not in self.named_subjects and not self._named_after(t)
+                                 and not syntax.is_subordinate(t.head)}
 
     def links(self) -> list[Link]:
         found: list[Link] = []
@@ -74,9 +75,7 @@ class Linker:
             link = self._pronoun(token) or self._demonstrative(token) or descriptions.link(self, token)
             if link is None and token.i in self.unnamed_subjects:
                 number = "Plur" if "Plur" in token.morph.get("Number") else "Sing"
-                article = next((c for c in token.children if c.dep_ == "det"), None)
-                gender = (gender_of(article) if article is not None else None) or gender_of(token)
-                self._note(None, token.idx, token, agreement=(gender, number))
+                self._note(None, token.idx, token, agreement=(phrase_gender(token, self.grammar), number))
                 continue
             if link is None and self._unresolved_subject(token):
                 # "il" that stands for someone not known here: who its sentence is about is not known either
