@@ -1431,3 +1431,25 @@ def test_who_came_with_the_speaker_is_not_part_of_the_speaker(analyse: Analyse) 
 
     quote = quote_saying(analysis, "Je ne suis pas fait")
     assert (quote.speaker, quote.speaker_text) == (id_of(analysis, "Paul Girard"), "l’écrivain")
+
+
+def test_a_speaker_named_after_an_acronym_in_brackets_goes_on_through_his_pronouns(analyse: Analyse) -> None:
+    text = ("Le pays ne connaît pas de récession, a assuré mardi à Vernelle le gouverneur de la Banque de "
+            "Vernelle (BDV), Paul Girard. Le Royaume ne traverse pas une période de crise, « au contraire, nous "
+            "sommes dans une phase de croissance », a-t-il expliqué.\n\n"
+            "La pression se fait sentir partout, a-t-il ajouté.")
+    analysis = analyse(text)
+
+    girard = id_of(analysis, "Paul Girard")
+    assert quote_saying(analysis, "Le pays ne connaît pas de récession").speaker == girard
+    # the kingdom is the subject before the incise, but a place says nothing
+    assert quote_saying(analysis, "nous sommes dans une phase de croissance").speaker == girard
+    assert quote_saying(analysis, "La pression se fait sentir partout").speaker == girard
+
+
+def test_a_pronoun_incise_after_a_place_subject_is_not_the_places(analyse: Analyse) -> None:
+    text = "Le Royaume ne connaît pas la crise, « nous sommes en pleine croissance », a-t-il expliqué."
+    analysis = analyse(text)
+
+    assert all(q.speaker is None or next(e for e in analysis.entities if e.id == q.speaker).type != "LOC"
+               for q in analysis.quotes)

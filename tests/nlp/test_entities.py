@@ -340,3 +340,19 @@ def test_a_body_or_a_place_named_after_a_person_is_not_that_person(analyse: Anal
     entity = holder(analysis, named)
     assert entity.type == kind
     assert not [e.name for e in analysis.entities if e.type == "PER"]
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("La Fondation Hélène-Marchetti a versé un million d'euros aux sinistrés.", "Fondation Hélène-Marchetti"),
+    ("La Banque Lanval-Girard a suivi avec un prêt sans intérêt.", "Banque Lanval-Girard"),
+])
+def test_a_name_that_opens_with_a_body_noun_names_a_body(analyse: Analyse, text: str, named: str) -> None:
+    assert holder(analyse(text), named).type == "ORG"
+
+
+def test_a_body_named_in_full_is_not_a_person_for_its_acronym(analyse: Analyse) -> None:
+    text = ("Le gouverneur de la Banque de Vernelle (BDV), Paul Girard, a présenté le rapport. La BDV "
+            "relève son taux. Selon la BDV, la croissance reprendra.")
+    analysis = analyse(text)
+
+    assert holder(analysis, "Banque de Vernelle").type == "ORG"

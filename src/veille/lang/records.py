@@ -343,6 +343,7 @@ class Entities(Record):
     # nouns of bodies and of places named after a person: "le lycée Victor-Hugo", "la rue Jean-Jaurès"
     bodies_named_after: Ordered = ()
     places_named_after: Ordered = ()
+    body_words: Words = frozenset()  # "Bank Al-Maghrib", "Fondation Abbé-Pierre": a body's name, never a person's
 
 
 class GivenNames(Record):

@@ -57,7 +57,9 @@ class Cluster:
         # a person named once in full outweighs several bare-surname mentions tagged otherwise
         if "PER" in counts and any(m.label == "PER" and " " in m.text for m in self.mentions):
             return "PER"
-        return counts.most_common(1)[0][0]
+        # and a body's full name its acronym ("Bank Al-Maghrib", then "BAM" taken for a person)
+        full = Counter(m.label for m in self.mentions if " " in m.text)
+        return (full or counts).most_common(1)[0][0]
 
 
 class Lexicon:
@@ -92,6 +94,7 @@ class Lexicon:
         prefixes = "|".join(re.escape(p) for p in (*data.dropped_prefixes, *data.qualifying_prefixes))
         self.prefix = re.compile(rf"({prefixes})-(?=\w)")
         self.dropped_prefixes = frozenset(data.dropped_prefixes)
+        self.body_words = data.body_words
         self.named_after = [(re.compile(rf"(?i)\b{re.escape(noun)}\s+$"), label)
                             for nouns, label in ((data.bodies_named_after, "ORG"), (data.places_named_after, "LOC"))
                             for noun in nouns]
@@ -211,6 +214,8 @@ def _clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> Mention 
         label = "PER"  # what follows a title, or stands beside it, is the person who holds it
     start += trimmed
     surface = text[start:end]
+    if surface.split()[0] in lex.body_words and len(surface.split()) > 1:
+        label = "ORG"  # "Bank Al-Maghrib", "Fondation X": a body's name the recogniser took for another kind
     if not surface or _is_junk(doc, start, end, surface, LABELS.get(label, "MISC"), lex):
         return None
     return Mention(start, end, surface, LABELS.get(label, "MISC"))

@@ -146,8 +146,13 @@ def _noun_phrase_end(doc: Doc, i: int, stop: int, skip: set[int], language: Lang
             named = comma is not None and doc[comma].text == "," and apposed_name_end(doc, comma + 1, stop)
             return named or end
         if token.text in STOPS:
-            # "le leader des Insoumis, Jean-Luc Mélenchon": a name in apposition belongs to the phrase
-            if token.text == ",":
+            # "le leader des Insoumis, Jean-Luc Mélenchon": a name in apposition belongs to the phrase,
+            # after an acronym in brackets too ("le gouverneur de la Banque centrale (BCE), X")
+            if token.text == "(":
+                close = next((j for j in range(end + 1, min(end + 6, stop)) if doc[j].text == ")"), None)
+                if close is not None and close + 1 < stop and doc[close + 1].text == ",":
+                    end = apposed_name_end(doc, close + 2, stop) or end
+            elif token.text == ",":
                 end = apposed_name_end(doc, end + 1, stop) or end
             break
         if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lang import Language
 from ..lang.text import fold, straighten
@@ -107,7 +107,7 @@ class Resolver:
 
     def heard(self, position: int, speaker: Speaker) -> None:
         """Remembers a speaker, named or described ("un conseiller spécial"), for the pronouns after it."""
-        if speaker.link == "pronoun" or speaker.text.lower() in self.pronouns:
+        if speaker.entity is None and (speaker.link == "pronoun" or speaker.text.lower() in self.pronouns):
             return
         gender, number = self.gender.get(speaker.entity or ""), "Sing"
         if speaker.entity is None:
@@ -214,7 +214,7 @@ class Resolver:
             return None
         agreement = self.pronouns.get(text.lower()) or self.demonstratives.get(straighten(text.lower()))
         if agreement is not None:
-            return self._unnamed_antecedent(start, *agreement)
+            return self._unnamed_antecedent(start, text, *agreement)
         earlier = self._same_source(first, end) or self._described_before(first, end)
         if earlier is not None:
             return earlier
@@ -278,7 +278,7 @@ class Resolver:
                 return False
         return False
 
-    def _unnamed_antecedent(self, position: int, gender: str, number: str) -> Speaker | None:
+    def _unnamed_antecedent(self, position: int, pronoun: str, gender: str, number: str) -> Speaker | None:
         """A pronoun the linker left unlinked stands for an unnamed person when the latest one of its
         gender and number, among the speakers heard ("un conseiller …, a-t-il ajouté") and the
         subjects just before ("La jeune employée en a eu le souffle coupé. Elle …"), is unnamed."""
@@ -286,10 +286,36 @@ class Resolver:
                       if pos < position and known in (None, gender) and count == number), None)
         acting = self._subject_before(position, gender, number)
         latest = max((c for c in (heard, acting) if c is not None), key=lambda c: c[0], default=None)
+        if latest is not None and latest is heard and self._still_speaking(heard[1], position, gender):
+            speaker = heard[1]
+            text = text_of(self.doc)[position:position + len(pronoun)]
+            return Speaker(speaker.entity, text, position, position + len(pronoun), "pronoun")
         if latest is None or latest[1] is None or latest[1].entity is not None:
             return None  # a named one is the latest: the linker found it ambiguous
         speaker = latest[1]
         return Speaker(None, speaker.text, speaker.start, speaker.end, "pronoun")
+
+    def _still_speaking(self, speaker: Speaker, position: int, gender: str) -> bool:
+        """'X a assuré … . « … », a-t-il expliqué': a person named as the speaker of the statement just
+        before, in the same or the previous sentence, with no other person of the pronoun's gender
+        named since, goes on speaking, whatever bodies and places the linker weighed against them."""
+        entity = self.mentions.by_id.get(speaker.entity or "")
+        if entity is None or entity.type != "PER" or self.gender.get(entity.id) != gender:
+            return False
+        here = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        then = self.doc.char_span(speaker.start, speaker.start + 1, alignment_mode="expand")
+        if here is None or then is None or then[0].sent.start < self._sentence_before(here[0].sent).start:
+            return False
+        return not any(e.type == "PER" and e.id != entity.id and self.gender.get(e.id) in (None, gender)
+                       for _, _, e, _ in self.mentions.inside(speaker.end, position))
+
+    def _sentence_before(self, sentence: Span) -> Span:
+        """The sentence of words before this one (a lone "«" the parser set apart is none)."""
+        while sentence.start > 0:
+            sentence = self.doc[sentence.start - 1].sent
+            if any(not t.is_punct and not t.is_space for t in sentence):
+                break
+        return sentence
 
     def _subject_before(self, position: int, gender: str, number: str) -> tuple[int, Speaker | None] | None:
         """The nearest subject of the narration in the three sentences before `position` that can

@@ -212,7 +212,8 @@ class Linker:
         if not token.dep_.startswith("nsubj") and not token.text.startswith("-") and not self._sourced(token):
             return None  # an object or a stressed pronoun ("lui") is too loosely tied to link
         referent = (self._reporter(token, gender, number)
-                    or self._salient(token.idx, gender, number, self._in_quotation(token), self._own_clause(token)))
+                    or self._salient(token.idx, gender, number, self._in_quotation(token), self._own_clause(token),
+                                     speaking=self._speaks(token)))
         if referent is None:
             return None
         return Link(token.idx, token.idx + len(token.text), token.text, referent.entity.id, "pronoun")
@@ -282,12 +283,21 @@ class Linker:
             node = node.head
         return False
 
+    def _speaks(self, pronoun: Token) -> bool:
+        """Whether the pronoun is the subject of a speech verb ("a-t-il expliqué"): a place says nothing."""
+        verb = pronoun.head
+        while verb.text.startswith("-") and verb.head.i != verb.i:
+            verb = verb.head
+        return bool(syntax.lemmas(verb, self.grammar) & self.language.speech.verbs)
+
     def _salient(self, position: int, gender: str | None, number: str, quoted: bool = False,
-                 own_clause: frozenset[int] = frozenset()) -> Referent | None:
+                 own_clause: frozenset[int] = frozenset(), speaking: bool = False) -> Referent | None:
         """The referent that stands out before `position`: the nearest sentence with a fitting one
-        gives it, its subject first; two fitting ones and no subject among them make no link."""
+        gives it, its subject first; two fitting ones and no subject among them make no link. The
+        subject of a speech verb is never a place."""
         here, paragraph = self.sentence_of(position), self._paragraph(position)
         fitting = [m for m in self.history if m.start < position and m.start not in own_clause
+                   and not (speaking and m.referent is not None and m.referent.entity.type == "LOC")
                    and self.told_before[here] - self.told_before[m.sentence] <= WINDOW_SENTENCES
                    and paragraph - m.paragraph <= 1 and not (m.quoted and not quoted)
                    and (m.referent is None and m.subject and _unnamed_agrees(m.agreement, gender, number)
