@@ -430,6 +430,11 @@ DESCRIPTIONS = [
       "emporter », a confié l'habitante."), "l'habitante", "Claire Fontaine"),
     (("Claire Fontaine a dû partir en pleine nuit. Une voisine l'a hébergée. « Nous n'avons rien pu "
       "emporter », a confié l'habitante."), "l'habitante", None),
+    # a nationality stands for the one person just named, as a title no one holds would
+    (("Le tennisman Paul Girard a remporté le tournoi de Vernelle dimanche. Le Français a déclaré que la "
+      "victoire était méritée."), "Le Français", "Paul Girard"),
+    (("Le tennisman Paul Girard a battu Marc Lenoir en finale dimanche. « C'est une victoire méritée », a "
+      "déclaré l'Espagnol."), "l'Espagnol", None),
 ]
 
 

@@ -40,7 +40,8 @@ def link(linker: Linker, token: Token) -> Link | None:
     first, end, gender, words = phrase
     # "son avocat" is someone else than whoever "son" stands for: only a role or a name says who
     owned = straighten(linker.doc[first].lower_) in linker.grammar.determiners.possessive
-    kind = "PER" if token.lemma_.lower() in person_heads(linker) or token.lower_ in person_heads(linker) else "ORG"
+    kind = "PER" if token.lemma_.lower() in person_heads(linker) or token.lower_ in person_heads(linker) \
+        or _demonym_noun(linker, token) else "ORG"
     candidates: dict[str, Mentioned] = {}
     for mentioned in linker.history:
         referent = mentioned.referent and linker.referents.get(mentioned.referent.entity.id, mentioned.referent)
@@ -217,6 +218,17 @@ def periphrases(language: Language) -> dict[str, str]:
     return {content(p): content(t) for p, t in language.titles.periphrases.items()}
 
 
+def _demonym_noun(linker: Linker, token: Token) -> bool:
+    """"le Français", "l'Espagnole": one person told by nationality, a capitalised demonym in the singular."""
+    return token.text[:1].isupper() and token.lower_ in _demonym_words(linker.language) \
+        and "Plur" not in token.morph.get("Number")
+
+
+@cache
+def _demonym_words(language: Language) -> frozenset[str]:
+    return frozenset(a for entry in language.demonyms.values() for a in entry.adjectives)
+
+
 def person_heads(linker: Linker) -> frozenset[str]:
     return _person_heads(linker.language)
 
@@ -238,7 +250,7 @@ def _described(linker: Linker, noun: Token) -> tuple[int, int, str | None, list[
     article gives and its content words ("le ministre de l'Intérieur" → ministre, intérieur)."""
     titles = linker.language.titles
     heads = person_heads(linker) | set(titles.organisation_heads)
-    if noun.pos_ != "NOUN" or (noun.lower_ not in heads and noun.lemma_.lower() not in heads):
+    if not (noun.pos_ == "NOUN" and (noun.lower_ in heads or noun.lemma_.lower() in heads) or _demonym_noun(linker, noun)):
         return None
     determiners = linker.grammar.determiners
     article = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), None)
