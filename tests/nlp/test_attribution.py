@@ -1453,3 +1453,14 @@ def test_a_pronoun_incise_after_a_place_subject_is_not_the_places(analyse: Analy
 
     assert all(q.speaker is None or next(e for e in analysis.entities if e.id == q.speaker).type != "LOC"
                for q in analysis.quotes)
+
+
+def test_a_quotation_after_the_view_of_a_description_is_that_persons(analyse: Analyse) -> None:
+    text = ("Le maire de Vernelle, Paul Girard, a découvert lundi sa permanence saccagée. Ses adversaires ont "
+            "condamné les faits.\n"
+            "Pour le maire, cela ne suffit pas. « L'attitude de mes opposants est inacceptable. »")
+    analysis = analyse(text)
+
+    girard = id_of(analysis, "Paul Girard")
+    assert quote_saying(analysis, "cela ne suffit pas").speaker == girard
+    assert quote_saying(analysis, "L'attitude de mes opposants est inacceptable").speaker == girard

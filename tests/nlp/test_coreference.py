@@ -256,6 +256,9 @@ def test_the_subject_of_the_nearest_sentence_stands_out(analyse: Analyse, text: 
 # --- how far back, and what the narrator's pronoun does not see ------------------------------------
 
 WINDOW = [
+    # a name in an incise inside the marks is the narrator's, not quoted words
+    (("« Nous aurons deux recrues mardi, a promis l'entraîneur Paul Girard. Le groupe est prêt pour la "
+      "saison. »\nIl a ensuite quitté la salle de presse."), "Il", "Paul Girard"),
     (("Paul Girard a inauguré lundi la médiathèque de Vernelle.\n\n"
       "Il a également promis une piscine pour 2027."), "Il", "Paul Girard"),
     (("Paul Girard a inauguré lundi la médiathèque de Vernelle.\n\n"

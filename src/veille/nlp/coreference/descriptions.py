@@ -51,7 +51,8 @@ def link(linker: Linker, token: Token) -> Link | None:
     if owned:  # "son président" is not the president of another body the article named
         candidates = {k: m for k, m in candidates.items()
                       if m.referent is not None and m.referent.role_words <= {fold(token.lower_), fold(token.lemma_.lower())}}
-    if not candidates and kind == "PER" and not owned and not _replying(linker, token):
+    # "Pour le maire, …" names the one the article made mayor, not whoever was named last
+    if not candidates and kind == "PER" and not owned and not _replying(linker, token) and not _source(linker, token):
         candidates = (_sole_holder(linker, token, gender) or _just_named(linker, token, gender)
                       or _only_one(linker, token, gender) or _described_so_before(linker, words))
     if not candidates and kind == "PER":
@@ -148,6 +149,13 @@ def _just_named(linker: Linker, head: Token, gender: str | None) -> dict[str, Me
             or gender is not None and referent.gender not in (None, gender) or _titled(linker, referent):
         return {}
     return {referent.entity.id: person}
+
+
+def _source(linker: Linker, head: Token) -> bool:
+    """"Pour l'Espagnol, …", "selon le ministre": the description names whose view the sentence gives."""
+    speech = linker.language.speech
+    return any(c.dep_ == "case" and straighten(c.lower_) in speech.sources | speech.opening_sources
+               for c in head.children)
 
 
 def _unnamed_body(linker: Linker, mentioned: Mentioned) -> bool:
@@ -255,7 +263,10 @@ def _described(linker: Linker, noun: Token) -> tuple[int, int, str | None, list[
     determiners = linker.grammar.determiners
     article = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), None)
     definite = determiners.definite | determiners.demonstrative | determiners.possessive
-    if article is None or straighten(article.lower_) not in definite or article.i != noun.left_edge.i:
+    opening = noun.left_edge.i
+    while opening < noun.i and noun.doc[opening].dep_ == "case" and _source(linker, noun):
+        opening += 1  # "pour l'Espagnol": the preposition of a source is not the description's
+    if article is None or straighten(article.lower_) not in definite or article.i != opening:
         return None
     first, end = syntax.trim_phrase(linker.doc, article.i, noun.right_edge.i + 1,
                                     linker.grammar.pronouns.clause_openers)

@@ -146,10 +146,10 @@ class Linker:
                 return None
         return None
 
-    def inverted_in_incise(self, name: Token) -> bool:
+    def inverted_in_incise(self, name: Token, inside_marks: bool = False) -> bool:
         """"« … », a déclaré Sultan Al Jaber, président …", "« … », a dit à Reuters la jeune femme": the
         name or noun after an incise's speech verb, or after a short complement of it, is its subject,
-        however the parser labelled it."""
+        however the parser labelled it. Inside the marks, the incise follows a comma ("« A, a dit X. B »")."""
         verb = name.head
         if verb.i > name.i or name.i - verb.i > 6 or verb.lemma_.lower() not in self.language.speech.verbs \
                 or any(c.dep_ == "case" for c in name.children) or name.dep_.startswith("obl") \
@@ -158,7 +158,7 @@ class Linker:
         j = verb.i - 1
         while j > 0 and (self.doc[j].dep_.startswith("aux") or self.doc[j].pos_ == "ADV"):
             j -= 1  # "« … », a encore affirmé X"
-        return j > 0 and self.doc[j].text == "," and self.doc[j - 1].text in CLOSING
+        return j > 0 and self.doc[j].text == "," and (inside_marks or self.doc[j - 1].text in CLOSING)
 
     def _remember(self, token: Token, referent: Referent, start: int, end: int) -> int:
         """Notes a name mention once, at its first word; returns the token after it."""
@@ -183,12 +183,23 @@ class Linker:
     def _in_quotation(self, token: Token) -> bool:
         """Whether the word is the quoted speaker's, not the narrator's: inside the marks, and not the
         pronoun of an incise there ("« A, a-t-il dit. B »")."""
-        if token.i not in self.quoted or not token.text.startswith("-"):
-            return token.i in self.quoted
+        if token.i not in self.quoted:
+            return False
+        if not token.text.startswith("-"):
+            # "« A, a promis l'entraîneur Paul Girard. B »": the inverted subject of an incise in the marks
+            return not self.inverted_in_incise(self._named_head(token), inside_marks=True)
         verb = token.head
         while verb.text.startswith("-") and verb.head.i != verb.i:  # "-elle" may hang on the "-t" before it
             verb = verb.head
         return verb.lemma_.lower() not in self.language.speech.verbs
+
+    @staticmethod
+    def _named_head(token: Token) -> Token:
+        """The noun a name stands beside ("l'entraîneur Paul Girard" → entraîneur), or the name."""
+        node = token
+        while node.dep_ in ("flat:name", "flat", "appos") and node.head.i != node.i and node.head.i < node.i:
+            node = node.head
+        return node
 
     def sentence_of(self, position: int) -> int:
         return bisect_right(self.sentence_starts, position) - 1
