@@ -1241,11 +1241,16 @@ def test_the_subject_of_a_passive_is_not_the_voice_of_the_quotation_after_it(ana
     assert not [q for q in analysis.quotes if q.cue and "jugés" in q.cue]
 
 
-def test_a_narrative_infinitive_with_no_subject_goes_on_with_the_last_speaker(analyse: Analyse) -> None:
-    analysis = analyse("« Le budget est prêt », a déclaré Paul Girard devant le conseil. Et de préciser : « Nous le "
-                       "voterons en janvier. »")
+@pytest.mark.parametrize(("verb", "words"), [
+    ("préciser", "Nous le voterons en janvier."),
+    # a quotation the parser makes the head of the sentence, the infinitive hanging on it
+    ("souligner", "C'est la responsabilité de l'entreprise de regarder les alternatives."),
+])
+def test_a_narrative_infinitive_with_no_subject_goes_on_with_the_last_speaker(analyse: Analyse, verb: str,
+                                                                              words: str) -> None:
+    analysis = analyse(f"« Le budget est prêt », a déclaré Paul Girard devant le conseil. Et de {verb} : « {words} »")
 
-    quote = quote_saying(analysis, "Nous le voterons")
+    quote = quote_saying(analysis, words[:20])
     assert (quote.speaker, quote.speaker_link) == (id_of(analysis, "Paul Girard"), "continuation")
 
 

@@ -64,7 +64,9 @@ def _infinitive_after_de(verb: Token, language: Language) -> bool:
 def goes_on(verb: Token, language: Language) -> bool:
     """"Et de citer … : « … »", "Et questionne : « … »": a sentence headed by an infinitive after
     "de", or opened by "et" with a verb that has no subject, goes on about the person just heard."""
-    if verb.dep_ == "ROOT" and _infinitive_after_de(verb, language):
+    # (the parser may hang the quotation's clause above it: "Et de souligner : « … »")
+    opens = all(t.pos_ in ("CCONJ", "ADP", "SCONJ", "PUNCT") for t in verb.doc[verb.sent.start:verb.i])
+    if (verb.dep_ == "ROOT" or opens) and _infinitive_after_de(verb, language):
         return True
     # "Tout en promettant : « … »", a sentence of its own made of a gerund ("en" and a participle)
     # ("en" may hang on "Tout" as part of "tout en")
