@@ -1469,3 +1469,14 @@ def test_a_quotation_after_the_view_of_a_description_is_that_persons(analyse: An
     girard = id_of(analysis, "Paul Girard")
     assert quote_saying(analysis, "cela ne suffit pas").speaker == girard
     assert quote_saying(analysis, "L'attitude de mes opposants est inacceptable").speaker == girard
+
+
+def test_a_paragraph_after_one_closed_by_a_straight_quote_opens_with_its_own_speaker(analyse: Analyse) -> None:
+    text = ('"C\'est un projet privé sur un terrain privé, attaque Marc Lenoir. Nous évitons les surprises pour '
+            'la population."\n\n'
+            "Daniel Montaufray, lui, rappelle que le projet date de la mandature précédente. Sous son "
+            'prédécesseur, la société Ventor avait établi des premiers contacts. "Ils étaient allés voir les '
+            'agriculteurs propriétaires des terrains."')
+    analysis = analyse(text)
+
+    assert quote_saying(analysis, "le projet date de la mandature").speaker == id_of(analysis, "Daniel Montaufray")

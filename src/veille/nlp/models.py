@@ -13,19 +13,22 @@ from spacy.util import compile_infix_regex
 
 from .. import lang
 from ..errors import BadInput
-from ..lang.text import OPENING
+from ..lang.text import CLOSING, OPENING
 
 
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Fixes sentence starts before the parser runs.
 
-    A line break always ends a sentence (the parser alone often joins paragraphs), and no sentence
-    starts inside a hyphenated word ("état-major", "a-t-il"), which the tokenizer splits.
+    A line break always ends a sentence (the parser alone often joins paragraphs) and belongs to it, as
+    does a quotation mark that closes its paragraph; no sentence starts inside a hyphenated word ("état-major", "a-t-il"), which the tokenizer splits.
     """
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if "\n" in before.text:
+        if token.is_space and "\n" in token.text or token.text in CLOSING and not before.whitespace_ \
+                and not before.is_space and token.i + 1 < len(doc) and "\n" in doc[token.i + 1].text:
+            token.is_sent_start = False  # a line break, and the mark that closes a paragraph, end the sentence before
+        elif "\n" in before.text:
             token.is_sent_start = True
         elif not before.whitespace_ and (token.text.startswith("-") or before.text.endswith("-")) or before.text in OPENING and not before.whitespace_ and _starts_chunk(before):
             token.is_sent_start = False
