@@ -1480,3 +1480,12 @@ def test_a_paragraph_after_one_closed_by_a_straight_quote_opens_with_its_own_spe
     analysis = analyse(text)
 
     assert quote_saying(analysis, "le projet date de la mandature").speaker == id_of(analysis, "Daniel Montaufray")
+
+
+def test_a_quotation_after_a_colon_that_ends_a_copular_sentence_is_its_subjects(analyse: Analyse) -> None:
+    text = ("« Les relations sont un peu crispées », témoigne Solène Karadec, première femme maire de Vernelle. "
+            "Sa liste a créé la surprise. Mais la nouvelle maire en est bien consciente : « Tous les électeurs "
+            "n'ont pas voté pour nous. »")
+    analysis = analyse(text)
+
+    assert quote_saying(analysis, "Tous les électeurs").speaker == id_of(analysis, "Solène Karadec")

@@ -197,7 +197,9 @@ def acting_before_colon(clauses: Clauses, resolver: Resolver, mark: Marked, said
     start = clause_start(text, colon[0].sent.start_char, colon[0].idx, clauses.language)
     sentence = doc.char_span(start, colon[0].idx, alignment_mode="contract")
     # (not one of a subordinate clause: "Si la préfecture a annoncé …, un membre … conteste ce chiffre :")
-    verb = next((t for t in sentence or () if t.pos_ in ("VERB", "AUX") and syntax.is_finite(t)
+    # (or the word a finite copula makes the predicate: "la maire en est bien consciente :")
+    verb = next((t for t in sentence or () if (t.pos_ in ("VERB", "AUX") and syntax.is_finite(t)
+                                                or any(c.dep_ == "cop" and syntax.is_finite(c) for c in t.children))
                  and not clauses.quoted(t) and any(c.dep_ == "nsubj" and sentence.start <= c.i < t.i
                                                    for c in t.children)
                  and not syntax.is_subordinate(t)), None)
