@@ -1489,3 +1489,13 @@ def test_a_quotation_after_a_colon_that_ends_a_copular_sentence_is_its_subjects(
     analysis = analyse(text)
 
     assert quote_saying(analysis, "Tous les électeurs").speaker == id_of(analysis, "Solène Karadec")
+
+
+def test_the_speaker_named_again_by_ce_dernier_goes_on_through_il(analyse: Analyse) -> None:
+    text = ("Paul Girard, le directeur du Centre hospitalier Marcel Vautrin, a présenté ses vœux mardi.\n\n"
+            "« La confiance demeure », a souligné le directeur de l'hôpital.\n\n"
+            "Ce dernier a rappelé que le Centre hospitalier Marcel Vautrin de Vernelle fêtera les dix ans de son service "
+            "d'urologie. « Le seul du département », précise-t-il.")
+    analysis = analyse(text)
+
+    assert quote_saying(analysis, "Le seul du département").speaker == id_of(analysis, "Paul Girard")

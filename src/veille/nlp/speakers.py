@@ -286,7 +286,10 @@ class Resolver:
                       if pos < position and known in (None, gender) and count == number), None)
         acting = self._subject_before(position, gender, number)
         latest = max((c for c in (heard, acting) if c is not None), key=lambda c: c[0], default=None)
-        if latest is not None and latest is heard and self._still_speaking(heard[1], position, gender):
+        # the subject acting last may be the speaker heard last, named again ("Ce dernier a rappelé …")
+        same = acting is not None and acting[1] is None and heard is not None and any(
+            e.id == heard[1].entity for _, _, e, _ in self.mentions.covering(acting[0], acting[0] + 1))
+        if heard is not None and (latest is heard or same) and self._still_speaking(heard[1], position, gender):
             speaker = heard[1]
             text = text_of(self.doc)[position:position + len(pronoun)]
             return Speaker(speaker.entity, text, position, position + len(pronoun), "pronoun")

@@ -87,7 +87,8 @@ class Linker:
                 skip_to = span.end if span is not None else token.i + 1
                 if link.kind == "description":
                     self._described_as(link)
-                self._note(self.referents[link.entity], link.start, token)
+                # "Ce dernier a rappelé": the phrase's head says whether it is the subject, not "Ce"
+                self._note(self.referents[link.entity], link.start, span.root if span is not None else token)
         return found
 
     def _described_as(self, link: Link) -> None:
