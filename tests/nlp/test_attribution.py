@@ -452,6 +452,30 @@ def test_an_unnamed_source_after_selon_keeps_its_words(analyse: Analyse) -> None
     assert quote.speaker_link == "unnamed"
 
 
+@pytest.mark.parametrize(("text", "said", "source"), [
+    # a figure is a claim however short
+    ("Des milliers de personnes ont défilé dans Vernelle. 70.000, selon les organisateurs.", "70.000",
+     "les organisateurs"),
+    # any people or body is a source after "selon", and the word right before it is said too
+    ("Le public est venu en nombre. Dans des proportions hallucinantes selon plusieurs acteurs locaux.",
+     "Dans des proportions hallucinantes", "plusieurs acteurs locaux"),
+    # the source ends at its first comma, however the parser hung the sentence on it
+    (("Selon le secrétariat d'État chargé de la Pêche, la campagne avait permis d'écouler 4.673 tonnes de "
+      "poisson."), "la campagne avait permis d'écouler 4.673 tonnes de poisson",
+     "le secrétariat d'État chargé de la Pêche"),
+])
+def test_an_unnamed_source_of_people_after_selon(analyse: Analyse, text: str, said: str, source: str) -> None:
+    quote = quote_saying(analyse(text), said[:12])
+
+    assert (quote.text, quote.speaker_text, quote.cue) == (said, source, "selon")
+
+
+def test_pour_before_a_thing_is_no_ones_view(analyse: Analyse) -> None:
+    text = "Pour un pays très endetté, un prêt n'est pas une aide, c'est une charge supplémentaire."
+
+    assert analyse(text).quotes == []
+
+
 @pytest.mark.xfail(strict=True, reason="no quote: Resolver.from_tokens finds no people in 'les chiffres "
                                        "officiels' (it denotes figures), returns None, and sources.by_source "
                                        "then drops the whole source instead of reporting its content")
