@@ -470,6 +470,18 @@ def test_an_unnamed_source_of_people_after_selon(analyse: Analyse, text: str, sa
     assert (quote.text, quote.speaker_text, quote.cue) == (said, source, "selon")
 
 
+@pytest.mark.parametrize(("text", "said", "cue"), [
+    ("Aux dires des habitants, la fête a démarré sur les chapeaux de roues.",
+     "la fête a démarré sur les chapeaux de roues", "Aux dires des"),
+    ("Le projet constitue un enjeu politique, de l'aveu du ministre du Travail Paul Girard.",
+     "Le projet constitue un enjeu politique", "de l'aveu du"),
+])
+def test_a_locution_that_names_a_source_as_selon_does(analyse: Analyse, text: str, said: str, cue: str) -> None:
+    quote = quote_saying(analyse(text), said[:12])
+
+    assert (quote.text, quote.cue) == (said, cue)
+
+
 def test_pour_before_a_thing_is_no_ones_view(analyse: Analyse) -> None:
     text = "Pour un pays très endetté, un prêt n'est pas une aide, c'est une charge supplémentaire."
 

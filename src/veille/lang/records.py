@@ -145,6 +145,7 @@ class Speech(Record):
     verbs: Words
     object_verbs: Words
     sources: Words
+    source_phrases: Words = frozenset()  # "aux dires de": a locution ending in a preposition, read as "selon"
     opening_sources: Words
     source_nouns: Words
     cleft_openers: Ordered  # "C'est X qui l'explique": the words that open a cleft on its speaker

@@ -13,6 +13,8 @@ from ..speakers import person_nouns
 
 def is_source(token: Token, language: Language) -> bool:
     """'selon', 'd'après' (which the tokenizer cuts in two), and 'Pour X,' opening a sentence."""
+    if source_locution(token, language) is not None:
+        return True  # "aux dires des forains"
     if token.pos_ != "ADP":
         return False
     speech = language.speech
@@ -21,6 +23,15 @@ def is_source(token: Token, language: Language) -> bool:
     if token.i > 0 and source_words(token) in speech.sources:
         return True
     return token.lower_ in speech.opening_sources and token.i == token.sent.start
+
+
+def source_locution(token: Token, language: Language) -> int | None:
+    """Where a locution that names a source as "selon" does starts, when the token ends one ("aux dires
+    des", "de l'aveu du")."""
+    if token.pos_ not in ("ADP", "DET"):
+        return None
+    return next((token.i - k for k in (2, 3, 4) if straighten(token.doc[max(token.i - k, 0):token.i + 1].text.lower())
+                 in language.speech.source_phrases), None)
 
 
 def source_words(prep: Token) -> str:

@@ -46,8 +46,10 @@ def by_source(doc: Doc, prep: Token, resolver: Resolver, language: Language) -> 
         last = doc[last].sent.end
     if last != sentence.end:
         sentence = doc[sentence.start:last]
-    last_word = doc[max(prep.i - 1, sentence.start)]  # "hallucinantes selon X": the word before is said
-    before = (clause_start(text_of(doc), sentence.start_char, prep.idx, language),
+    locution = cues.source_locution(prep, language)
+    opening = doc[locution] if locution is not None else prep  # "de l'aveu du ministre": all of it
+    last_word = doc[max(opening.i - 1, sentence.start)]  # "hallucinantes selon X": the word before is said
+    before = (clause_start(text_of(doc), sentence.start_char, opening.idx, language),
               last_word.idx + (0 if last_word.is_punct else len(last_word.text)))
     after_token = min(phrase_end, sentence.end - 1)
     after = (doc[after_token].idx + (1 if doc[after_token].text == "," else 0), sentence.end_char)
@@ -60,6 +62,8 @@ def by_source(doc: Doc, prep: Token, resolver: Resolver, language: Language) -> 
     if end - start < 10 and not any(c.isdigit() for c in text_of(doc)[start:end]):
         return None  # a figure is a claim however short ("70.000, selon les organisateurs")
     cue = cues.source_words(prep) if cues.source_words(prep) in language.speech.sources else prep.lower_
+    if locution is not None:
+        cue = text_of(doc)[opening.idx:prep.idx + len(prep.text)]
     return Said(start, end, speaker, cue, prep.i, source=True)
 
 
