@@ -1535,13 +1535,3 @@ def test_the_speaker_named_again_by_ce_dernier_goes_on_through_il(analyse: Analy
     analysis = analyse(text)
 
     assert quote_saying(analysis, "Le seul du département").speaker == id_of(analysis, "Paul Girard")
-
-
-def test_a_description_with_other_words_is_not_the_unnamed_speaker_heard_before(analyse: Analyse) -> None:
-    text = ("« Cet élargissement est historique », a déclaré le président vernellien lors d'une conférence de "
-            "presse.\n"
-            "Selon des diplomates, deux pays avaient exprimé des réserves sur un élargissement trop rapide.\n"
-            "« Nous ne sommes pas un club fermé », a insisté le président brésilien.")
-    analysis = analyse(text)
-
-    assert quote_saying(analysis, "Nous ne sommes pas un club fermé").speaker_text == "le président brésilien"

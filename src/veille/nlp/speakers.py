@@ -375,13 +375,9 @@ class Resolver:
         if straighten(self.doc[first].lower_) not in self.definite:
             return None
         head = _head(self.doc, first, end)
-        # its other words must be the earlier one's too: "le président brésilien" is not "le président
-        # sud-africain" heard before
-        words = {fold(t.lower_) for t in self.doc[first:end] if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i != head.i}
         for pos, speaker, _, _ in reversed(self.history):
             root = self._root(speaker) if speaker.entity is None else None
-            if pos < self.doc[first].idx and root is not None and root.lemma_ == head.lemma_ \
-                    and words <= set(fold(speaker.text.lower()).replace("'", " ").split()):
+            if pos < self.doc[first].idx and root is not None and root.lemma_ == head.lemma_:
                 return Speaker(None, speaker.text, speaker.start, speaker.end, "unnamed")
         return None
 
