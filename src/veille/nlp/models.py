@@ -21,7 +21,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """Fixes sentence starts before the parser runs.
 
     A line break always ends a sentence (the parser alone often joins paragraphs) and belongs to it, as
-    does a quotation mark that closes its paragraph; no sentence starts inside a hyphenated word ("état-major", "a-t-il"), which the tokenizer splits.
+    does a quotation mark that closes its paragraph; no sentence starts inside a hyphenated word
+    ("état-major", "a-t-il"), which the tokenizer splits.
     """
     for token in doc[1:]:
         before = doc[token.i - 1]

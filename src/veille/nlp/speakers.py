@@ -328,10 +328,9 @@ class Resolver:
         here = self.doc.char_span(position, position + 1, alignment_mode="expand")
         if here is None:
             return None
-        sentence, steps = here[0].sent, 0
-        while steps < SUBJECT_WINDOW - 1 and sentence.start > 0:
-            sentence = self.doc[sentence.start - 1].sent
-            steps += any(not t.is_punct and not t.is_space for t in sentence)  # a lone "«" is no sentence
+        sentence = here[0].sent
+        for _ in range(SUBJECT_WINDOW - 1):
+            sentence = self._sentence_before(sentence)
         for token in reversed(self.doc[sentence.start:here[0].i]):
             if not token.dep_.startswith("nsubj") or self.clauses.quoted(token) or token.pos_ == "PRON" \
                     or syntax.is_subordinate(token.head):  # "… a plaidé pour que la cour juge": not who acts

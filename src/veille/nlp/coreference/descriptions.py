@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ...lang import Language
 from ...lang.text import fold, straighten
 from .. import syntax
+from ..entities import Lexicon
 from ..gender import gender_of, noun_gender
 from ..speakers import person_nouns, speaker_nouns
 from .records import Link, Mentioned, Referent
@@ -228,13 +229,8 @@ def periphrases(language: Language) -> dict[str, str]:
 
 def _demonym_noun(linker: Linker, token: Token) -> bool:
     """"le Français", "l'Espagnole": one person told by nationality, a capitalised demonym in the singular."""
-    return token.text[:1].isupper() and token.lower_ in _demonym_words(linker.language) \
+    return token.text[:1].isupper() and fold(token.lower_) in Lexicon.of(linker.language).demonyms \
         and "Plur" not in token.morph.get("Number")
-
-
-@cache
-def _demonym_words(language: Language) -> frozenset[str]:
-    return frozenset(a for entry in language.demonyms.values() for a in entry.adjectives)
 
 
 def person_heads(linker: Linker) -> frozenset[str]:

@@ -189,10 +189,7 @@ class Linker:
         if not token.text.startswith("-"):
             # "« A, a promis l'entraîneur Paul Girard. B »": the inverted subject of an incise in the marks
             return not self.inverted_in_incise(self._named_head(token), inside_marks=True)
-        verb = token.head
-        while verb.text.startswith("-") and verb.head.i != verb.i:  # "-elle" may hang on the "-t" before it
-            verb = verb.head
-        return verb.lemma_.lower() not in self.language.speech.verbs
+        return _verb_of(token).lemma_.lower() not in self.language.speech.verbs
 
     @staticmethod
     def _named_head(token: Token) -> Token:
@@ -297,10 +294,7 @@ class Linker:
 
     def _speaks(self, pronoun: Token) -> bool:
         """Whether the pronoun is the subject of a speech verb ("a-t-il expliqué"): a place says nothing."""
-        verb = pronoun.head
-        while verb.text.startswith("-") and verb.head.i != verb.i:
-            verb = verb.head
-        return bool(syntax.lemmas(verb, self.grammar) & self.language.speech.verbs)
+        return bool(syntax.lemmas(_verb_of(pronoun), self.grammar) & self.language.speech.verbs)
 
     def _salient(self, position: int, gender: str | None, number: str, quoted: bool = False,
                  own_clause: frozenset[int] = frozenset(), speaking: bool = False) -> Referent | None:
@@ -375,6 +369,14 @@ def _referent(entity: Entity, gender: str | None, language: Language) -> Referen
     plural = any(straighten(m.text).lower().startswith(tuple(f"{d} " for d in language.grammar.determiners.plural_definite))
                  for m in entity.mentions)
     return Referent(entity, gender, "Plur" if plural else "Sing", name_words, role_words)
+
+
+def _verb_of(pronoun: Token) -> Token:
+    """The verb a subject pronoun belongs to; "-elle" may hang on the "-t" before it."""
+    verb = pronoun.head
+    while verb.text.startswith("-") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _is_subject(token: Token) -> bool:

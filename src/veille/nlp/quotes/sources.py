@@ -24,12 +24,11 @@ def by_source(doc: Doc, prep: Token, resolver: Resolver, language: Language) -> 
             or source.lower_ in language.grammar.pronouns.relatives:
         return None
     phrase_start, phrase_end = prep.i + 1, source.right_edge.i + 1
+    cut = cut_relative(doc, phrase_start, phrase_end, language)
     # the source ends at its first comma when the parser hung the sentence's own clause on it
-    comma = cut_relative(doc, phrase_start, phrase_end, language, names=False)[1]
-    if any(syntax.is_finite(t) and t.pos_ in ("VERB", "AUX") for t in doc[comma:phrase_end]):
-        phrase_end = comma
-    speaker = _author(doc, source, resolver, language, phrase_end) or resolver.from_tokens(
-        *cut_relative(doc, phrase_start, phrase_end, language))
+    if any(syntax.is_finite(t) and t.pos_ in ("VERB", "AUX") for t in doc[cut[1]:phrase_end]):
+        phrase_end = cut[1]
+    speaker = _author(doc, source, resolver, language, phrase_end) or resolver.from_tokens(*cut)
     if speaker is None:
         return None
     named = speaker.entity is not None or source.pos_ == "PRON" or demonstrative
@@ -80,14 +79,10 @@ def _author(doc: Doc, source: Token, resolver: Resolver, language: Language, end
     return found if found is not None and found.entity is not None else None
 
 
-def cut_relative(doc: Doc, first: int, end: int, language: Language, names: bool = True) -> tuple[int, int]:
-    """The source without the relative clause or apposition after it: 'les autorités, qui …'; with
-    `names`, a name set in apposition stays."""
+def cut_relative(doc: Doc, first: int, end: int, language: Language) -> tuple[int, int]:
+    """The source without the relative clause or apposition after it: 'les autorités, qui …'."""
     openers = language.grammar.pronouns.clause_openers
     for i in range(first + 1, end):
-        if doc[i].text == "," and not names:
-            named = apposed_name_end(doc, i + 1, len(doc))
-            return first, (named if named is not None and named < len(doc) and doc[named].text == "," else i)
         if doc[i].text == ",":
             # "selon la porte-parole du CHU, Lindsay Jacques, …": the name set in apposition is the source
             named = apposed_name_end(doc, i + 1, len(doc))
