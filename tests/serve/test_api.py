@@ -150,6 +150,8 @@ def test_a_write_with_the_token_analyses_and_stores(linked_db: str, monkeypatch:
         created = client.post("/api/articles", json=ARTICLE, headers=headers)
         again = client.post("/api/articles", json={**ARTICLE, "id": "copie"}, headers=headers)
         empty = client.post("/api/articles", json={"text": " "}, headers=headers)
+        untitled = client.post("/api/articles", headers=headers, json={
+            "id": "sans-titre", "text": "Kallas à Bruxelles\nKaja Kallas a parlé jeudi de l'Europe."})
         stored = client.get("/api/articles/nouveau")
 
     assert created.status_code == 201, created.text
@@ -158,6 +160,7 @@ def test_a_write_with_the_token_analyses_and_stores(linked_db: str, monkeypatch:
     assert stored.json() == created.json()
     assert (again.status_code, again.json()["article"]["id"]) == (200, "nouveau")  # the same text, stored once
     assert empty.status_code == 400
+    assert untitled.json()["article"]["title"] == "Kallas à Bruxelles"  # the first line is its headline
 
 
 def test_quotes_carry_their_confidence_and_keep_a_minimum(client: TestClient, linked_db: str) -> None:

@@ -11,6 +11,9 @@ from ..lang.identify import detect
 from ..model import Article
 
 FIELDS = ("id", "text", "title", "published", "url", "source", "language", "path")
+# A first line this short, with no full stop at its end and a body after it, is the headline.
+HEADLINE_MAX_CHARS = 200
+HEADLINE_MAX_WORDS = 30
 
 
 def normalise(text: str) -> str:
@@ -49,11 +52,23 @@ def to_article(record: Any, position: int | None = None) -> Article:
         sha256=sha,
         language=language,
         published=check_published(record.get("published"), name),
-        title=record.get("title"),
+        title=record.get("title") or headline(text),
         source=record.get("source"),
         url=record.get("url"),
         path=record.get("path"),
     )
+
+
+def headline(text: str) -> str | None:
+    """The text's first line when it reads as a headline (short, no closing full stop, a body after
+    it): a page or a file pasted without its title field still has one."""
+    first, _, body = text.strip().partition("\n")
+    first = first.strip()
+    if not body.strip() or len(first) > HEADLINE_MAX_CHARS or len(first.split()) > HEADLINE_MAX_WORDS:
+        return None
+    if first.endswith(".") and not first.endswith(".."):
+        return None  # a sentence of the body; an ellipsis may still close a headline
+    return first or None
 
 
 def check_published(value: Any, name: str) -> str | None:
