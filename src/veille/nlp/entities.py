@@ -20,10 +20,10 @@ from spacy.tokens import Span as SpacySpan
 from ..lang import Language
 from ..lang.text import unaccent
 from ..model import Entity, Span
-from . import roles
+from . import kinds, models, roles
 from .context import Context, text_of
+from .kinds import LABELS
 
-LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 WORDS = re.compile(r"\s+|(?<=')")
 
 
@@ -95,6 +95,11 @@ class Lexicon:
         self.prefix = re.compile(rf"({prefixes})-(?=\w)")
         self.dropped_prefixes = frozenset(data.dropped_prefixes)
         self.body_words = data.body_words
+        self.organisations = {self.fold(name) for name in data.organisations}
+        self.given_names = language.names.feminine | language.names.masculine
+        self.speech_verbs = language.speech.verbs
+        self.people_articles = data.people_articles
+        self.countries = {self.fold(name) for entry in language.demonyms.values() for name in entry.names}
         self.named_after = [(re.compile(rf"(?i)\b{re.escape(noun)}\s+$"), label)
                             for nouns, label in ((data.bodies_named_after, "ORG"), (data.places_named_after, "LOC"))
                             for noun in nouns]
@@ -122,10 +127,11 @@ def extract(doc: Doc, ctx: Context) -> list[Entity]:
     mentions = [m for m in (_clean(doc, start, end, label, lex) for start, end, label in _joined(doc, lex)) if m]
     clusters = _cluster(mentions, lex, text_of(doc))
     _add_missed_mentions(text_of(doc), clusters, lex)
+    settled = kinds.settle(clusters, doc, lex, models.common_words(ctx.language.code))
     entities = []
-    for number, cluster in enumerate(sorted(clusters, key=lambda c: min(m.start for m in c.mentions)), start=1):
+    for number, (cluster, kind) in enumerate(sorted(settled, key=lambda ck: min(m.start for m in ck[0].mentions)),
+                                             start=1):
         spans = sorted({m.span for m in cluster.mentions}, key=lambda s: s.start)
-        kind = LABELS.get(cluster.label, "MISC")
         role = None
         if kind in ("PER", "ORG"):
             role = next((r for s in spans if (r := roles.find(doc, s.start, s.end, ctx.language, kind))), None)
@@ -192,6 +198,9 @@ def _clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> Mention 
         end = start + text[start:end].index("\n")
     if text[start:end].startswith(lex.indefinite_articles):
         return None
+    opening, _, rest = text[start:end].partition(" ")
+    if rest and opening in lex.stop_names:
+        start += len(opening) + 1  # "Selon la Maison Blanche": a sentence's first word taken into the name
     for det in lex.determiners:
         if text[start:end].startswith(det):
             start += len(det)
@@ -264,8 +273,16 @@ def _is_junk(doc: Doc, start: int, end: int, surface: str, label: str, lex: Lexi
     if label != "PER" and tokens is not None and len(tokens) and tokens[0].pos_ == "VERB" and set(
             tokens[0].morph.get("VerbForm")) & {"Inf", "Part"}:
         return True  # a heading's first words: "Sombrer dans le chaos", "Concernant l'énergie"
-    return (surface.lower() in lex.junk or surface in lex.stop_names or lex.fold(surface).lower() in lex.demonyms
+    demonym = lex.fold(surface).lower() in lex.demonyms and not (
+        lex.fold(surface) in lex.countries and _after_article_of_a_place(text_of(doc)[:start], lex))  # "la Suisse"
+    return (surface.lower() in lex.junk or surface in lex.stop_names or demonym
             or not any(c.isupper() for c in surface) or _alone_on_its_line(text_of(doc), start, end))
+
+
+def _after_article_of_a_place(before: str, lex: Lexicon) -> bool:
+    """"la Suisse", "en Suisse": the country; "un Suisse", "les Suisses": its people."""
+    words = before.split()
+    return not words or words[-1].lower() not in lex.people_articles
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
@@ -367,7 +384,9 @@ def _is_short_form(short: str, full: str, short_cluster: Cluster, full_cluster: 
         following = f[len(s)]
         return following.lower() in lex.linking or following[0].islower()
     if len(s) < len(f) and f[-len(s):] == s and (f[0][:1].islower() or f[0] in lex.state_forms):
-        # 'palais de l'Elysée' is the Elysée; 'Comité militaire de l'OTAN' is a body of its own
+        # 'palais de l'Elysée' is the Elysée; 'Comité militaire de l'OTAN' and 'tribunal de Lyon' are bodies of their own
+        if f[0][:1].upper() + f[0][1:] in lex.body_words:
+            return False
         before = f[-len(s) - 1].lower()
         return before in lex.linking or before in lex.elided_articles
     return False

@@ -84,7 +84,9 @@ def _body_gender(doc: Doc, entity: Entity, endings: GenderEndings) -> str | None
         if span is None or span.start == 0:
             continue
         before = doc[span.start - 1]
-        if before.pos_ == "DET" and before.dep_ == "det":
+        if span[0].pos_ == "NOUN" and span[0].is_lower:
+            seen.update(span[0].morph.get("Gender") or _suffix_gender(span[0].lower_, endings))  # "au tribunal de Lyon"
+        elif before.pos_ == "DET" and before.dep_ == "det":
             # an elided article ("l'Alliance du changement") tells no gender: the noun heading the name does
             told = before.morph.get("Gender") or span[0].morph.get("Gender") or _suffix_gender(span[0].lower_, endings)
             seen.update(told)

@@ -7,6 +7,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
@@ -54,6 +55,26 @@ def load(language: str) -> Language:
     _keep_elisions_whole(nlp, data.grammar.elisions)
     nlp.add_pipe("paragraph_boundaries", before="parser")
     return nlp
+
+
+class CommonWords:
+    """The word forms the language's lemmatizer tables know (spaCy's lookups, built from general
+    dictionaries): "calme", "revenez", "effectivement", but neither "Macron" nor "Lyon"."""
+
+    def __init__(self, lookups: Lookups) -> None:
+        self._forms = lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else {}
+        index = lookups.get_table("lemma_index") if lookups.has_table("lemma_index") else {}
+        self._lemmas = frozenset(lemma for lemmas in index.values() for lemma in lemmas)
+
+    def __contains__(self, word: str) -> bool:
+        word = word.lower()
+        return word in self._forms or word in self._lemmas
+
+
+@cache
+def common_words(language: str) -> CommonWords:
+    """The common words of the language, read once from its pipeline's lemmatizer."""
+    return CommonWords(load(language).get_pipe("lemmatizer").lookups)
 
 
 def _keep_elisions_whole(nlp: Language, elided: tuple[str, ...]) -> None:

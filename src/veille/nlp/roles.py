@@ -93,7 +93,9 @@ def _after(doc: Doc, start: int, end: int, words: Titles) -> str | None:
         return None
     sentence_end = doc[end].sent.end
     found = _phrase_from(doc, end + 1, words, sentence_end)
-    return _text(doc, *found) if found else None
+    if found is None or found[1] < len(doc) and _is_finite_verb(doc[found[1]]):
+        return None  # "sur sa page Facebook, le ministère annonce": the phrase is the next clause's subject
+    return _text(doc, *found)
 
 
 def _before_comma(doc: Doc, start: int, end: int, words: Titles) -> str | None:
