@@ -417,3 +417,18 @@ def test_a_court_named_after_its_town_is_not_the_town(analyse: Analyse) -> None:
 
     assert holder(analysis, "tribunal de Lyon").type == "ORG"
     assert mention_texts(holder(analysis, "Lyon")) == ["Lyon"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre de la Santé a reçu mardi les représentants des infirmiers.",
+    "La Mairie a confirmé la fermeture du gymnase, et le Gouvernement a promis une aide.",
+    "Les Marseillais ont manifesté samedi sur le Vieux-Port, rejoints par des Toulousains.",
+])
+def test_portfolios_institution_nouns_and_townspeople_are_no_names(analyse: Analyse, text: str) -> None:
+    assert not names(analyse(text)) & {"Santé", "Mairie", "Gouvernement", "Marseillais", "Toulousains"}
+
+
+def test_a_party_written_with_its_own_article_keeps_its_name(analyse: Analyse) -> None:
+    analysis = analyse("Le texte a été adopté mardi, mais Les Républicains ont voté contre.")
+
+    assert "Républicains" in names(analysis)

