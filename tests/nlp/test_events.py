@@ -177,6 +177,8 @@ def test_a_demonym_names_the_country_the_article_names(nlp: Language) -> None:
     "La crise énergétique frappe durement les ménages les plus modestes.",  # no one strikes
     "L'entreprise a rencontré un vif succès lors du salon de Genève en mars.",  # no one is met
     "Lors de la conférence de presse à Berlin, le chancelier a annoncé un plan.",  # a press conference
+    "Le syndicat a refusé mardi à Lyon la proposition de la direction.",  # a refusal is a stance
+    "Le Sénat a rejeté jeudi le projet de loi, un rejet attendu à Paris.",  # and so is a rejection
 ])
 def test_reported_planned_denied_and_hypothetical_events_are_not_coded(nlp: Language, text: str) -> None:
     assert read(nlp, text).events == []
