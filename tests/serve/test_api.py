@@ -179,3 +179,18 @@ def test_quotes_carry_their_confidence_and_keep_a_minimum(client: TestClient, li
         assert client.get("/api/quotes", params={"min_confidence": bad}).status_code == 422
     (stance,) = [s for s in every(client, "/api/stances")[0] if s["article"] == "kallas"]
     assert stance["date"] == "2025-08-21"
+
+
+@pytest.mark.slow
+def test_a_past_event_is_found_in_its_own_year_not_on_the_day_it_was_reported(db_url: str) -> None:
+    import veille
+
+    analysis = veille.analyze("Le juge Paolo Ferrante a été assassiné en 2013 à Palerme par la mafia. Son procès "
+                              "s'ouvre lundi.", published="2022-05-10", id="palerme", language="fr")
+    store.ingest([analysis], db_url)
+    with TestClient(create_app(db_url)) as client:
+        in_2013, _ = every(client, "/api/events?from=2013&until=2013")
+        in_2022, _ = every(client, "/api/events?from=2022")
+
+    assert [(e["article"], e["type"], e["day"]) for e in in_2013] == [("palerme", "ASSAULT", "2013")]
+    assert in_2022 == []

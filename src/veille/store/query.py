@@ -6,6 +6,7 @@ earliest copy, with `sources` naming every copy that carries it.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections import defaultdict
@@ -26,6 +27,8 @@ from .words import quote_holds
 log = logging.getLogger(__name__)
 Row = dict[str, Any]
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+YEAR_OR_MONTH = re.compile(r"\d{4}(?:-\d{2})?")
+WEEK = re.compile(r"\d{4}-W\d{2}")
 
 
 def quotes(speaker: str | None = None, contains: str | None = None, min_confidence: float | None = None,
@@ -149,11 +152,16 @@ def actor_matching(folded: str) -> Any:
 
 
 def day(date: str | None, published: str | None) -> str | None:
-    """The day a fact belongs to: its own date when that is a full date, else its article's."""
-    for value in (date, published):
-        if value and FULL_DATE.match(value):
-            return value[:10]
-    return None
+    """The day a fact belongs to: its own date, as precise as the text gives it ("2013-05-02",
+    "2021-10", "2013"); else, for an undated fact, its article's day. A fact of 2013 reported in 2022
+    stays in 2013, where a year's filter finds it."""
+    if date and FULL_DATE.match(date):
+        return date[:10]
+    if date and YEAR_OR_MONTH.fullmatch(date):
+        return date
+    if date and WEEK.fullmatch(date):
+        return dt.date.fromisocalendar(int(date[:4]), int(date[6:8]), 1).isoformat()
+    return published[:10] if published and FULL_DATE.match(published) else None
 
 
 def in_range(value: str | None, since: str | None, until: str | None) -> bool:
