@@ -432,3 +432,9 @@ def test_a_party_written_with_its_own_article_keeps_its_name(analyse: Analyse) -
     analysis = analyse("Le texte a été adopté mardi, mais Les Républicains ont voté contre.")
 
     assert "Républicains" in names(analysis)
+
+
+def test_a_persons_apposition_without_its_closing_comma_is_still_a_role(analyse: Analyse) -> None:
+    analysis = analyse("En ouverture de séance, Marc Lefèvre, le maire de Vannes rappelle que le budget est serré.")
+
+    assert holder(analysis, "Marc Lefèvre").role == "maire de Vannes"

@@ -46,7 +46,10 @@ def find(doc: Doc, start: int, end: int, language: Language, kind: str = "PER") 
     if span is None or len(span) == 0:
         return None
     words = _titles(language, kind)
-    for finder in (_after, _before_comma, _before):
+    found = _after(doc, span.start, span.end, words, kind)
+    if found:
+        return found
+    for finder in (_before_comma, _before):
         found = finder(doc, span.start, span.end, words)
         if found:
             return found
@@ -88,13 +91,17 @@ def _text(doc: Doc, first: int, end: int) -> str:
     return text_of(doc)[doc[first].idx:doc[end - 1].idx + len(doc[end - 1].text)]
 
 
-def _after(doc: Doc, start: int, end: int, words: Titles) -> str | None:
+def _after(doc: Doc, start: int, end: int, words: Titles, kind: str) -> str | None:
     if end >= len(doc) or doc[end].text != ",":
         return None
     sentence_end = doc[end].sent.end
     found = _phrase_from(doc, end + 1, words, sentence_end)
-    if found is None or found[1] < len(doc) and _is_finite_verb(doc[found[1]]):
-        return None  # "sur sa page Facebook, le ministère annonce": the phrase is the next clause's subject
+    if found is None:
+        return None
+    if kind != "PER" and doc[end + 1].pos_ == "DET" and found[1] < len(doc) and _is_finite_verb(doc[found[1]]):
+        # "sur sa page Facebook, le ministère annonce": the next clause's subject; after a person's name
+        # the same words are often an apposition whose closing comma was left out ("X, le maire rappelle")
+        return None
     return _text(doc, *found)
 
 
