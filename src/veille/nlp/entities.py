@@ -98,9 +98,8 @@ class Lexicon:
         self.organisations = {self.fold(name) for name in data.organisations}
         self.given_names = language.names.feminine | language.names.masculine
         self.speech_verbs = language.speech.verbs
-        self.people_articles = data.people_articles
-        articles = "|".join(re.escape(a) for a in sorted(data.people_articles | {"ces", "nos", "leurs"}, key=len))
-        self.people_article = re.compile(rf"(?i)\b(?:{articles})\s+$")
+        articles = "|".join(re.escape(a) for a in sorted(data.people_articles, key=len, reverse=True))
+        self.people_article = re.compile(rf"(?i)\b(?:{articles})\s+$")  # "les " before "Marseillais"
         self.demonym_endings = tuple(data.demonym_endings)
         heads = "|".join(re.escape(h) for h in sorted(data.portfolio_heads, key=len, reverse=True))
         gaps = "|".join(re.escape(g) for g in sorted(data.joining_gaps, key=len, reverse=True))
@@ -110,6 +109,10 @@ class Lexicon:
         self.named_after = [(re.compile(rf"(?i)\b{re.escape(noun)}\s+$"), label)
                             for nouns, label in ((data.bodies_named_after, "ORG"), (data.places_named_after, "LOC"))
                             for noun in nouns]
+
+    def is_body_word(self, word: str) -> bool:
+        """"Tribunal", and "tribunal" written in lower case: a word of a body's name."""
+        return word[:1].upper() + word[1:] in self.body_words
 
     fold = staticmethod(unaccent)  # spelling-blind form: 'Isräel' and 'Israël', 'Elysée' and 'Élysée' fold alike
 
@@ -288,8 +291,7 @@ def _is_junk(doc: Doc, start: int, end: int, surface: str, label: str, lex: Lexi
 
 def _after_article_of_a_place(before: str, lex: Lexicon) -> bool:
     """"la Suisse", "en Suisse": the country; "un Suisse", "les Suisses": its people."""
-    words = before.split()
-    return not words or words[-1].lower() not in lex.people_articles
+    return lex.people_article.search(before) is None
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
@@ -392,7 +394,7 @@ def _is_short_form(short: str, full: str, short_cluster: Cluster, full_cluster: 
         return following.lower() in lex.linking or following[0].islower()
     if len(s) < len(f) and f[-len(s):] == s and (f[0][:1].islower() or f[0] in lex.state_forms):
         # 'palais de l'Elysée' is the Elysée; 'Comité militaire de l'OTAN' and 'tribunal de Lyon' are bodies of their own
-        if f[0][:1].upper() + f[0][1:] in lex.body_words:
+        if lex.is_body_word(f[0]):
             return False
         before = f[-len(s) - 1].lower()
         return before in lex.linking or before in lex.elided_articles

@@ -100,7 +100,7 @@ def _speaks(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
 
 
 def _names_a_body(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    if any(word[:1].upper() + word[1:] in lex.body_words for word in text[start:end].split()):
+    if any(lex.is_body_word(word) for word in text[start:end].split()):
         return True
     article = OWN_ARTICLE.search(text[max(0, start - 4):start])
     if article is None:
