@@ -438,3 +438,9 @@ def test_a_persons_apposition_without_its_closing_comma_is_still_a_role(analyse:
     analysis = analyse("En ouverture de séance, Marc Lefèvre, le maire de Vannes rappelle que le budget est serré.")
 
     assert holder(analysis, "Marc Lefèvre").role == "maire de Vannes"
+
+
+def test_an_article_that_opens_a_paragraph_is_not_the_names_own(analyse: Analyse) -> None:
+    analysis = analyse("Une quinzaine « hors norme »\n\nLes Jeux olympiques de Paris se sont achevés dimanche soir.")
+
+    assert "Jeux olympiques de Paris" not in names(analysis)

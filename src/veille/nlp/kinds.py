@@ -103,10 +103,7 @@ def _names_a_body(text: str, start: int, end: int, lex: Lexicon) -> bool:
     if any(lex.is_body_word(word) for word in text[start:end].split()):
         return True
     article = OWN_ARTICLE.search(text[max(0, start - 4):start])
-    if article is None:
-        return False
-    before = text[:start - len(article.group())].rstrip()
-    return bool(before) and before[-1] not in OPENERS
+    return article is not None and not _opening_word_at(text, start - len(article.group()))
 
 
 def _no_name(text: str, start: int, end: int, lex: Lexicon) -> bool:
