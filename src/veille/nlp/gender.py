@@ -83,13 +83,12 @@ def _body_gender(doc: Doc, entity: Entity, endings: GenderEndings) -> str | None
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or span.start == 0:
             continue
-        before = doc[span.start - 1]
-        if span[0].pos_ == "NOUN" and span[0].is_lower:
-            seen.update(span[0].morph.get("Gender") or _suffix_gender(span[0].lower_, endings))  # "au tribunal de Lyon"
+        before, head = doc[span.start - 1], span[0]
+        if head.pos_ == "NOUN" and head.is_lower:  # "au tribunal de Lyon": the noun heading the name tells
+            seen.update(_noun_genders(head, endings))
         elif before.pos_ == "DET" and before.dep_ == "det":
             # an elided article ("l'Alliance du changement") tells no gender: the noun heading the name does
-            told = before.morph.get("Gender") or span[0].morph.get("Gender") or _suffix_gender(span[0].lower_, endings)
-            seen.update(told)
+            seen.update(before.morph.get("Gender") or _noun_genders(head, endings))
     return next(iter(seen)) if len(seen) == 1 else None
 
 
@@ -119,6 +118,11 @@ def gender_of(token: Token) -> str | None:
     """The one gender the tagger reads on a word, if it reads one."""
     found = token.morph.get("Gender", [])
     return found[0] if len(found) == 1 else None
+
+
+def _noun_genders(noun: Token, endings: GenderEndings) -> list[str]:
+    """The gender the tagger reads on a noun, else the one its ending tells."""
+    return noun.morph.get("Gender") or _suffix_gender(noun.lower_, endings)
 
 
 def _suffix_gender(noun: str, endings: GenderEndings) -> list[str]:

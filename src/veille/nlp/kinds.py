@@ -71,11 +71,11 @@ def _kind(cluster: Cluster, doc: Doc, lex: Lexicon) -> str:
         return "LOC"
     if keys & lex.organisations:
         return "ORG"
-    person = any(_names_a_person(m.text, lex) or _speaks(doc, m.start, m.end, lex) for m in cluster.mentions)
-    if kind == "PER" and not person and all(m.text.casefold() in cities() for m in cluster.mentions):
-        return "LOC"
-    if kind != "MISC":
+    if kind in ("ORG", "LOC"):
         return kind
+    person = any(_names_a_person(m.text, lex) or _speaks(doc, m.start, m.end, lex) for m in cluster.mentions)
+    if kind == "PER":
+        return "LOC" if not person and all(m.text.casefold() in cities() for m in cluster.mentions) else kind
     if any(_names_a_body(text, m.start, m.end, lex) for m in cluster.mentions):
         return "ORG"
     return "PER" if person else kind
