@@ -255,6 +255,27 @@ def offensive(id: str = "offensive", published: str = "2025-08-20") -> Analysis:
     )
 
 
+CLAIMS = ("Des drones ont frappé Odessa lundi. Selon le gouverneur Oleh Kiper, un missile a touché le port "
+          "de Kherson mardi. L'armée russe dément avoir bombardé l'hôpital de Kharkiv mercredi.")
+
+
+def claims(id: str = "claims", published: str = "2025-08-21") -> Analysis:
+    """One strike the article asserts, one its governor reports, one the Russian army denies."""
+    text = CLAIMS
+    return Analysis(
+        Article(id, text, body_hash(text), "fr", published=published, source="AFP"),
+        entities=[entity(text, "e1", "Odessa", "LOC"), entity(text, "e2", "Oleh Kiper", "PER"),
+                  entity(text, "e3", "Kherson", "LOC"), entity(text, "e4", "Kharkiv", "LOC")],
+        events=[
+            event(text, "v1", "ASSAULT", "Des drones ont frappé Odessa lundi.", locations=["e1"], date="2025-08-18"),
+            event(text, "v2", "ASSAULT", "Selon le gouverneur Oleh Kiper, un missile a touché le port de Kherson "
+                  "mardi.", locations=["e3"], date="2025-08-19", modality="reported", reported_by="e2"),
+            event(text, "v3", "ASSAULT", "L'armée russe dément avoir bombardé l'hôpital de Kharkiv mercredi.",
+                  locations=["e4"], date="2025-08-20", modality="denied", reported_by_text="L'armée russe"),
+        ],
+    )
+
+
 def wire(id: str = "afp", text: str = WIRE, published: str = "2025-08-21", source: str = "AFP") -> Analysis:
     """A wire dispatch: an overnight attack, a quote by Zelensky, his demand for air defence."""
     entities = [

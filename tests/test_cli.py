@@ -15,7 +15,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import kallas, lavrov
+from conftest import claims, kallas, lavrov
 from typer.testing import CliRunner
 
 from veille import store
@@ -274,8 +274,22 @@ def test_events_as_csv_have_one_column_per_field(linked_db: str) -> None:
 
     (row,) = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(row) == ["date", "published", "type", "mode", "actors", "targets", "places", "killed",
-                         "injured", "text", "sources"]
+                         "injured", "modality", "reported_by", "text", "sources"]
     assert (row["type"], row["actors"], row["targets"]) == ("CONSULT", "Vladimir Poutine", "Donald Trump")
+
+
+def test_events_say_whose_word_they_are_and_can_keep_to_what_articles_assert(db_url: str) -> None:
+    store.ingest([claims()], db_url)
+
+    every = lines(veille("events", "--db", db_url).stdout)
+    asserted = lines(veille("events", "--asserted-only", "--db", db_url).stdout)
+    timeline = veille("timeline", "--db", db_url, "-f", "csv").stdout
+
+    assert [(e["places"], e["modality"], e["reported_by"]) for e in every] == [
+        (["Odessa"], "asserted", None), (["Kherson"], "reported", "Oleh Kiper"),
+        (["Kharkiv"], "denied", "L'armée russe")]
+    assert [e["places"] for e in asserted] == [["Odessa"]]
+    assert "ASSAULT, according to Oleh Kiper" in timeline and "ASSAULT, denied by L'armée russe" in timeline
 
 
 def test_an_unknown_event_type_or_a_bad_day_is_a_usage_error(linked_db: str) -> None:

@@ -64,14 +64,17 @@ Until = Annotated[str | None, typer.Option(
     "--to", help="Last day, as YYYY-MM-DD, YYYY-MM or YYYY (included).", show_default=False)]
 ActorName = Annotated[str | None, typer.Option(
     "--actor", help="Part of an actor's name or alias (any spelling an article used).", show_default=False)]
+AssertedOnly = Annotated[bool, typer.Option(
+    "--asserted-only", help="Only events the article states itself: not those a source reports "
+    "(\"selon X\", \"X affirme que\") or a party denies.")]
 
 EventType = StrEnum("EventType", {t: t for t in EVENT_TYPES})  # type: ignore[misc]
 
 QUOTE_COLUMNS = ("article", "published", "speaker", "role", "kind", "text", "cue", "channel", "date", "confidence",
                  "speaker_link", "sources")
 PEOPLE_COLUMNS = ("name", "roles", "articles", "quotes")
-EVENT_COLUMNS = ("date", "published", "type", "mode", "actors", "targets", "places", "killed", "injured", "text",
-                 "sources")
+EVENT_COLUMNS = ("date", "published", "type", "mode", "actors", "targets", "places", "killed", "injured",
+                 "modality", "reported_by", "text", "sources")
 STANCE_COLUMNS = ("published", "holder", "polarity", "target", "text", "sources")
 TIMELINE_COLUMNS = ("day", "kind", "who", "what", "where", "text", "sources")
 ISO_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -182,26 +185,29 @@ def events(type: Annotated[EventType | None, typer.Option(
                help="Part of a place's name, or a country (Ukraine keeps events in Soumy).",
                show_default=False)] = None,
            actor: ActorName = None, since: Since = None, until: Until = None,
-           db: Db = None, format: QueryFormat = None) -> None:
-    """List stored events (who did what to whom, where, when, how many killed or injured), oldest first."""
+           asserted_only: AssertedOnly = False, db: Db = None, format: QueryFormat = None) -> None:
+    """List stored events (who did what to whom, where, when, how many killed or injured, and whose
+    word it is when not the article's), oldest first."""
     from . import store
 
     with _errors():
         config = settings.load({"db": db})
         found = store.events(type=type.value if type else None, place=place, actor=actor,
-                             since=_day(since, "--from"), until=_day(until, "--to"), url=config.db)
+                             since=_day(since, "--from"), until=_day(until, "--to"),
+                             modality="asserted" if asserted_only else None, url=config.db)
         _rows(found, format, EVENT_COLUMNS, "Events")
 
 
 @app.command(epilog="Example: veille timeline --from 2025-08-18 --to 2025-08-22")
 def timeline(since: Since = None, until: Until = None, actor: ActorName = None,
-             db: Db = None, format: QueryFormat = None) -> None:
+             asserted_only: AssertedOnly = False, db: Db = None, format: QueryFormat = None) -> None:
     """List events and statements (quotes, stances) day by day, each with its evidence and sources."""
     from . import store
 
     with _errors():
         config = settings.load({"db": db})
-        found = store.timeline(since=_day(since, "--from"), until=_day(until, "--to"), actor=actor, url=config.db)
+        found = store.timeline(since=_day(since, "--from"), until=_day(until, "--to"), actor=actor,
+                               modality="asserted" if asserted_only else None, url=config.db)
         _rows(found, format, TIMELINE_COLUMNS, "Timeline")
 
 

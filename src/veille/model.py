@@ -13,6 +13,15 @@ EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 Polarity = Literal["support", "oppose", "demand", "neutral"]
+Modality = Literal["asserted", "reported", "denied"]
+
+
+def whose_word(modality: str | None, source: str | None) -> str | None:
+    """How lists tell an event the article does not state itself: "according to X", "denied by X"."""
+    if modality == "reported":
+        return f"according to {source or 'a source'}"
+    return f"denied by {source or 'a source'}" if modality == "denied" else None
+
 # PLOVER's sixteen event types, the values of `Event.type`.
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -114,6 +123,12 @@ class Event:
     date: str | None = None
     killed: int | None = None
     injured: int | None = None
+    # asserted: the article states it; reported: someone's statement does ("selon X", "X affirme
+    # que"); denied: a statement denies it. `reported_by` is the source's entity id, or failing one
+    # `reported_by_text` the words naming it ("une source policière").
+    modality: Modality = "asserted"
+    reported_by: str | None = None
+    reported_by_text: str | None = None
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import IO, Any
 from rich.console import Console
 from rich.table import Table
 
-from .model import Analysis, Failure
+from .model import Analysis, Failure, whose_word
 
 
 class Format(StrEnum):
@@ -151,8 +151,10 @@ def profile_facts(profile: dict[str, Any]) -> list[dict[str, Any]]:
                "text": q["text"], "sources": q["sources"]} for q in profile["quotes"]]
     facts += [{"actor": name, "kind": "event", "date": e["date"] or e["published"],
                "what": " ".join(filter(None, [e["type"], e["mode"] and f"({e['mode']})",
-                                              e.get("as") and f"as {'/'.join(e['as'])}"])),
+                                              e.get("as") and f"as {'/'.join(e['as'])}",
+                                              whose_word(e.get("modality"), e.get("reported_by"))])),
                "text": e["text"], "sources": e["sources"]} for e in profile["events"]]
     facts += [{"actor": name, "kind": "stance", "date": s.get("date") or s["published"], "what": f"{s['polarity']}: {s['target']}",
                "text": s["text"], "sources": s["sources"]} for s in profile["stances"]]
     return facts
+

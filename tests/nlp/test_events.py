@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from veille import lang
 from veille.model import Event
-from veille.nlp import entities, events, models, times
+from veille.nlp import entities, events, models, quotes, times
 from veille.nlp.casualties import VAGUE, Counter
 from veille.nlp.context import Context
 
@@ -39,8 +39,9 @@ def read(nlp: Language, text: str, published: date | None = THURSDAY) -> Read:
     """The events of `text`, after checking that every one points at its evidence."""
     doc = nlp(text)
     ctx = Context(published=published, language=lang.load("fr"))
-    found_entities = entities.extract(doc, ctx)
-    found = events.extract(doc, ctx, found_entities, times.extract(doc, ctx))
+    found_entities, found_times = entities.extract(doc, ctx), times.extract(doc, ctx)
+    statements = quotes.extract(doc, ctx, found_entities, found_times)
+    found = events.extract(doc, ctx, found_entities, found_times, quotes=statements)
     for n, event in enumerate(found, start=1):
         assert text[event.start:event.end] == event.text
         assert event.id == f"v{n}"
@@ -172,7 +173,6 @@ def test_a_demonym_names_the_country_the_article_names(nlp: Language) -> None:
     "Un sommet entre les deux dirigeants est prévu la semaine prochaine à Genève.",  # planned
     "Le ministre se rendra lundi à Kiev, a annoncé son cabinet.",  # future
     "Si la Chine envahissait Taïwan, les États-Unis interviendraient.",  # hypothetical
-    "Le Kremlin a démenti avoir bombardé un hôpital à Marioupol.",  # denied by its actor
     "« Nous avons frappé des cibles militaires à Donetsk », a déclaré lundi un porte-parole.",  # quoted
     "La crise énergétique frappe durement les ménages les plus modestes.",  # no one strikes
     "L'entreprise a rencontré un vif succès lors du salon de Genève en mars.",  # no one is met
@@ -182,6 +182,51 @@ def test_a_demonym_names_the_country_the_article_names(nlp: Language) -> None:
 ])
 def test_reported_planned_denied_and_hypothetical_events_are_not_coded(nlp: Language, text: str) -> None:
     assert read(nlp, text).events == []
+
+
+def test_an_event_inside_a_statement_is_reported_by_its_source(nlp: Language) -> None:
+    found = read(nlp, "Le ministre Jean Dupont affirme que l'armée russe a bombardé Odessa lundi.")
+    event = found.only()
+    assert (event.type, event.date, event.modality) == ("ASSAULT", "2025-08-18", "reported")
+    assert found.named([event.reported_by]) == ["Jean Dupont"]
+
+
+def test_an_unnamed_source_is_kept_in_its_own_words(nlp: Language) -> None:
+    event = read(nlp, "D'après une source policière, trois suspects ont été arrêtés à Lyon mardi.").only()
+    assert (event.type, event.modality, event.reported_by) == ("COERCE", "reported", None)
+    assert event.reported_by_text == "une source policière"
+
+
+def test_an_accusation_reports_the_event_with_the_accused_as_its_actor(nlp: Language) -> None:
+    found = read(nlp, "Moscou accuse Kiev d'avoir frappé Belgorod dimanche.")
+    event = found.only()
+    assert (event.type, event.modality) == ("ASSAULT", "reported")
+    assert found.named([event.reported_by]) == ["Moscou"]
+    assert found.named(event.actors) == ["Kiev"]
+
+
+def test_a_suspect_is_not_the_source_of_what_he_is_suspected_of(nlp: Language) -> None:
+    found = read(nlp, "Les deux frères, soupçonnés d'avoir attaqué un fourgon à Nîmes, ont été jugés.")
+    assert [(e.type, e.modality, e.reported_by, e.reported_by_text) for e in found.events] == [
+        ("ASSAULT", "reported", None, None)]
+
+
+@pytest.mark.parametrize(("text", "denier"), [
+    ("Le Kremlin a démenti avoir bombardé un hôpital à Marioupol.", "Kremlin"),
+    ("L'armée russe dément avoir bombardé l'hôpital de Kharkiv lundi.", "L'armée russe"),  # "dément" an adverb
+])
+def test_an_event_a_party_denies_is_kept_as_denied_by_it(nlp: Language, text: str, denier: str) -> None:
+    found = read(nlp, text)
+    event = found.only()
+    assert (event.type, event.modality) == ("ASSAULT", "denied")
+    assert (found.names.get(event.reported_by or "") or event.reported_by_text) == denier
+
+
+def test_the_article_asserting_an_event_a_statement_also_reports_makes_it_asserted(nlp: Language) -> None:
+    text = ("Des missiles ont frappé Odessa lundi. Selon le gouverneur, les missiles ont frappé Odessa "
+            "dans la nuit de lundi.")
+    event = read(nlp, text).only()
+    assert (event.modality, event.reported_by, event.reported_by_text) == ("asserted", None, None)
 
 
 def test_words_in_quotation_marks_count_when_the_article_asserts_them(nlp: Language) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import kallas
+from conftest import claims, kallas
 from fastapi.testclient import TestClient
 
 from veille import store
@@ -179,6 +179,21 @@ def test_quotes_carry_their_confidence_and_keep_a_minimum(client: TestClient, li
         assert client.get("/api/quotes", params={"min_confidence": bad}).status_code == 422
     (stance,) = [s for s in every(client, "/api/stances")[0] if s["article"] == "kallas"]
     assert stance["date"] == "2025-08-21"
+
+
+def test_events_can_keep_to_what_articles_assert_and_say_who_reports_the_rest(db_url: str) -> None:
+    store.ingest([claims()], db_url)
+    with TestClient(create_app(db_url)) as client:
+        asserted, _ = every(client, "/api/events?modality=asserted")
+        reported, _ = every(client, "/api/events?modality=reported")
+        denied, _ = every(client, "/api/events?modality=denied")
+        unknown = client.get("/api/events?modality=rumoured")
+
+    assert [e["date"] for e in asserted] == ["2025-08-18"]
+    assert [(e["date"], e["reported_by"]["name"]) for e in reported] == [("2025-08-19", "Oleh Kiper")]
+    assert isinstance(reported[0]["reported_by"]["id"], int)  # the actor's id, to follow the source
+    assert [(e["date"], e["reported_by"]) for e in denied] == [("2025-08-20", {"id": None, "name": "L'armée russe"})]
+    assert asserted[0]["reported_by"] is None and unknown.status_code == 422
 
 
 @pytest.mark.slow

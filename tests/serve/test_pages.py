@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 
 import pytest
-from conftest import kallas, span
+from conftest import claims, kallas, span
 from fastapi.testclient import TestClient
 
 from veille import store
@@ -101,6 +101,23 @@ def test_the_timeline_filters_by_type_and_place(client: TestClient) -> None:
     assert set(re.findall(r'data-fact="(\w+)"', html)) == {"event"}
     assert set(re.findall(r'data-type="(\w+)"', html)) == {"ASSAULT"}
     assert 'id="day-2025-08-21"' in html
+
+
+def test_the_timeline_and_map_say_whose_word_an_event_is_and_can_keep_to_what_is_asserted(
+        client: TestClient, linked_db: str) -> None:
+    store.ingest([claims()], linked_db)
+    timeline = client.get("/timeline", params={"from": "2025-08-18", "to": "2025-08-20"}).text
+    asserted = client.get("/timeline", params={"from": "2025-08-18", "to": "2025-08-20", "asserted": "1"}).text
+    shown = client.get("/map", params={"from": "2025-08-18", "to": "2025-08-20"}).text
+    kept = client.get("/map", params={"from": "2025-08-18", "to": "2025-08-20", "asserted": "1"}).text
+    article = client.get("/articles/claims").text
+
+    assert re.search(r'according to <a class="actor" href="/actors/\d+">Oleh Kiper</a>', timeline)
+    assert 'denied by <span class="actor unlinked">L&#39;armée russe</span>' in timeline
+    assert "according to Oleh Kiper" in article and "denied by L&#39;armée russe" in article
+    assert "according to" not in asserted and "denied by" not in asserted and "Odessa" in asserted
+    assert {"Kherson", "Kharkiv"} <= set(re.findall(r'data-name="([^"]+)"', shown))
+    assert "Kherson" not in re.findall(r'data-name="([^"]+)"', kept) and 'name="asserted" value="1" checked' in kept
 
 
 def test_the_map_places_markers_at_coordinates(client: TestClient) -> None:

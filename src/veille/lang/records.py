@@ -268,6 +268,8 @@ class EventContext(Record):
     patient_words: Words
     simultaneous: Words
     irrealis: Words
+    denials: Words
+    allegations: Words
     realizing: Words
     realizing_if_past: Words
     modals: Words

@@ -46,6 +46,6 @@ def analyse_doc(doc: Doc, article: Article, ctx: Context) -> Analysis:
     found_quotes = quotes.extract(doc, ctx, found_entities, found_times, clauses)
     found_times = quotes.anchor_times(found_times, found_quotes, ctx)
     clauses.anchor(found_times)
-    found_events = events.extract(doc, ctx, found_entities, found_times, clauses)
+    found_events = events.extract(doc, ctx, found_entities, found_times, clauses, found_quotes)
     found_stances = stances.extract(doc, ctx, found_entities, found_quotes, clauses)
     return Analysis(article, found_entities, found_quotes, found_times, found_events, found_stances)

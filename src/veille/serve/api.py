@@ -150,11 +150,15 @@ def list_events(request: Request,
                                                   pattern="(?i)^(" + "|".join(EVENT_TYPES) + ")$")] = None,
                 place: Annotated[str | None, Query(description="Part of a place's name, or a country")] = None,
                 actor: Annotated[str | None, Query(description="Part of a source or target actor's name")] = None,
+                modality: Annotated[Literal["asserted", "reported", "denied"] | None, Query(description=(
+                    "asserted: events the article states itself; reported: those a source's statement "
+                    "reports (with `reported_by`); denied: those a party denies"))] = None,
                 since: Since = None, until: Until = None, order: Order = "newest", cursor: Cursor = None,
                 limit: Limit = 50, conn: Connection = Conn) -> JSONResponse:
-    """Who did what to whom, where, when, how many killed or injured; each of a story's events once."""
+    """Who did what to whom, where, when, how many killed or injured, and whose word it is when the
+    article does not state it itself; each of a story's events once."""
     page = browse.event_page(conn, type=type, place=place, actor=actor, since=since, until=until, cursor=cursor,
-                             limit=limit, newest_first=order == "newest")
+                             limit=limit, newest_first=order == "newest", modality=modality)
     return listing(request, page)
 
 

@@ -93,11 +93,12 @@ def actor(request: Request, id: int, conn: Connection = Conn) -> HTMLResponse:
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, since: Annotated[str | None, Query(alias="from")] = None,
              until: Annotated[str | None, Query(alias="to")] = None, type: Text = None, actor: Text = None,
-             place: Text = None, conn: Connection = Conn) -> HTMLResponse:
+             place: Text = None, asserted: Text = None, conn: Connection = Conn) -> HTMLResponse:
     filters = {"from": _day(since), "to": _day(until), "type": _clean(type), "actor": _clean(actor),
-               "place": _clean(place)}
+               "place": _clean(place), "asserted": asserted == "1"}
     entries, cut = browse.timeline_entries(conn, since=filters["from"], until=filters["to"], actor=filters["actor"],
-                                           place=filters["place"], type=filters["type"])
+                                           place=filters["place"], type=filters["type"],
+                                           modality="asserted" if filters["asserted"] else None)
     days: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entry in entries:
         days[entry["day"] or "undated"].append(entry)
@@ -126,12 +127,12 @@ def quotes(request: Request, speaker: Text = None, q: Text = None,
 @router.get("/map", response_class=HTMLResponse)
 def map(request: Request, type: Text = None, actor: Text = None,
         since: Annotated[str | None, Query(alias="from")] = None,
-        until: Annotated[str | None, Query(alias="to")] = None, view: Text = None,
+        until: Annotated[str | None, Query(alias="to")] = None, view: Text = None, asserted: Text = None,
         conn: Connection = Conn) -> HTMLResponse:
     filters = {"type": _clean(type), "actor": _clean(actor), "from": _day(since), "to": _day(until),
-               "view": "world" if view == "world" else "fit"}
+               "view": "world" if view == "world" else "fit", "asserted": asserted == "1"}
     places, cut = browse.map_places(conn, type=filters["type"], actor=filters["actor"], since=filters["from"],
-                                    until=filters["to"])
+                                    until=filters["to"], modality="asserted" if filters["asserted"] else None)
     placed, unplaced = _place(places)
     box = _view_box(placed) if filters["view"] == "fit" else (0.0, 0.0, 360.0, 180.0)
     shaded = sorted({p["country"] for p in placed if p["country"]})

@@ -162,27 +162,30 @@ def quote_page(conn: Connection, speaker: str | None = None, contains: str | Non
 
 def event_page(conn: Connection, type: str | None = None, place: str | None = None, actor: str | None = None,
                since: str | None = None, until: str | None = None, actor_ids: Iterable[int] | None = None,
-               cursor: str | None = None, limit: int = 50, newest_first: bool = True) -> Page:
+               cursor: str | None = None, limit: int = 50, newest_first: bool = True,
+               modality: str | None = None) -> Page:
     """Events by day, with `actors`, `targets` and `places` as {id, name} (id None for an entity
-    linked to no actor); filters as in `store.events`."""
-    query, keyed = _events(conn, type, takings(conn, place, actor, actor_ids))
+    linked to no actor), and who reports or denies one the article does not assert; filters as in
+    `store.events`."""
+    query, keyed = _events(conn, type, takings(conn, place, actor, actor_ids), modality)
     page = fact_page(conn, query, schema.events, since, until, cursor, limit, newest_first, keyed=keyed)
     return Page(_finish_events(conn, page.items), page.next)
 
 
-def _events(conn: Connection, type: str | None, taking: list[Taking]) -> tuple[list[Select[Any]], Table | None]:
+def _events(conn: Connection, type: str | None, taking: list[Taking],
+            modality: str | None = None) -> tuple[list[Select[Any]], Table | None]:
     """The event queries for these filters, and the table their lists are keyed by. With participant
     filters, the events are read through the index of the most selective one, in list order: one
     query per actor it names (a place and its cities, say), which `keyset_rows` merges, so that each is
     a range read of the index however many events the actors have."""
     if not taking:
-        return [event_query(type)], None
+        return [event_query(type, modality=modality)], None
     counts = [taking_count(conn, [one]) or 0 for one in taking]
     roles, ids = through = taking[counts.index(min(counts))]
     others = [t for t in taking if t is not through]
     if not ids:  # no actor by that name: one query, which finds nothing
-        return [event_query(type, others, through)], drive
-    return [event_query(type, others, through=(roles, [id])) for id in ids], drive
+        return [event_query(type, others, through, modality)], drive
+    return [event_query(type, others, through=(roles, [id]), modality=modality) for id in ids], drive
 
 
 def _finish_events(conn: Connection, rows: list[Row]) -> list[Row]:
@@ -190,18 +193,20 @@ def _finish_events(conn: Connection, rows: list[Row]) -> list[Row]:
     for row in rows:
         for role, field in (("actor", "actors"), ("target", "targets"), ("location", "places")):
             row[field] = [{"id": i, "name": name} for i, name in taking_part.get((row["pk"], row["event"], role), [])]
+        source = {"id": row.pop("reported_by_actor"), "name": row.pop("reported_by_name")}
+        row["reported_by"] = source if source["name"] else None
         del row["pk"]
     return rows
 
 
 def map_places(conn: Connection, type: str | None = None, actor: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int = 1000) -> tuple[list[Row], bool]:
+               until: str | None = None, limit: int = 1000, modality: str | None = None) -> tuple[list[Row], bool]:
     """The places where events happened, each with its events (newest first), for a map: the place's
     actor id, name, kind (city or country), country, lat and lon (None for a country or an
     unresolved place), and the events there. Also whether `limit` events cut the list short.
 
     Only events with a place are read: those the map can show."""
-    queries, keyed = _events(conn, type, takings(conn, actor=actor))
+    queries, keyed = _events(conn, type, takings(conn, actor=actor), modality)
     e, p = schema.events, event_actors
     # tested event by event as the date index is walked: a lookup each, where an IN list would read
     # every located event of the store first
@@ -321,14 +326,15 @@ TIMELINE_KINDS = ("event", "quote", "stance")
 
 def timeline_entries(conn: Connection, since: str | None = None, until: str | None = None,
                      actor: str | None = None, place: str | None = None, type: str | None = None,
-                     limit: int = 150) -> tuple[list[Row], bool]:
+                     limit: int = 150, modality: str | None = None) -> tuple[list[Row], bool]:
     """Events and statements by day (undated last), each with `fact` (event, quote or stance) and its
     row; also whether `limit` cut the list short.
 
     Without `since` the latest days are read, else the days from `since` on; when one kind has more
     than `limit` facts, every kind stops at the day it reached, so the days shown are whole.
     `type` is a kind, or an event type (ASSAULT…), which keeps only those events. A `place` keeps
-    events at that place; statements have no place, so it leaves none of them.
+    events at that place; statements have no place, so it leaves none of them. A `modality` keeps
+    events of that modality ("asserted": what the articles state themselves).
     """
     kinds: Sequence[str] = TIMELINE_KINDS
     event_type = None
@@ -345,7 +351,7 @@ def timeline_entries(conn: Connection, since: str | None = None, until: str | No
     def read(kind: str, since: str | None, until: str | None, limit: int = limit) -> Page:
         bounds = {"since": since, "until": until, "actor_ids": ids, "limit": limit, "newest_first": latest}
         if kind == "event":
-            return event_page(conn, type=event_type, place=place, **bounds)
+            return event_page(conn, type=event_type, place=place, modality=modality, **bounds)
         return quote_page(conn, **bounds) if kind == "quote" else stance_page(conn, **bounds)
 
     found: list[Row] = []

@@ -15,7 +15,7 @@ from ..errors import StoreError
 from . import words
 from .schema import DERIVED, articles, metadata, store_meta
 
-DERIVED_VERSION = "6"  # bump when a derived table changes shape
+DERIVED_VERSION = "7"  # bump when a derived table changes shape
 
 
 def open_engine(url: str | None, create: bool = True, rebuilding: bool = False) -> Engine:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, func, or_, select, tuple_, union
 
 from ..lang.text import fold
+from ..model import whose_word
 from ..resolve import countries
 from . import schema
 from .leads import listed
@@ -39,16 +40,18 @@ PARTICIPANTS = {"actor": "actors", "target": "targets", "location": "places"}
 
 
 def events(type: str | None = None, place: str | None = None, actor: str | None = None,
-           since: str | None = None, until: str | None = None, url: str | None = None) -> list[Row]:
+           since: str | None = None, until: str | None = None, modality: str | None = None,
+           url: str | None = None) -> list[Row]:
     """Stored events, oldest first, each of a story's events once with its `sources`.
 
     `type` is a PLOVER type (ASSAULT, CONSULT…); `actor` matches part of a name or alias of a source
     or target actor; `place` part of a location's name or alias, or a country ("Ukraine" keeps
-    events in Soumy). Names ignore case and accents.
+    events in Soumy). Names ignore case and accents. `modality` keeps the events the article
+    asserts, those a source's statement reports (`reported_by`), or those a party denies.
     """
     with reading(url) as conn:
         warn_if_unlinked(conn)
-        return event_rows(conn, type=type, place=place, actor=actor, since=since, until=until)
+        return event_rows(conn, type=type, place=place, actor=actor, since=since, until=until, modality=modality)
 
 
 def stances(holder: str | None = None, target: str | None = None, url: str | None = None) -> list[Row]:
@@ -63,15 +66,17 @@ def stances(holder: str | None = None, target: str | None = None, url: str | Non
 
 
 def timeline(since: str | None = None, until: str | None = None, actor: str | None = None,
-             url: str | None = None) -> list[Row]:
+             modality: str | None = None, url: str | None = None) -> list[Row]:
     """Events and statements (quotes and stances) by day, each with who, what, the evidence and sources.
 
-    Undated facts (no full date of their own and an article without one) come last.
+    Undated facts (no full date of their own and an article without one) come last. `modality`
+    keeps events of that modality (statements are all kept: they are what was said).
     """
     with reading(url) as conn:
         warn_if_unlinked(conn)
         ids = None if actor is None else _ids(conn, actor_matching(fold(actor.strip())))
-        found = [_event_entry(e) for e in event_rows(conn, since=since, until=until, actor_ids=ids)]
+        found = [_event_entry(e) for e in event_rows(conn, since=since, until=until, actor_ids=ids,
+                                                     modality=modality)]
         found += [_quote_entry(q) for q in quote_rows(conn, actor_ids=ids)]
         found += [_stance_entry(s) for s in stance_rows(conn, actor_ids=ids)]
     found = [entry for entry in found if in_range(entry["day"], since, until)]
@@ -105,13 +110,16 @@ def actor(name: str, url: str | None = None) -> list[Row]:
 
 def event_rows(conn: Connection, type: str | None = None, place: str | None = None, actor: str | None = None,
                since: str | None = None, until: str | None = None,
-               actor_ids: Iterable[int] | None = None) -> list[Row]:
-    found = listed(conn, event_query(type, takings(conn, place, actor, actor_ids)), schema.events)
+               actor_ids: Iterable[int] | None = None, modality: str | None = None) -> list[Row]:
+    found = listed(conn, event_query(type, takings(conn, place, actor, actor_ids), modality=modality),
+                   schema.events)
     found = [r for r in found if in_range(r["day"], since, until)]
     taking_part = participants(conn, {r["pk"] for r in found})
     for row in found:
         for role, field in PARTICIPANTS.items():
             row[field] = [name for _, name in taking_part.get((row["pk"], row["event"], role), [])]
+        del row["reported_by_actor"]
+        row["reported_by"] = row.pop("reported_by_name")
         if actor_ids is not None:  # the parts the actors asked for play in it
             wanted = set(actor_ids)
             row["as"] = [role for role in PARTICIPANTS
@@ -142,14 +150,16 @@ def takings(conn: Connection, place: str | None = None, actor: str | None = None
     return found
 
 
-def event_query(type: str | None = None, taking: Iterable[Taking] = (), through: Taking | None = None) -> Select[Any]:
-    """Events (with their article's id, pk, title and date) of a `type`, with participants as
-    `taking` says, each filter read once as a list of events. `through` reads the events from one
-    participant filter's index instead (`drive`), in list order: the query then has one row per
-    matching participant, keyed by `drive`'s day, article, start and event (see `browse`)."""
+def event_query(type: str | None = None, taking: Iterable[Taking] = (), through: Taking | None = None,
+                modality: str | None = None) -> Select[Any]:
+    """Events (with their article's id, pk, title and date) of a `type` and a `modality`, with
+    participants as `taking` says, each filter read once as a list of events. `through` reads the
+    events from one participant filter's index instead (`drive`), in list order: the query then has
+    one row per matching participant, keyed by `drive`'s day, article, start and event (see `browse`)."""
     e, a, p = schema.events, articles, event_actors
     columns = (a.c.id.label("article"), e.c.article.label("pk"), a.c.title, a.c.published, e.c.event, e.c.type,
-               e.c.mode, e.c.date, e.c.day, e.c.killed, e.c.injured, e.c.text, e.c.start, e.c.end)
+               e.c.mode, e.c.date, e.c.day, e.c.killed, e.c.injured, e.c.modality, e.c.reported_by_name,
+               e.c.reported_by_actor, e.c.text, e.c.start, e.c.end)
     if through is None:
         query = select(*columns).join(a, a.c.pk == e.c.article)
     else:
@@ -161,6 +171,8 @@ def event_query(type: str | None = None, taking: Iterable[Taking] = (), through:
             query = query.where(drive.c.role.in_(roles))
     if type and type.strip():
         query = query.where(e.c.type == type.strip().upper())
+    if modality and modality.strip():
+        query = query.where(e.c.modality == modality.strip().lower())
     for roles, ids in taking:
         who = p.c.role.in_(roles) & p.c.actor.in_(ids)
         query = query.where(tuple_(e.c.article, e.c.event).in_(select(p.c.article, p.c.event).where(who)))
@@ -291,9 +303,15 @@ def participants(conn: Connection, pks: set[int]) -> dict[tuple[int, str, str], 
 def _event_entry(event: Row) -> Row:
     return {"day": event["day"], "kind": "event",
             "who": ", ".join(event["actors"]) or None,
-            "what": f"{event['type']} ({event['mode']})" if event["mode"] else event["type"],
+            "what": _event_what(event),
             "where": ", ".join(event["places"]) or None, "text": event["text"], "article": event["article"],
             "sources": event["sources"]}
+
+
+def _event_what(event: Row) -> str:
+    what = f"{event['type']} ({event['mode']})" if event["mode"] else event["type"]
+    source = whose_word(event["modality"], event["reported_by"])
+    return f"{what}, {source}" if source else what
 
 
 def _quote_entry(quote: Row) -> Row:

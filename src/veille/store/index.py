@@ -63,7 +63,7 @@ def rows(article: int, analysis: dict[str, Any], text: str | None = None,
          "type": t.get("type") or "DATE"}
         for t in analysis.get("times", [])
     )
-    _event_rows(found, fact, analysis, actors, published)
+    _event_rows(found, fact, analysis, actors, names, published)
     for number, stance in enumerate(analysis.get("stances", [])):
         holder = stance.get("holder")
         holder_name = names.get(holder or "") or stance.get("holder_text")
@@ -98,12 +98,16 @@ def _entity_rows(found: Rows, article: int, analysis: dict[str, Any]) -> dict[st
 
 
 def _event_rows(found: Rows, fact: dict[str, int], analysis: dict[str, Any], actors: Mapping[str, int],
-                published: str | None) -> None:
+                names: Mapping[str, str], published: str | None) -> None:
     """The rows of the article's events, and of their participants with the event's day and start."""
     for event in analysis.get("events", []):
+        source = event.get("reported_by")
         found[events].append({
             **fact, "event": event["id"], "type": event["type"], "mode": event.get("mode"),
             "date": event.get("date"), "killed": event.get("killed"), "injured": event.get("injured"),
+            "modality": event.get("modality") or "asserted", "reported_by": source,
+            "reported_by_actor": actors.get(source or ""),
+            "reported_by_name": names.get(source or "") or event.get("reported_by_text"),
             "text": event["text"], "start": event["start"], "end": event["end"],
             "text_folded": fold(event["text"]), "day": day(event.get("date"), published),
         })

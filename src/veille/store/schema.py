@@ -205,6 +205,11 @@ events = Table(
     Column("date", Text),
     Column("killed", Integer),
     Column("injured", Integer),
+    # asserted by the article, reported by a source's statement, or denied by a party
+    Column("modality", String(10), nullable=False),
+    Column("reported_by", Text),  # the source's entity id
+    _actor("reported_by_actor", nullable=True),
+    Column("reported_by_name", Text),  # the source's name, or the words naming it ("une source policière")
     Column("text", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),

@@ -5,8 +5,12 @@ Every word of the language's `events.toml` is a trigger: a verb ("a frappé", "a
 occurrence is read in the dependency parse:
 
     happened?   negation, conditional, future, subjunctive, an infinitive under a modal or a verb of
-                intention, a hypothesis ("si"), a plan or a threat above it: not coded. Inside a
-                quotation, only words the article itself asserts ("a décidé de « suspendre … »").
+                intention, a hypothesis ("si"), a plan or a threat above it: not coded.
+    by whom     asserted by the article; reported inside someone's statement (a quotation, "selon
+                X", "X affirme que", "X accuse Y d'avoir"), with who reports it; denied when the
+                statement negates it or a party denies it ("l'armée dément avoir frappé"). Words
+                in quotation marks that the article itself asserts stay its own ("a décidé de
+                « suspendre … »").
     who         the subject (or "par X" in a passive), a demonym ("des frappes russes" → the Russia
                 of the article); the object, "contre X", the person met (PLOVER codes a visitor as
                 the source and the host as the target)
@@ -27,7 +31,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ...model import Entity, Event, TimeExpr
+from ...model import Entity, Event, Quote, TimeExpr
 from ..clauses import Clauses
 from ..context import Context
 from .lexicon import Lexicon
@@ -40,10 +44,12 @@ __all__ = ["extract"]
 
 
 def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr],
-            clauses: Clauses | None = None) -> list[Event]:
-    """Every event the article reports as having happened, in text order, ids "v1", "v2", …"""
+            clauses: Clauses | None = None, quotes: list[Quote] | None = None) -> list[Event]:
+    """Every event the article tells as having happened, in text order, ids "v1", "v2", …: asserted by
+    the article, reported by someone's statement (one of `quotes`, or "X accuse Y d'avoir …"), or
+    denied by a party."""
     clauses = clauses or Clauses(doc, ctx.language, entities, times)
-    reader = Reading(doc, Lexicon.of(ctx.language), clauses, ctx.published)
+    reader = Reading(doc, Lexicon.of(ctx.language), clauses, ctx.published, quotes)
     tellings = [t for token in doc if (t := read(reader, token)) is not None]
     events = merge(tellings)
     share_setting(tellings, events)
@@ -53,5 +59,6 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], times: list[TimeExpr
     text = reader.text
     return [Event(id=f"v{n}", type=e.type, text=text[e.start:e.end], start=e.start, end=e.end,
                   mode=e.mode, actors=e.actors, targets=e.targets, locations=e.places, date=e.date,
-                  killed=e.killed, injured=e.injured)
+                  killed=e.killed, injured=e.injured, modality=e.modality, reported_by=e.reported_by,
+                  reported_by_text=e.reported_by_text)
             for n, e in enumerate(events, start=1)]

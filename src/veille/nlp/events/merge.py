@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from ..dates import more_precise, periods_apart
+from .reading import unique
 from .telling import Telling
-from .who import unique
 
 
 def merge(tellings: list[Telling]) -> list[Telling]:
@@ -53,7 +53,14 @@ def _roles_conflict(event: Telling, telling: Telling) -> bool:
     return False
 
 
+# what one event's tellings say of it, most certain first: the article's own word wins
+CERTAINTY = ("asserted", "reported", "denied")
+
+
 def _absorb(event: Telling, telling: Telling) -> None:
+    if CERTAINTY.index(telling.modality) < CERTAINTY.index(event.modality):
+        event.modality, event.reported_by, event.reported_by_text = (
+            telling.modality, telling.reported_by, telling.reported_by_text)
     event.places = unique(event.places + telling.places)
     event.actors = unique(event.actors + telling.actors)
     event.targets = [t for t in unique(event.targets + telling.targets) if t not in event.actors]

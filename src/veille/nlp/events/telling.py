@@ -12,9 +12,10 @@ from ...lang.text import CLOSING, ONLY_CLOSING, straighten
 from ..syntax import NOMINALS, feats, is_infinitive
 from . import extent, happened, when, where, who
 from .lexicon import Trigger, dependent_words
-from .who import unique
+from .reading import unique
 
 if TYPE_CHECKING:
+    from ...model import Modality
     from .reading import Reading
 
 TERMINAL = {".", "!", "?", "…", ")", ";"} | CLOSING
@@ -35,6 +36,9 @@ class Telling:
     date: str | None = None
     killed: int | None = None
     injured: int | None = None
+    modality: Modality = "asserted"
+    reported_by: str | None = None
+    reported_by_text: str | None = None
     anaphoric: bool = False  # "ces réunions", "l'attaque": an event already told, if there is one
     standalone: bool = True  # may tell a new event; "ces réunions", "après l'invasion" only point back
     home: list[str] = field(default_factory=list)  # the acting country, its place when none is told
@@ -54,9 +58,14 @@ class Telling:
 def read(r: Reading, token: Token) -> Telling | None:
     """The telling a word makes, or None when it is no trigger or tells of nothing that happened."""
     trigger = r.lex.trigger(token)
-    if trigger is None or token.i in r.entity_of or happened.reported_speech(r, token):
+    if trigger is None or token.i in r.entity_of or not _fits(r, token, trigger):
         return None
-    if not _fits(r, token, trigger) or not happened.happened(r, token):
+    if happened.reported_speech(r, token):
+        return None
+    # words in marks that a verb outside governs ("a décidé de « suspendre … »") are the article's own
+    statement = None if r.clauses.quoted(token) else r.statement_at(token)
+    verdict = happened.happened(r, token)
+    if verdict is None:
         return None
     nominal = token.pos_ in NOMINALS
     link = extent.link(r, token) if nominal else None
@@ -87,6 +96,9 @@ def read(r: Reading, token: Token) -> Telling | None:
     start, end = _trimmed(r.text, sentence.start_char, _sentence_end(sentence))
     telling = Telling(token.i, trigger.type, _mode(r, scope, trigger), start, end, actors, targets,
                       places, date_value, anaphoric=anaphoric, sentence=sentence.start, scope=scope)
+    if verdict.modality != "asserted" or statement is not None:
+        telling.modality = "reported" if verdict.modality == "asserted" else verdict.modality
+        telling.reported_by, telling.reported_by_text = happened.source(r, verdict, statement)
     # a demonstrative, or a definite noun named in passing, only points back to an event told
     telling.standalone = not demonstrative and not (anaphoric and link is None)
     if trigger.type in r.lex.context.home_types and (link or not nominal):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..casualties import Counts
-from .happened import happened
+from .happened import ASSERTED, happened
 from .telling import Telling
 
 if TYPE_CHECKING:
@@ -29,7 +29,8 @@ def tolls(reader: Reading, tellings: list[Telling]) -> None:
     def flush() -> None:
         if free:
             # words that count nothing are skipped by `count` anyway: only casualty words are read
-            pending.append(counter.count(t for t in free if counter.kind(t) is not None and happened(reader, t)))
+            pending.append(counter.count(t for t in free if counter.kind(t) is not None
+                                         and happened(reader, t) == ASSERTED))
             free.clear()
         if last is not None:
             for counts in pending:

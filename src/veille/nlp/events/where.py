@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..syntax import PREDICATES, SUBJECTS, cases
-from .who import unique
+from .reading import unique
 
 if TYPE_CHECKING:
     from .reading import Reading

@@ -10,6 +10,7 @@ from ..syntax import NOMINALS, PREDICATES, cases, feats, is_bare_participle
 from . import extent, where
 from .extent import Link
 from .lexicon import Trigger
+from .reading import unique
 
 if TYPE_CHECKING:
     from .reading import Reading
@@ -55,6 +56,9 @@ def participants(r: Reading, token: Token, link: Link | None,
             else:
                 targets += named(r, undergoer) if undergoer is not None else []
         else:
+            if token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.context.allegations:
+                # "Moscou accuse Kiev d'avoir frappé": the accused did it
+                subject = next((c for c in token.head.children if c.dep_ == "obj"), None)
             actors += named(r, subject) if subject is not None else []
             for child in token.children:
                 introduced = cases(child)
@@ -107,7 +111,3 @@ def demonyms(r: Reading, noun: Token) -> list[str]:
             if entity is not None:
                 found.append(entity.id)
     return unique(found)
-
-
-def unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
