@@ -127,6 +127,23 @@ def test_a_meeting_with_who_met_whom_where_and_when(nlp: Language) -> None:
     assert event.date == "2025-08-19"
 
 
+@pytest.mark.parametrize(("text", "day", "place"), [
+    ("Lors de la séance du conseil municipal de mardi à Rouen, les élus ont adopté le budget.", "2025-08-19",
+     "Rouen"),
+    ("Le conseil municipal de Nantes s'est réuni lundi soir en séance extraordinaire.", "2025-08-18", "Nantes"),
+])
+def test_a_sitting_of_a_council_is_a_meeting(nlp: Language, text: str, day: str, place: str) -> None:
+    found = read(nlp, text)
+    event = found.only()
+    assert (event.type, event.date, found.named(event.locations)) == ("CONSULT", day, [place])
+
+
+def test_those_who_hold_a_named_person_detain_him(nlp: Language) -> None:
+    event = read(nlp, "Les putschistes qui retiennent le président Mohamed Bazoum depuis mercredi refusent de "
+                      "le libérer.").only()
+    assert (event.type, event.mode) == ("COERCE", "arrest")
+
+
 def test_a_phone_call_is_a_consultation_by_phone(nlp: Language) -> None:
     text = ("Le ministre français des Affaires étrangères s'est entretenu jeudi par téléphone "
             "avec son homologue.")
@@ -179,6 +196,10 @@ def test_a_demonym_names_the_country_the_article_names(nlp: Language) -> None:
     "Lors de la conférence de presse à Berlin, le chancelier a annoncé un plan.",  # a press conference
     "Le syndicat a refusé mardi à Lyon la proposition de la direction.",  # a refusal is a stance
     "Le Sénat a rejeté jeudi le projet de loi, un rejet attendu à Paris.",  # and so is a rejection
+    "Une brebis a été attaquée lundi à Gap par un loup.",  # an animal's attack
+    "Retenu à son bureau, le maire n'a pas pu assister à la cérémonie à Metz lundi.",  # kept busy
+    "L'équipe aborde la rencontre contre les Girondins de Bordeaux samedi à Lens.",  # a match
+    "La séance de mardi à la Bourse de Paris a été marquée par une forte baisse.",  # a trading day
 ])
 def test_reported_planned_denied_and_hypothetical_events_are_not_coded(nlp: Language, text: str) -> None:
     assert read(nlp, text).events == []
@@ -234,6 +255,11 @@ def test_words_in_quotation_marks_count_when_the_article_asserts_them(nlp: Langu
             "a indiqué son président.")
     found = read(nlp, text)
     assert [(e.type, e.date) for e in found.events] == [("SANCTION", "2025-08-21")]
+
+
+def test_only_a_party_threatens(nlp: Language) -> None:
+    found = read(nlp, "Une grève des contrôleurs menace les départs en vacances à Lyon ce week-end.")
+    assert "THREATEN" not in [e.type for e in found.events]
 
 
 def test_a_threat_to_strike_is_a_threat_not_a_strike(nlp: Language) -> None:
