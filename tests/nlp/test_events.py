@@ -197,6 +197,7 @@ def test_a_demonym_names_the_country_the_article_names(nlp: Language) -> None:
     "Le syndicat a refusé mardi à Lyon la proposition de la direction.",  # a refusal is a stance
     "Le Sénat a rejeté jeudi le projet de loi, un rejet attendu à Paris.",  # and so is a rejection
     "Une brebis a été attaquée lundi à Gap par un loup.",  # an animal's attack
+    "Une nouvelle tuile vient de s'abattre sur les restaurateurs de Nice.",  # bad luck falls
     "Retenu à son bureau, le maire n'a pas pu assister à la cérémonie à Metz lundi.",  # kept busy
     "L'équipe aborde la rencontre contre les Girondins de Bordeaux samedi à Lens.",  # a match
     "La séance de mardi à la Bourse de Paris a été marquée par une forte baisse.",  # a trading day
