@@ -279,6 +279,45 @@ def test_uses_that_take_no_stance(read: Reader, text: str) -> None:
     assert read(text).stances == []
 
 
+# --- obligations and judgements in someone's words ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "polarity", "holder", "target"), [
+    ("« Il faut augmenter les salaires des infirmières dès cette année », a déclaré Sophie Binet.",
+     "demand", "Sophie Binet", "augmenter les salaires des infirmières dès cette année"),
+    ("« Nous devons protéger nos agriculteurs face à la concurrence », a affirmé le ministre Marc Fesneau.",
+     "demand", "Marc Fesneau", "protéger nos agriculteurs face à la concurrence"),
+    ("« Il ne faut pas céder au chantage », a prévenu le sénateur Bruno Retailleau.",
+     "oppose", "Bruno Retailleau", "céder au chantage"),
+    ("« Il est urgent de rouvrir le service de nuit », a insisté Paul Martin, le président du collectif.",
+     "demand", "Paul Martin", "rouvrir le service de nuit"),
+    ("Selon Marie Durand, il faut rénover les écoles de la commune avant l'hiver.",
+     "demand", "Marie Durand", "rénover les écoles de la commune avant l'hiver"),
+])
+def test_an_obligation_or_a_judgement_in_a_statement_is_its_speakers_stance(
+        read: Reader, text: str, polarity: str, holder: str, target: str) -> None:
+    result = read(text)
+    stance = result.only()
+    assert (stance.polarity, result.name(stance), stance.target) == (polarity, holder, target)
+
+
+def test_an_outrage_told_in_an_incise_is_one_opposition(read: Reader) -> None:
+    result = read("« Il est inacceptable que des enfants dorment dans la rue », a dénoncé la maire Anne Hidalgo.")
+    stance = result.only()
+    assert (stance.polarity, result.name(stance), stance.target) == (
+        "oppose", "Anne Hidalgo", "des enfants dorment dans la rue")
+
+
+@pytest.mark.parametrize("text", [
+    "Il faut compter deux heures de route pour rejoindre Lyon.",  # no one's words
+    "« Nous devons beaucoup à nos bénévoles », a dit Jean Petit.",  # owing, not an obligation
+    "« Il faut bien le reconnaître, la saison a été difficile », a admis l'entraîneur Luc Roy.",  # a remark
+    "« Il faut s'attendre à des retards sur la ligne », a prévenu Claire Dupuis, de la SNCF.",  # a forecast
+])
+def test_obligations_that_take_no_stance(read: Reader, text: str) -> None:
+    assert read(text).stances == []
+
+
 # --- evidence -------------------------------------------------------------------------------------
 
 

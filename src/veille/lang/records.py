@@ -183,6 +183,15 @@ class Needs(Record):
     nouns: Words
 
 
+class Obligations(Record):
+    impersonal_verbs: Words
+    personal_verbs: Words
+    impersonal_subjects: Words
+    remarks: Words
+    demand_adjectives: Words
+    oppose_adjectives: Words
+
+
 class Target(Record):
     marks: Words
     not_heads: Words
@@ -218,6 +227,7 @@ class Stances(Record):
     incise: Words
     nouns: StanceNouns
     needs: Needs
+    obligations: Obligations
     target: Target
     anaphora: Anaphora
     persons: Persons

@@ -50,7 +50,14 @@ def extract(doc: Doc, ctx: Context, entities: list[Entity], quotes: list[Quote] 
             continue
         for holder in found.holders:
             found_stance = stance(reader, found, holder)
-            if found_stance is not None and found_stance not in stances:
+            if found_stance is not None and not any(_restates(found_stance, s) for s in stances):
                 stances.append(found_stance)
                 reader.resolver.heard(holder.start, holder)
     return stances
+
+
+def _restates(stance: Stance, before: Stance) -> bool:
+    """The same side taken by the same holder on a target one holds the other: "« Il est inacceptable
+    que … », a dénoncé X" is one opposition, read from the adjective and from the incise."""
+    return (stance.holder, stance.holder_text, stance.polarity) == (before.holder, before.holder_text, before.polarity) \
+        and (stance.target in before.target or before.target in stance.target)

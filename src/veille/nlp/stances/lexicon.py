@@ -57,6 +57,7 @@ class Lexicon:
         self.compound_prepositions = [tuple(c.split()) for c in data.nouns.compound_prepositions]
         self.compound_endings = data.nouns.compound_endings
         self.needs = data.needs.nouns
+        self.obligations = data.obligations
         target = data.target
         self.marks = {straighten(m) for m in target.marks}
         self.not_heads = target.not_heads

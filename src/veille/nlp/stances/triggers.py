@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ...lang.text import CLOSING, straighten
 from ...model import Polarity, Quote
 from ..syntax import Range, auxiliary_before, has, is_reflexive, lemmas
-from . import holders, sentences, targets
+from . import holders, obligations, sentences, targets
 from .lexicon import Predicate
 from .reading import Found
 
@@ -33,6 +33,9 @@ def read(r: Reading, token: Token) -> Found | None:
     predicate = _adjective_predicate(r, token)
     if predicate is not None:
         return _adjective(r, token, predicate)
+    found = obligations.read(r, token)
+    if found is not None:
+        return found
     if token.pos_ == "NOUN":
         lemma = token.lemma_.lower()
         if lemma in r.lex.nouns:
