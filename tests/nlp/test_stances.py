@@ -313,6 +313,9 @@ def test_an_outrage_told_in_an_incise_is_one_opposition(read: Reader) -> None:
     "« Nous devons beaucoup à nos bénévoles », a dit Jean Petit.",  # owing, not an obligation
     "« Il faut bien le reconnaître, la saison a été difficile », a admis l'entraîneur Luc Roy.",  # a remark
     "« Il faut s'attendre à des retards sur la ligne », a prévenu Claire Dupuis, de la SNCF.",  # a forecast
+    "« S'il faut négocier des nuits entières, je le ferai », a assuré la ministre Agnès Roux.",  # a hypothesis
+    "« C'est essentiel pour notre indépendance financière », a expliqué le trésorier Marc Blanc.",  # no "de"
+    "« Il ne faut pas oublier que le vote a eu lieu en mars », a rappelé le maire Paul Girard.",  # a reminder
 ])
 def test_obligations_that_take_no_stance(read: Reader, text: str) -> None:
     assert read(text).stances == []

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 def read(r: Reading, token: Token) -> Found | None:
     """The stance an obligation or a judgement states, held by the speaker of the words it is in."""
     polarity = _polarity(r, token)
-    if polarity is None:
+    marks = {straighten(c.lower_) for c in token.children if c.dep_ == "mark"}
+    if polarity is None or marks & r.lex.obligations.hypothesis_marks:
         return None
     holder = holders.speaker_of(holders.quote_around(r, token.idx))
     if holder is None:
@@ -56,8 +57,9 @@ def _polarity(r: Reading, token: Token) -> Polarity | None:
         own_side = subjects and set(subjects) <= r.lex.first_person
         infinitive = any(c.dep_ == "xcomp" and has(c, "VerbForm", "Inf") for c in token.children)
         return "demand" if own_side and infinitive else None  # "nous devons agir", not "nous lui devons"
-    if token.pos_ == "ADJ" and any(c.dep_ == "cop" for c in token.children) \
-            and subjects and set(subjects) <= words.impersonal_subjects:
+    after = straighten(r.doc[token.i + 1].lower_) if token.i + 1 < len(r.doc) else ""
+    if token.pos_ == "ADJ" and any(c.dep_ == "cop" for c in token.children) and after in r.lex.marks \
+            and subjects and set(subjects) <= words.impersonal_subjects:  # "il est urgent de …", "… que …"
         form = straighten(token.lower_)
         if lemma in words.demand_adjectives or form in words.demand_adjectives:
             return "demand"
