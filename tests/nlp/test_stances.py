@@ -321,6 +321,25 @@ def test_obligations_that_take_no_stance(read: Reader, text: str) -> None:
     assert read(text).stances == []
 
 
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("L'appel de l'ONU à un cessez-le-feu immédiat à Gaza est resté sans réponse.", "ONU",
+     "un cessez-le-feu immédiat à Gaza"),
+    ("Le secrétaire général Antonio Guterres a lancé un appel à la retenue.", "Antonio Guterres", "la retenue"),
+])
+def test_a_call_is_a_demand_of_whoever_makes_it(read: Reader, text: str, holder: str, target: str) -> None:
+    result = read(text)
+    stance = result.only()
+    assert (stance.polarity, result.name(stance), stance.target) == ("demand", holder, target)
+
+
+@pytest.mark.parametrize("text", [
+    "Le club a fait appel de la décision de la commission de discipline.",  # an appeal in law
+    "La cour d'appel de Paris a confirmé la peine de Jean Dupont.",
+])
+def test_an_appeal_is_no_call(read: Reader, text: str) -> None:
+    assert read(text).stances == []
+
+
 # --- evidence -------------------------------------------------------------------------------------
 
 

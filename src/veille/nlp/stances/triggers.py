@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ...lang.text import CLOSING, straighten
 from ...model import Polarity, Quote
-from ..syntax import Range, auxiliary_before, has, is_reflexive, lemmas
+from ..syntax import Range, auxiliary_before, cases, has, is_reflexive, lemmas
 from . import holders, obligations, sentences, targets
 from .lexicon import Predicate
 from .reading import Found
@@ -162,22 +162,40 @@ def _adjective(r: Reading, adjective: Token, predicate: Predicate) -> Found | No
 
 def _stance_noun(r: Reading, noun: Token, polarity: Polarity) -> Found | None:
     """'Nous avons exprimé notre mécontentement face à la propagande …'."""
-    lex = r.lex
     verb = noun.head
     if not _is_light_verb(r, verb):
         verb = verb.head
-    if not _is_light_verb(r, verb) or verb.i > noun.i or r.clauses[verb].negated:
+    if not _is_light_verb(r, verb) or verb.i > noun.i:
+        return _owned_stance_noun(r, noun, polarity)
+    if r.clauses[verb].negated:
         return None
-    limit = sentences.limit(r, noun)
-    i = noun.i + 1
-    while i < limit and r.doc[i].lower_ not in lex.noun_prepositions:
+    target = _noun_target(r, noun, noun.i + 1)
+    people = holders.holders(r, verb)
+    return Found(noun, polarity, people, target) if target and people else None
+
+
+def _owned_stance_noun(r: Reading, noun: Token, polarity: Polarity) -> Found | None:
+    """'l'appel de l'ONU à un cessez-le-feu', 'l'opposition des syndicats à la réforme': the holder
+    follows the noun with "de", the target with its preposition."""
+    owner = next((c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i
+                  and {straighten(w) for w in cases(c)} & r.lex.plain_of), None)
+    if owner is None:
+        return None
+    holder = holders.phrase_holder(r, *_head_phrase(r, owner))
+    # the target is in the noun's phrase: not the clause it is the subject of
+    target = _noun_target(r, noun, owner.right_edge.i + 1, min(noun.right_edge.i + 1, sentences.limit(r, noun)))
+    return Found(noun, polarity, [holder], target) if target and holder and holder.entity else None
+
+
+def _noun_target(r: Reading, noun: Token, i: int, limit: int | None = None) -> Range | None:
+    """The target of a stance noun: after its preposition, a few words on at most."""
+    limit = sentences.limit(r, noun) if limit is None else limit
+    while i < limit and r.doc[i].lower_ not in r.lex.noun_prepositions:
         if r.doc[i].text in (",", ".", ";") or i - noun.i > 4:
             return None
         i += 1
     i = _past_preposition(r, i)
-    target = targets.span(r, i, limit) if i < limit else None
-    people = holders.holders(r, verb)
-    return Found(noun, polarity, people, target) if target and people else None
+    return targets.span(r, i, limit) if i < limit else None
 
 
 def _is_light_verb(r: Reading, verb: Token) -> bool:
