@@ -138,6 +138,21 @@ def test_a_sitting_of_a_council_is_a_meeting(nlp: Language, text: str, day: str,
     assert (event.type, event.date, found.named(event.locations)) == ("CONSULT", day, [place])
 
 
+@pytest.mark.parametrize(("text", "day", "place"), [
+    (("Le secrétaire général de la région, Paul Sawadogo, a présidé, mardi à Tenkodogo, l'ouverture d'un "
+     "atelier régional de plaidoyer consacré à la vaccination."), "2025-08-19", "Tenkodogo"),
+    ("Le président Alpha Diallo a présidé mercredi à Conakry la réunion du conseil des ministres.", "2025-08-20",
+     "Conakry"),
+    ("Le ministre a effectué lundi une tournée des usines de la vallée du Rhône à Lyon.", "2025-08-18", "Lyon"),
+    ("Le sommet, qui s'est tenu lundi à Genève, pourrait relancer les négociations.", "2025-08-18", "Genève"),
+])
+def test_workshops_tours_and_meetings_presided_or_held_are_meetings(nlp: Language, text: str, day: str,
+                                                                   place: str) -> None:
+    found = read(nlp, text)
+    event = found.only()
+    assert (event.type, event.date, found.named(event.locations)) == ("CONSULT", day, [place])
+
+
 def test_those_who_hold_a_named_person_detain_him(nlp: Language) -> None:
     event = read(nlp, "Les putschistes qui retiennent le président Mohamed Bazoum depuis mercredi refusent de "
                       "le libérer.").only()
@@ -201,6 +216,8 @@ def test_a_demonym_names_the_country_the_article_names(nlp: Language) -> None:
     "Retenu à son bureau, le maire n'a pas pu assister à la cérémonie à Metz lundi.",  # kept busy
     "L'équipe aborde la rencontre contre les Girondins de Bordeaux samedi à Lens.",  # a match
     "La séance de mardi à la Bourse de Paris a été marquée par une forte baisse.",  # a trading day
+    "Le chanteur entame mardi à Lyon une tournée de concerts dans toute la France.",  # a singer's tour
+    "Le sommet qui se tiendra lundi à Genève pourrait relancer les négociations.",  # still to come
 ])
 def test_reported_planned_denied_and_hypothetical_events_are_not_coded(nlp: Language, text: str) -> None:
     assert read(nlp, text).events == []

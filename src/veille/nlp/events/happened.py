@@ -71,6 +71,8 @@ def happened(r: Reading, token: Token) -> Verdict | None:
                 return None
             if any(_unreal_clause(r, c) for c in node.children if c.dep_ in ("acl", "acl:relcl")):
                 return None
+            if node is token and any(_told_done(r, c) for c in node.children if c.dep_ == "acl:relcl"):
+                return ASSERTED  # "la réunion, qui s'est tenue lundi, aura été marquée par …"
         elif node.pos_ in PREDICATES or has_copula(node):
             clause = r.clauses[node]
             if clause.unreal:
@@ -102,6 +104,12 @@ def happened(r: Reading, token: Token) -> Verdict | None:
             return None
         node = head
     return ASSERTED
+
+
+def _told_done(r: Reading, clause: Token) -> bool:
+    """A relative clause that tells, in the past, what the noun did or underwent."""
+    told = r.clauses[clause]
+    return (is_perfect(clause) or is_past(clause)) and not (told.negated or told.unreal)
 
 
 def _unreal_clause(r: Reading, clause: Token) -> bool:
