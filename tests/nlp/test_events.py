@@ -153,6 +153,26 @@ def test_workshops_tours_and_meetings_presided_or_held_are_meetings(nlp: Languag
     assert (event.type, event.date, found.named(event.locations)) == ("CONSULT", day, [place])
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("Les urgences de l'hôpital d'Épinal sont en grève depuis mardi.", "2025-08-19"),
+    ("La mobilisation contre la réforme des retraites a réuni 5000 personnes mardi à Rennes.", "2025-08-19"),
+    ("Mardi, plusieurs milliers de personnes s'étaient réunies à Bar-le-Duc pour dire non au projet.", "2025-08-19"),
+    ("Mardi, plusieurs dizaines de riverains se sont réunis devant l'hôtel de ville pour interpeller le maire.",
+     "2025-08-19"),
+])
+def test_strikes_mobilisations_and_crowds_gathered_are_protests(nlp: Language, text: str, day: str) -> None:
+    event = read(nlp, text).only()
+    assert (event.type, event.date) == ("PROTEST", day)
+
+
+@pytest.mark.parametrize("text", [
+    "La mobilisation des pompiers a permis de sauver les habitants de Nîmes lundi.",
+    "Les ministres des Finances se sont réunis lundi à Bruxelles.",  # a meeting, not a protest
+])
+def test_a_mobilisation_of_rescuers_or_a_meeting_of_ministers_is_no_protest(nlp: Language, text: str) -> None:
+    assert "PROTEST" not in [e.type for e in read(nlp, text).events]
+
+
 def test_those_who_hold_a_named_person_detain_him(nlp: Language) -> None:
     event = read(nlp, "Les putschistes qui retiennent le président Mohamed Bazoum depuis mercredi refusent de "
                       "le libérer.").only()
