@@ -270,6 +270,20 @@ def test_a_suspect_is_not_the_source_of_what_he_is_suspected_of(nlp: Language) -
         ("ASSAULT", "reported", None, None)]
 
 
+def test_the_conditional_of_hearsay_reports_an_event(nlp: Language) -> None:
+    event = read(nlp, "Deux femmes auraient été assassinées dans une résidence de Laval lundi.").only()
+    assert (event.type, event.date, event.modality, event.reported_by) == ("ASSAULT", "2025-08-18", "reported", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Si la Chine avait envahi Taïwan, les États-Unis auraient bombardé Pékin.",
+    "Les États-Unis auraient bombardé Pékin si la Chine avait envahi Taïwan.",
+    "L'armée aurait pu bombarder Kharkiv lundi.",
+])
+def test_the_conditional_of_a_hypothesis_or_a_possibility_tells_no_event(nlp: Language, text: str) -> None:
+    assert read(nlp, text).events == []
+
+
 @pytest.mark.parametrize(("text", "denier"), [
     ("Le Kremlin a démenti avoir bombardé un hôpital à Marioupol.", "Kremlin"),
     ("L'armée russe dément avoir bombardé l'hôpital de Kharkiv lundi.", "L'armée russe"),  # "dément" an adverb

@@ -75,12 +75,13 @@ def happened(r: Reading, token: Token) -> Verdict | None:
                 return ASSERTED  # "la réunion, qui s'est tenue lundi, aura été marquée par …"
         elif node.pos_ in PREDICATES or has_copula(node):
             clause = r.clauses[node]
-            if clause.unreal:
-                return None
-            if clause.negated:
+            alleged = clause.unreal and _hearsay(r, node)
+            if (clause.unreal and not alleged) or clause.negated:
                 return None
             if {m.lemma_.lower() for m in node.children if m.dep_ == "mark"} & context.hypothesis_marks:
                 return None
+            if alleged:
+                return Verdict("reported")  # "les femmes qui auraient été assassinées": so it is said
             if any(c.dep_ == "advmod" and c.lower_ in context.denials for c in node.children):
                 return Verdict("denied", node)  # "l'armée dément avoir frappé", the denial tagged an adverb
         head, relation = node.head, node.dep_
@@ -104,6 +105,20 @@ def happened(r: Reading, token: Token) -> Verdict | None:
             return None
         node = head
     return ASSERTED
+
+
+def _hearsay(r: Reading, verb: Token) -> bool:
+    """The past conditional of reported facts ("aurait frappé", "auraient été tués"), not that of a
+    hypothesis ("si …, il aurait riposté") or of a possibility ("aurait pu")."""
+    helpers = [c for c in verb.children if c.dep_.startswith("aux")]
+    conditional = any("Cnd" in feats(c, "Mood") for c in helpers) and "Part" in feats(verb, "VerbForm")
+    if not conditional or any(c.lemma_.lower() in r.lex.grammar.verbs.modals for c in helpers):
+        return False
+    # the "si" clause may hang on the verb, or the verb on it ("Si X avait …, Y aurait …" is often
+    # parsed with the second clause under the first)
+    clauses = [c for c in verb.children if c.dep_.startswith("advcl")] + [verb.head]
+    marks = {m.lemma_.lower() for c in clauses for m in c.children if m.dep_ == "mark"}
+    return not marks & r.lex.context.hypothesis_marks
 
 
 def _told_done(r: Reading, clause: Token) -> bool:
