@@ -173,6 +173,11 @@ def test_the_first_spelling_of_a_lexicon_group_is_found_when_the_recogniser_miss
     (("Fatih Birol, directeur exécutif de l'Agence internationale de l'énergie, a jugé le marché pétrolier "
       "« très tendu » pour l'hiver."),
      "Fatih Birol", "directeur exécutif de l'Agence internationale de l'énergie"),
+    # trades and functions, not only offices
+    ("Selon Julie Marchand, employée du centre d'appels de la clinique, les appels ont doublé.",
+     "Julie Marchand", "employée du centre d'appels de la clinique"),
+    ("Le prix a été remis à Marie Ndiaye, autrice de Trois femmes puissantes, a annoncé le jury.",
+     "Marie Ndiaye", "autrice de Trois femmes puissantes"),
 ])
 def test_role_from_an_apposition_after_the_name(analyse: Analyse, text: str, person: str, role: str) -> None:
     entity = holder(analyse(text), person)
@@ -191,9 +196,20 @@ def test_role_from_an_apposition_after_the_name(analyse: Analyse, text: str, per
      "Grégory Doucet", "maire de Lyon"),
     ("Le directeur de l'AIEA, Rafael Grossi, doit se rendre lundi à Téhéran.",
      "Rafael Grossi", "directeur de l'AIEA"),
+    # an acronym in brackets after the body does not end the title
+    (("Le président de la Fédération nationale des syndicats d'exploitants agricoles (FNSEA), Arnaud Rousseau, "
+     "a appelé au calme."), "Arnaud Rousseau", ("président de la Fédération nationale des syndicats d'exploitants "
+     "agricoles (FNSEA)")),
 ])
 def test_role_from_an_apposition_before_the_name(analyse: Analyse, text: str, person: str, role: str) -> None:
     assert holder(analyse(text), person).role == role
+
+
+def test_a_coach_called_the_technician_is_still_found(analyse: Analyse) -> None:
+    analysis = analyse("L'entraîneur du Stade rennais, Habib Beye, a regretté la défaite. « Nous avons manqué "
+                       "de réalisme », a expliqué le technicien sénégalais.")
+    (quote,) = analysis.quotes
+    assert quote.speaker == holder(analysis, "Habib Beye").id
 
 
 @pytest.mark.parametrize(("text", "person", "role"), [

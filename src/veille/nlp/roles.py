@@ -120,7 +120,13 @@ def _before(doc: Doc, start: int, end: int, words: Titles) -> str | None:
     head = None
     while i >= sentence_start and start - i <= MAX_WORDS:
         token = doc[i]
-        complement = token.pos_ == "PROPN" and i > sentence_start and doc[i - 1].pos_ in ("ADP", "DET")
+        if token.text == ")":  # "le président de l'Association européenne des forains (AECF), X"
+            opening = next((j for j in range(i - 1, max(i - 8, sentence_start - 1), -1) if doc[j].text == "("), None)
+            if opening is not None:
+                i = opening - 1
+                continue
+        complement = token.pos_ == "PROPN" and i > sentence_start and (
+            doc[i - 1].pos_ in ("ADP", "DET") or doc[i - 1].text == "-")  # "des commerçants-forains"
         if token.text in BREAKS or token.is_space or (
                 token.pos_ in ("VERB", "AUX", "PROPN") and not complement and not _is_head(token, heads)):
             break  # "le dirigeant du Tchad, X" reads on; "Tchad X" would be two names

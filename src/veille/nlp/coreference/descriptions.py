@@ -320,9 +320,12 @@ def _describes(words: list[tuple[str, bool]], head: Token, referent: Referent, g
     if kind == "ORG":
         return bool(heads & (referent.name_words | referent.role_words))
     said = " ".join(w for w, _ in words)
-    title = next((t for p, t in (titles or {}).items() if said == p), None)
-    if title is not None:
-        heads, words = {title.split()[0]}, [(w, False) for w in title.split()[1:]]
+    # "le technicien tunisien" is "l'entraîneur tunisien": the periphrasis, then its own words
+    key = next((p for p in (titles or {}) if said == p or said.startswith(p + " ")), None)
+    if key is not None:
+        title = titles[key]  # type: ignore[index]
+        heads = {title.split()[0]}
+        words = [(w, False) for w in title.split()[1:]] + words[len(key.split()):]
     role_words = referent.role_words | referent.described_words
     rest = [(w, named) for w, named in words if w not in heads]
     if not all(_in_role(w, role_words) for w, _ in rest):
