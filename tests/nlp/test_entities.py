@@ -205,6 +205,16 @@ def test_role_from_an_apposition_before_the_name(analyse: Analyse, text: str, pe
     assert holder(analyse(text), person).role == role
 
 
+@pytest.mark.parametrize(("text", "person", "role"), [
+    ("La ministre de la Culture Rachida Dati a inauguré un musée à Lyon.", "Rachida Dati", "ministre de la Culture"),
+    ("Le ministre de l'Économie Bruno Le Maire a détaillé ses mesures.", "Bruno Le Maire", "ministre de l'Économie"),
+])
+def test_a_portfolio_run_into_the_name_is_the_persons_role(analyse: Analyse, text: str, person: str,
+                                                           role: str) -> None:
+    entity = holder(analyse(text), person)
+    assert (entity.type, entity.name, entity.role) == ("PER", person, role)
+
+
 def test_a_coach_called_the_technician_is_still_found(analyse: Analyse) -> None:
     analysis = analyse("L'entraîneur du Stade rennais, Habib Beye, a regretté la défaite. « Nous avons manqué "
                        "de réalisme », a expliqué le technicien sénégalais.")

@@ -211,6 +211,9 @@ def _clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> Mention 
     opening, _, rest = text[start:end].partition(" ")
     if rest and opening in lex.stop_names:
         start += len(opening) + 1  # "Selon la Maison Blanche": a sentence's first word taken into the name
+    person = _after_portfolio(text, start, end, lex)
+    if person is not None:
+        start, label = person, "PER"  # "le ministre de l'Économie Bruno Le Maire": the portfolio is no name
     for det in lex.determiners:
         if text[start:end].startswith(det):
             start += len(det)
@@ -238,6 +241,19 @@ def _clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> Mention 
     if not surface or _is_junk(doc, start, end, surface, LABELS.get(label, "MISC"), lex):
         return None
     return Mention(start, end, surface, LABELS.get(label, "MISC"))
+
+
+def _after_portfolio(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """Where the person's name starts in a span that took in a portfolio ("Culture Rachida Dati" after
+    "la ministre de la", or "ministre de la Culture Rachida Dati" whole): at the first given name
+    after the portfolio."""
+    offset, portfolio = start, False
+    for word in text[start:end].split(" ")[:8]:
+        if portfolio and (word in lex.given_names or word.split("-")[0] in lex.given_names):
+            return offset
+        portfolio = portfolio or (word[:1].isupper() and bool(lex.portfolio.search(text[max(0, offset - 40):offset])))
+        offset += len(word) + 1
+    return None
 
 
 def _beside_title(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
