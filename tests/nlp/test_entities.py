@@ -215,6 +215,31 @@ def test_a_portfolio_run_into_the_name_is_the_persons_role(analyse: Analyse, tex
     assert (entity.type, entity.name, entity.role) == ("PER", person, role)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Le Groupe Proximus a annoncé un plan. Proximus emploie 11 000 personnes en Belgique.", "Groupe Proximus"),
+    ("La pollution de la mer Méditerranée inquiète. La Méditerranée se réchauffe vite.", "mer Méditerranée"),
+    ("Le Groupe Chimique Tunisien est accusé de polluer Gabès. Le Groupe Chimique dément.",
+     "Groupe Chimique Tunisien"),
+])
+def test_a_body_named_without_its_generic_head_or_nationality_is_one_entity(analyse: Analyse, text: str,
+                                                                           name: str) -> None:
+    named = [e for e in analyse(text).entities if e.name not in ("Gabès", "Belgique")]
+    assert [(e.name, len(e.mentions)) for e in named] == [(name, 2)]
+
+
+def test_a_slip_in_a_surname_is_the_same_person() -> None:
+    analysis = veille.analyze("La Première ministre Elisabeth Borne a défendu la réforme. « Nous irons au bout », "
+                              "a dit Elisabeth Born mardi. Elisabeth Borne a ensuite quitté la salle.", language="fr")
+    (person,) = analysis.entities
+    assert person.name == "Elisabeth Borne" and len(person.mentions) == 3
+    assert [q.speaker for q in analysis.quotes] == [person.id]
+
+
+def test_two_people_whose_surnames_differ_by_more_than_a_slip_stay_two(analyse: Analyse) -> None:
+    assert [e.name for e in analyse("Jean Martin et Jean Marton ont été élus.").entities] == ["Jean Martin",
+                                                                                             "Jean Marton"]
+
+
 def test_a_coach_called_the_technician_is_still_found(analyse: Analyse) -> None:
     analysis = analyse("L'entraîneur du Stade rennais, Habib Beye, a regretté la défaite. « Nous avons manqué "
                        "de réalisme », a expliqué le technicien sénégalais.")

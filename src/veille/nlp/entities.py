@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -101,6 +102,7 @@ class Lexicon:
         articles = "|".join(re.escape(a) for a in sorted(data.people_articles, key=len, reverse=True))
         self.people_article = re.compile(rf"(?i)\b(?:{articles})\s+$")  # "les " before "Marseillais"
         self.demonym_endings = tuple(data.demonym_endings)
+        self.generic_heads = data.generic_heads
         heads = "|".join(re.escape(h) for h in sorted(data.portfolio_heads, key=len, reverse=True))
         gaps = "|".join(re.escape(g) for g in sorted(data.joining_gaps, key=len, reverse=True))
         self.portfolio = re.compile(rf"(?i)\b(?:{heads})\s+(?:{gaps})\s*$")
@@ -340,6 +342,8 @@ def _cluster(mentions: list[Mention], lex: Lexicon, text: str) -> list[Cluster]:
         by_key.setdefault(lex.key(mention.text), Cluster()).mentions.append(mention)
     clusters = _split_compounds(list(by_key.values()), lex)
     clusters = _merge(clusters, lex, lambda *pair: _is_short_form(*pair, lex))
+    clusters = _merge(clusters, lex, lambda *pair: _is_plainer_form(*pair, lex))
+    clusters = _merge(clusters, lex, _is_misspelling, naming=False)
     clusters = _merge(clusters, lex, lambda *pair: _is_acronym(*pair, lex.linking))
     clusters = _merge_bracketed(clusters, text)
     clusters = _merge(clusters, lex, lambda short, full, *_: _designates(short, full, lex), naming=False)
@@ -415,6 +419,34 @@ def _is_short_form(short: str, full: str, short_cluster: Cluster, full_cluster: 
         before = f[-len(s) - 1].lower()
         return before in lex.linking or before in lex.elided_articles
     return False
+
+
+def _is_plainer_form(short: str, full: str, short_cluster: Cluster, full_cluster: Cluster, lex: Lexicon) -> bool:
+    """'Proximus' of 'Groupe Proximus', 'Méditerranée' of 'mer Méditerranée', 'Groupe Chimique' of
+    'Groupe Chimique Tunisien': a body's name without its generic head or its nationality."""
+    if "PER" in (short_cluster.label, full_cluster.label):
+        return False
+    s, f = WORDS.split(short), WORDS.split(full)
+    if len(f) != len(s) + 1:
+        return False
+    if f[1:] == s and f[0] in lex.generic_heads:
+        return True
+    return f[:-1] == s and f[-1][:1].isupper() and f[-1].lower().endswith(lex.demonym_endings) \
+        and full_cluster.label == "ORG"
+
+
+def _is_misspelling(short: str, full: str, short_cluster: Cluster, full_cluster: Cluster) -> bool:
+    """'Elisabeth Born' for 'Elisabeth Borne', written so once: a person's name with a slip in its
+    last word, folded into the spelling the article uses more (or first)."""
+    if short_cluster.label != "PER" or full_cluster.label != "PER":
+        return False
+    s, f = short.split(), full.split()
+    if len(s) < 2 or len(s) != len(f) or s[:-1] != f[:-1] or s[-1] == f[-1] or s[-1][:1] != f[-1][:1]:
+        return False
+    if min(len(s[-1]), len(f[-1])) < 4 or SequenceMatcher(None, s[-1], f[-1]).ratio() < 0.85:
+        return False
+    rank = (len(full_cluster.mentions), -full_cluster.mentions[0].start)
+    return rank > (len(short_cluster.mentions), -short_cluster.mentions[0].start)
 
 
 def _is_acronym(short: str, full: str, short_cluster: Cluster, full_cluster: Cluster,
