@@ -479,6 +479,21 @@ def test_portfolios_institution_nouns_and_townspeople_are_no_names(analyse: Anal
     assert not names(analyse(text)) & {"Santé", "Mairie", "Gouvernement", "Marseillais", "Toulousains"}
 
 
+@pytest.mark.parametrize("text", [
+    "La ministre de l'Aménagement du territoire a répondu mardi aux questions des députés.",
+    "Le ministre wallon de l'Economie a été entendu par la commission.",
+    "Ils sont responsables dans les ministères de la Santé, de la Défense, de la Sécurité et de l'Intérieur.",
+])
+def test_portfolios_of_several_words_or_in_a_list_are_no_names(analyse: Analyse, text: str) -> None:
+    assert not names(analyse(text)) & {"Aménagement du territoire", "Economie", "Santé", "Défense", "Sécurité",
+                                        "Intérieur", "Sécurité et de l'Intérieur"}
+
+
+def test_a_ministry_keeps_its_name_as_a_body(analyse: Analyse) -> None:
+    analysis = analyse("« La situation est grave », a indiqué lundi le ministère des Affaires étrangères.")
+    assert names(analysis) == {"ministère des Affaires étrangères"}
+
+
 def test_a_party_written_with_its_own_article_keeps_its_name(analyse: Analyse) -> None:
     analysis = analyse("Le texte a été adopté mardi, mais Les Républicains ont voté contre.")
 

@@ -105,7 +105,10 @@ class Lexicon:
         self.generic_heads = data.generic_heads
         heads = "|".join(re.escape(h) for h in sorted(data.portfolio_heads, key=len, reverse=True))
         gaps = "|".join(re.escape(g) for g in sorted(data.joining_gaps, key=len, reverse=True))
-        self.portfolio = re.compile(rf"(?i)\b(?:{heads})\s+(?:{gaps})\s*$")
+        # "ministre de la ", "ministre wallon de l'", "ministères de la Santé, de la "
+        self.body_portfolio_heads = {h.casefold() for h in data.body_portfolio_heads}
+        self.portfolio = re.compile(rf"(?i)\b(?P<head>{heads})(?:\s+\w+)?\s+(?:{gaps})\s*"
+                                    rf"(?:[^.;:!?]{{1,60}}?(?:,|\bet)\s+(?:{gaps})\s*)?$")
         self.institution_nouns = language.speech.body_nouns | language.speech.place_nouns
         self.countries = {self.fold(name) for entry in language.demonyms.values() for name in entry.names}
         self.named_after = [(re.compile(rf"(?i)\b{re.escape(noun)}\s+$"), label)

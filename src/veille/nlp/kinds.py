@@ -109,13 +109,16 @@ def _names_a_body(text: str, start: int, end: int, lex: Lexicon) -> bool:
 def _no_name(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """"la Mairie", "ministre de la Santé", "les Marseillais": a capitalised word that names no one."""
     word = text[start:end]
+    before = text[max(0, start - 80):start]
+    portfolio = lex.portfolio.search(before)
+    if portfolio and (" " not in word or portfolio.group("head").casefold() not in lex.body_portfolio_heads):
+        # "ministre de l'Aménagement du territoire", "ministères de la Santé, de la Défense"; but "le
+        # ministère des Affaires étrangères" is that ministry's name
+        return True
     if " " in word:
         return False
     if word.lower() in lex.institution_nouns and word not in lex.body_words:
         return True  # "Parlement", "Sénat" name the country's own institution
-    before = text[max(0, start - 40):start]
-    if lex.portfolio.search(before):
-        return True
     article = lex.people_article.search(before)
     if article is None or not word.endswith(lex.demonym_endings) or word.casefold() in cities() \
             or word in lex.given_names:
