@@ -279,6 +279,21 @@ def test_uses_that_take_no_stance(read: Reader, text: str) -> None:
     assert read(text).stances == []
 
 
+@pytest.mark.parametrize(("text", "polarity", "target"), [
+    ("La CGT a manifesté contre la réforme des retraites vendredi à Paris.", "oppose", "la réforme des retraites"),
+    ("Le groupe écologiste a voté contre le projet de loi immigration.", "oppose", "le projet de loi immigration"),
+    ("« J'espère que le Sénat sera à la hauteur de l'enjeu », affirme la députée Sandrine Rousseau.", "demand",
+     "le Sénat sera à la hauteur de l'enjeu"),
+    ("Le syndicat MG France a rappelé son opposition à la généralisation du tiers payant.", "oppose",
+     "la généralisation du tiers payant"),
+    ("Le ministre Joe Khoury a réitéré sa détermination à mettre de l'ordre dans le secteur industriel.",
+     "support", "mettre de l'ordre dans le secteur industriel"),
+])
+def test_protests_votes_hopes_and_recalled_positions(read: Reader, text: str, polarity: str, target: str) -> None:
+    stance = read(text).only()
+    assert (stance.polarity, stance.target) == (polarity, target)
+
+
 # --- obligations and judgements in someone's words ------------------------------------------------
 
 
