@@ -274,6 +274,10 @@ def test_a_wish_about_others_is_a_demand(read: Reader) -> None:
     "Il avait voulu dire que la réforme était nécessaire.",
     "Le ministre a demandé si la police avait été prévenue.",
     "Les manifestants ont défendu la ville contre les assauts de la police.",  # a place, not an idea
+    "« Personne ne souhaite une usine pareille dans sa ville », a dit le maire Paul Roux.",  # no one
+    "L'ancien député Ali Ben Salem a été condamné vendredi par un tribunal militaire à un an de prison.",  # a sentence
+    "« On ne sait pas ce qu'il veut », a confié le député Marc Roux.",  # a pronoun at stake
+    "Le candidat Jean Morel veut montrer qu'il est le mieux armé à gauche.",  # a wish to show, no side
 ])
 def test_uses_that_take_no_stance(read: Reader, text: str) -> None:
     assert read(text).stances == []

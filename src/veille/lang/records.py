@@ -212,6 +212,9 @@ class Anaphora(Record):
 
 class Persons(Record):
     speaker: Words
+    nobody: Words = frozenset()
+    deciders: Words = frozenset()
+    rulings: Words = frozenset()
 
 
 class Stances(Record):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...lang.text import CLOSING, OPENING, balanced
+from ...lang.text import CLOSING, OPENING, balanced, straighten
 from ...model import Stance
 from ..speakers import Speaker
 from . import holders, sentences, targets
@@ -12,15 +12,21 @@ from . import holders, sentences, targets
 if TYPE_CHECKING:
     from .reading import Found, Reading
 
+CONTENT = ("NOUN", "PROPN", "VERB", "ADJ", "NUM")  # words that can say what a stance is about
+
 
 def stance(r: Reading, found: Found, holder: Speaker) -> Stance | None:
     """The Stance of a holder: its target as written, and the sentence it stands in as evidence."""
     doc = r.doc
+    if not _holds_positions(r, holder, found):
+        return None
     start, end = sentences.evidence(r, found.anchor)
     if isinstance(found.target, str):
         target = _clean(found.target)
     else:
         first, stop = targets.antecedent(r, *found.target) or found.target
+        if not any(t.pos_ in CONTENT for t in doc[first:stop]):
+            return None  # "ce qu'il veut", "celui-ci": a pronoun says nothing of what is at stake
         lo, hi = doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1].text)
         target = _clean(r.text[lo:hi])
         if start <= lo < end:
@@ -28,6 +34,13 @@ def stance(r: Reading, found: Found, holder: Speaker) -> Stance | None:
     if not target or not holder.text.strip():
         return None
     return Stance(holder.entity, holder.text, found.polarity, target, start, end, _date(r, found))
+
+
+def _holds_positions(r: Reading, holder: Speaker, found: Found) -> bool:
+    """No one ("Personne ne souhaite …") holds a stance, nor a court that sentences someone."""
+    words = straighten(holder.text.lower()).split()
+    sentencing = found.anchor.lemma_.lower() in r.lex.rulings and set(words[:3]) & r.lex.deciders
+    return bool(words) and words[0] not in r.lex.nobody and not sentencing
 
 
 def _date(r: Reading, found: Found) -> str | None:

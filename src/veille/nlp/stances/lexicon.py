@@ -70,6 +70,7 @@ class Lexicon:
         self.demonstratives = data.anaphora.determiners
         self.proposals = data.anaphora.proposals
         self.first_person = {straighten(w) for w in data.persons.speaker}
+        self.nobody, self.deciders, self.rulings = data.persons.nobody, data.persons.deciders, data.persons.rulings
         # the grammar words the stage reads
         pronouns, prepositions, conjunctions = grammar.pronouns, grammar.prepositions, grammar.conjunctions
         self.negations = grammar.negation.adverbs

@@ -115,6 +115,8 @@ def _verb(r: Reading, verb: Token, predicate: Predicate) -> Found | None:
     first_verb = next((t for t in r.doc[span[0]:span[1]] if t.pos_ in ("VERB", "AUX")), None)
     if predicate.lemma in lex.intention and not negated and first_verb is not None \
             and has(first_verb, "VerbForm", "Inf") and first_verb.i - span[0] <= 3:
+        if first_verb.lemma_.lower() in lex.obligations.remarks:
+            return None  # "veut montrer qu'il est le mieux armé", "veut croire que …": no side taken
         polarity = "support"  # "veut poursuivre la concertation": an intention of one's own
     target: Range | str = span
     inner = _inner(r, *span)
