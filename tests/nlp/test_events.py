@@ -233,6 +233,9 @@ def test_a_demonym_names_the_country_the_article_names(nlp: Language) -> None:
     "Le Sénat a rejeté jeudi le projet de loi, un rejet attendu à Paris.",  # and so is a rejection
     "Une brebis a été attaquée lundi à Gap par un loup.",  # an animal's attack
     "Une nouvelle tuile vient de s'abattre sur les restaurateurs de Nice.",  # bad luck falls
+    "Mardi, les avocats ont attaqué la validité de la procédure.",  # a challenge in law
+    "Ce conseil municipal de fin d'année détient lundi le débat d'orientation budgétaire.",  # holding a debate
+    "Mardi, le jeune homme s'est rendu au tribunal de Lyon pour assister à son procès.",  # going to court
     "Retenu à son bureau, le maire n'a pas pu assister à la cérémonie à Metz lundi.",  # kept busy
     "L'équipe aborde la rencontre contre les Girondins de Bordeaux samedi à Lens.",  # a match
     "La séance de mardi à la Bourse de Paris a été marquée par une forte baisse.",  # a trading day
