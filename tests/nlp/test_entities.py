@@ -494,6 +494,16 @@ def test_a_ministry_keeps_its_name_as_a_body(analyse: Analyse) -> None:
     assert names(analysis) == {"ministère des Affaires étrangères"}
 
 
+@pytest.mark.parametrize(("text", "body"), [
+    ("Le patient a été transféré au CHU de Nantes dans la nuit.", "CHU de Nantes"),
+    ("La Ville de Québec a annoncé la fermeture de la piscine.", "Ville de Québec"),
+    ("Les élus de Dijon Métropole ont voté le budget.", "Dijon Métropole"),
+])
+def test_a_hospital_a_city_council_or_a_metropolis_is_a_body_not_a_place(analyse: Analyse, text: str,
+                                                                        body: str) -> None:
+    assert holder(analyse(text), body).type == "ORG"
+
+
 def test_a_party_written_with_its_own_article_keeps_its_name(analyse: Analyse) -> None:
     analysis = analyse("Le texte a été adopté mardi, mais Les Républicains ont voté contre.")
 

@@ -71,6 +71,8 @@ def _kind(cluster: Cluster, doc: Doc, lex: Lexicon) -> str:
         return "LOC"
     if keys & lex.organisations:
         return "ORG"
+    if kind == "LOC" and all(_headed_by_a_body(m.text, lex) for m in cluster.mentions):
+        return "ORG"  # "CHU de Québec", "hôpital de l'Enfant-Jésus", "Ville de Québec", "Dijon Métropole"
     if kind in ("ORG", "LOC"):
         return kind
     person = any(_names_a_person(m.text, lex) or _speaks(doc, m.start, m.end, lex) for m in cluster.mentions)
@@ -79,6 +81,12 @@ def _kind(cluster: Cluster, doc: Doc, lex: Lexicon) -> str:
     if any(_names_a_body(text, m.start, m.end, lex) for m in cluster.mentions):
         return "ORG"
     return "PER" if person else kind
+
+
+def _headed_by_a_body(name: str, lex: Lexicon) -> bool:
+    """A name of several words whose first or last is a body's word: the body, not its place."""
+    words = name.split()
+    return len(words) > 1 and (lex.is_body_word(words[0]) or lex.is_body_word(words[-1]))
 
 
 def _in_dateline(text: str, end: int, lex: Lexicon) -> bool:
