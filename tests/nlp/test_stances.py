@@ -278,6 +278,7 @@ def test_a_wish_about_others_is_a_demand(read: Reader) -> None:
     "L'ancien député Ali Ben Salem a été condamné vendredi par un tribunal militaire à un an de prison.",  # a sentence
     "« On ne sait pas ce qu'il veut », a confié le député Marc Roux.",  # a pronoun at stake
     "Le candidat Jean Morel veut montrer qu'il est le mieux armé à gauche.",  # a wish to show, no side
+    "Le groupe Etat islamique a revendiqué l'attentat de Tunis.",  # claiming an attack is no demand
 ])
 def test_uses_that_take_no_stance(read: Reader, text: str) -> None:
     assert read(text).stances == []
@@ -292,6 +293,9 @@ def test_uses_that_take_no_stance(read: Reader, text: str) -> None:
      "la généralisation du tiers payant"),
     ("Le ministre Joe Khoury a réitéré sa détermination à mettre de l'ordre dans le secteur industriel.",
      "support", "mettre de l'ordre dans le secteur industriel"),
+    ("Le syndicat Sud Rail regrette la fermeture de la ligne de Morlaix.", "oppose", "la fermeture de la ligne de Morlaix"),
+    ("L'entraîneur Paul Roux a félicité ses joueurs après la victoire.", "support", "ses joueurs"),
+    ("La Haute Autorité de santé préconise une troisième dose de vaccin.", "demand", "une troisième dose de vaccin"),
 ])
 def test_protests_votes_hopes_and_recalled_positions(read: Reader, text: str, polarity: str, target: str) -> None:
     stance = read(text).only()
