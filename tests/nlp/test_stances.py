@@ -324,6 +324,22 @@ def test_an_obligation_or_a_judgement_in_a_statement_is_its_speakers_stance(
     assert (stance.polarity, result.name(stance), stance.target) == (polarity, holder, target)
 
 
+def test_what_someone_must_do_in_a_speakers_words_is_the_speakers_demand(read: Reader) -> None:
+    result = read("« Le gouvernement doit renoncer définitivement à la retraite à points », a lancé Paul Martin.")
+    stance = result.only()
+    assert (stance.polarity, result.name(stance)) == ("demand", "Paul Martin")
+    assert stance.target == "Le gouvernement doit renoncer définitivement à la retraite à points"
+
+
+@pytest.mark.parametrize("text", [
+    "« Le sommet doit se tenir lundi à Genève », a précisé le porte-parole Marc Roux.",  # scheduled
+    "« Le texte doit être examiné mardi », a dit la ministre Anne Roux.",
+    "Le gouvernement doit renoncer à la réforme, selon plusieurs observateurs.",  # not in quoted words
+])
+def test_what_is_due_or_not_quoted_is_no_demand(read: Reader, text: str) -> None:
+    assert read(text).stances == []
+
+
 def test_an_outrage_told_in_an_incise_is_one_opposition(read: Reader) -> None:
     result = read("« Il est inacceptable que des enfants dorment dans la rue », a dénoncé la maire Anne Hidalgo.")
     stance = result.only()

@@ -188,6 +188,7 @@ class Obligations(Record):
     personal_verbs: Words
     impersonal_subjects: Words
     remarks: Words
+    events_due: Words
     hypothesis_marks: Words
     demand_adjectives: Words
     oppose_adjectives: Words

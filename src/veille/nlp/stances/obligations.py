@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 def read(r: Reading, token: Token) -> Found | None:
     """The stance an obligation or a judgement states, held by the speaker of the words it is in."""
-    polarity = _polarity(r, token)
+    polarity, first = _polarity(r, token), token.i + 1
+    if polarity is None and (duty := _their_duty(r, token)) is not None:
+        polarity, first = "demand", duty  # « le Parquet doit rester juste »: that it should
     marks = {straighten(c.lower_) for c in token.children if c.dep_ == "mark"}
     if polarity is None or marks & r.lex.obligations.hypothesis_marks:
         return None
@@ -28,10 +30,9 @@ def read(r: Reading, token: Token) -> Found | None:
     if holder is None:
         return None
     if r.clauses[token].negated:
-        if polarity != "demand":
+        if polarity != "demand" or first != token.i + 1:
             return None  # "il n'est pas inacceptable que …" takes no side
         polarity = "oppose"  # "il ne faut pas céder": against giving in
-    first = token.i + 1
     while first < len(r.doc) and r.doc[first].lower_ in r.lex.negations:
         first += 1  # "il ne faut pas céder": the target is "céder"
     target = targets.span(r, first, sentences.limit(r, token))
@@ -44,6 +45,24 @@ def read(r: Reading, token: Token) -> Found | None:
         if has(inner, "VerbForm", "Inf"):
             r.absorbed.add(inner.i)  # "il faut soutenir l'Ukraine" is one demand, not a support too
     return Found(token, polarity, [holder], target)
+
+
+def _their_duty(r: Reading, token: Token) -> int | None:
+    """In a speaker's own quoted words, what someone named must do ("le gouvernement doit renoncer"):
+    where that demand starts, at its subject. Not what is scheduled ("le texte doit être examiné")."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in r.lex.obligations.personal_verbs:
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    infinitive = next((c for c in token.children if c.dep_ == "xcomp" and has(c, "VerbForm", "Inf")), None)
+    if subject is None or infinitive is None or subject.pos_ not in ("NOUN", "PROPN") or subject.i > token.i:
+        return None
+    scheduled = any(c.dep_.startswith("aux") for c in infinitive.children)  # "doit être examiné", "doit avoir lieu"
+    if scheduled or infinitive.lemma_.lower() in r.lex.obligations.remarks | r.lex.obligations.events_due:
+        return None
+    if holders.quote_around(r, token.idx, direct=True) is None:
+        return None
+    # the subject's own words: "les chefs d'état-major", not a circumstance the parser hung on it
+    return min([subject.i] + [c.i for c in subject.children if c.i < subject.i and c.dep_ in ("det", "amod", "nummod")])
 
 
 def _polarity(r: Reading, token: Token) -> Polarity | None:
