@@ -227,6 +227,20 @@ def test_a_body_named_without_its_generic_head_or_nationality_is_one_entity(anal
     assert [(e.name, len(e.mentions)) for e in named] == [(name, 2)]
 
 
+@pytest.mark.parametrize(("text", "name", "count"), [
+    (("La Guinée Forestière souffre de la déforestation. En Guinée forestière, la coupe est interdite. "
+     "La Guinée Forestière compte deux millions d'habitants."), "Guinée Forestière", 3),  # a capital less
+    (("À Saint-Pierre, la rentrée judiciaire a eu lieu vendredi. Le barreau de St-Pierre compte 80 avocats. "
+     "Saint-Pierre attend."), "Saint-Pierre", 3),  # an abbreviation
+    ("Le maire Joël Bruneau a porté plainte. M.Bruneau a constaté les dégâts.", "Joël Bruneau", 2),  # no space
+    ("Le patient a été admis à l'hôpital Saint-François-d'Assise. Saint-François-d'Assise manque de lits.",
+     "hôpital Saint-François-d'Assise", 2),
+])
+def test_one_name_written_two_ways_is_one_entity(analyse: Analyse, text: str, name: str, count: int) -> None:
+    (entity,) = [e for e in analyse(text).entities if name in e.name or e.name in name]
+    assert (entity.name, len(entity.mentions)) == (name, count)
+
+
 def test_a_slip_in_a_surname_is_the_same_person() -> None:
     analysis = veille.analyze("La Première ministre Elisabeth Borne a défendu la réforme. « Nous irons au bout », "
                               "a dit Elisabeth Born mardi. Elisabeth Borne a ensuite quitté la salle.", language="fr")

@@ -363,7 +363,8 @@ class Entities(Record):
     places_named_after: Ordered = ()
     body_words: Words = frozenset()  # "Bank Al-Maghrib", "Fondation Abbé-Pierre": a body's name, never a person's
     demonym_endings: Ordered = ()  # "Marseillais", "Toulousains": the people of a town, after an article
-    generic_heads: Words = frozenset()  # "Groupe Proximus" is Proximus, "mer Méditerranée" the Méditerranée
+    generic_heads: Words = frozenset()
+    abbreviations: dict[str, str] = {}  # "St-Pierre" is "Saint-Pierre"  # "Groupe Proximus" is Proximus, "mer Méditerranée" the Méditerranée
     portfolio_heads: Ordered = ()
     body_portfolio_heads: Words = frozenset()  # "ministre de la Santé": the portfolio after these names no body of its own
     people_articles: Words = frozenset()  # "un Suisse", "les Suisses": before a demonym, its people

@@ -26,6 +26,7 @@ from .context import Context, text_of
 from .kinds import LABELS
 
 WORDS = re.compile(r"\s+|(?<=')")
+ABBREVIATED = re.compile(r"\b\w+(?=-)")  # the first parts of a hyphenated name: "St" of "St-Pierre"
 
 
 @dataclass
@@ -102,7 +103,8 @@ class Lexicon:
         articles = "|".join(re.escape(a) for a in sorted(data.people_articles, key=len, reverse=True))
         self.people_article = re.compile(rf"(?i)\b(?:{articles})\s+$")  # "les " before "Marseillais"
         self.demonym_endings = tuple(data.demonym_endings)
-        self.generic_heads = data.generic_heads
+        self.generic_heads = {self.fold(h) for h in data.generic_heads}  # compared with folded keys
+        self.abbreviations = data.abbreviations
         heads = "|".join(re.escape(h) for h in sorted(data.portfolio_heads, key=len, reverse=True))
         gaps = "|".join(re.escape(g) for g in sorted(data.joining_gaps, key=len, reverse=True))
         # "ministre de la ", "ministre wallon de l'", "ministères de la Santé, de la "
@@ -125,16 +127,22 @@ class Lexicon:
         """What two mentions of one referent share once articles, courtesy titles and spellings go."""
         known = self._keys.get(text)
         if known is None:
-            folded = self.fold(self.without_honorific(text))
+            folded = self.fold(self._unabbreviated(self.without_honorific(text)))
             known = self._keys[text] = self.variant_of.get(folded, folded)
         return known
 
+    def _unabbreviated(self, text: str) -> str:
+        """'St-Pierre' → 'Saint-Pierre': the abbreviations of the lexicon written out."""
+        return ABBREVIATED.sub(lambda m: self.abbreviations.get(m.group(), m.group()), text) if self.abbreviations else text
+
     def without_honorific(self, text: str) -> str:
-        """'M. Lavrov' → 'Lavrov'; a courtesy title alone stays."""
+        """'M. Lavrov' → 'Lavrov', and 'M.Bruneau' typed without its space; a courtesy title alone stays."""
         words = text.split()
         if len(words) > 1 and words[0] in self.honorifics:
             return " ".join(words[1:])
-        return text
+        glued = next((h for h in self.honorifics if h.endswith(".") and text.startswith(h)
+                      and text[len(h):len(h) + 1].isupper()), None)
+        return text[len(glued):] if glued else text
 
 
 def extract(doc: Doc, ctx: Context) -> list[Entity]:
@@ -347,6 +355,7 @@ def _cluster(mentions: list[Mention], lex: Lexicon, text: str) -> list[Cluster]:
     clusters = _merge(clusters, lex, lambda *pair: _is_short_form(*pair, lex))
     clusters = _merge(clusters, lex, lambda *pair: _is_plainer_form(*pair, lex))
     clusters = _merge(clusters, lex, _is_misspelling, naming=False)
+    clusters = _merge(clusters, lex, _differs_by_case, naming=False)
     clusters = _merge(clusters, lex, lambda *pair: _is_acronym(*pair, lex.linking))
     clusters = _merge_bracketed(clusters, text)
     clusters = _merge(clusters, lex, lambda short, full, *_: _designates(short, full, lex), naming=False)
@@ -436,6 +445,15 @@ def _is_plainer_form(short: str, full: str, short_cluster: Cluster, full_cluster
         return True
     return f[:-1] == s and f[-1][:1].isupper() and f[-1].lower().endswith(lex.demonym_endings) \
         and full_cluster.label == "ORG"
+
+
+def _differs_by_case(short: str, full: str, short_cluster: Cluster, full_cluster: Cluster) -> bool:
+    """'Guinée forestière' of 'Guinée Forestière': one name with a capital more or less, folded into the
+    spelling the article uses more (or first). Not a name in capitals ('LUXEMBOURG' of a dateline)."""
+    if short == full or short.casefold() != full.casefold() or short.isupper() or full.isupper():
+        return False
+    rank = (len(full_cluster.mentions), -full_cluster.mentions[0].start)
+    return rank > (len(short_cluster.mentions), -short_cluster.mentions[0].start)
 
 
 def _is_misspelling(short: str, full: str, short_cluster: Cluster, full_cluster: Cluster) -> bool:

@@ -71,7 +71,7 @@ def _kind(cluster: Cluster, doc: Doc, lex: Lexicon) -> str:
         return "LOC"
     if keys & lex.organisations:
         return "ORG"
-    if kind == "LOC" and all(_headed_by_a_body(m.text, lex) for m in cluster.mentions):
+    if kind == "LOC" and any(_headed_by_a_body(m.text, lex) for m in cluster.mentions):
         return "ORG"  # "CHU de Québec", "hôpital de l'Enfant-Jésus", "Ville de Québec", "Dijon Métropole"
     if kind in ("ORG", "LOC"):
         return kind
