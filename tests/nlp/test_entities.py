@@ -254,6 +254,21 @@ def test_two_people_whose_surnames_differ_by_more_than_a_slip_stay_two(analyse: 
                                                                                              "Jean Marton"]
 
 
+@pytest.mark.parametrize(("text", "person", "role"), [
+    ("Marie Dupont, qui dirige le syndicat des infirmiers de Lyon, a dénoncé la fermeture.", "Marie Dupont",
+     "dirige le syndicat des infirmiers de Lyon"),
+    ("Paul Martin, qui préside l'association des riverains, a saisi la justice.", "Paul Martin",
+     "préside l'association des riverains"),
+    ("Jean Roux, qui est maire de Tulle, a annoncé sa candidature.", "Jean Roux", "maire de Tulle"),
+])
+def test_role_from_a_relative_clause_after_the_name(analyse: Analyse, text: str, person: str, role: str) -> None:
+    assert holder(analyse(text), person).role == role
+
+
+def test_a_relative_clause_that_tells_no_function_is_no_role(analyse: Analyse) -> None:
+    assert holder(analyse("Jean Roux, qui est arrivé mardi, a annoncé sa candidature."), "Jean Roux").role is None
+
+
 def test_a_coach_called_the_technician_is_still_found(analyse: Analyse) -> None:
     analysis = analyse("L'entraîneur du Stade rennais, Habib Beye, a regretté la défaite. « Nous avons manqué "
                        "de réalisme », a expliqué le technicien sénégalais.")

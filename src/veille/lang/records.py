@@ -383,6 +383,7 @@ class Titles(Record):
     pre_modifiers: Ordered
     organisation_heads: Ordered
     periphrases: dict[str, str] = {}  # "chef de l'État" → "président": a title said otherwise
+    function_verbs: Words = frozenset()  # "X, qui dirige le syndicat": the function said with a verb
 
 
 class Numbers(Record):

@@ -1,7 +1,8 @@
 """The title or function an article gives a person, from the words around one mention.
 
-Three constructions, tried in this order:
+Four constructions, tried in this order:
     apposition after   "Giuseppe Cavo Dragone, président du Comité militaire de l'OTAN, a déclaré"
+    relative after     "Marie Dupont, qui dirige le syndicat, …", "Jean Roux, qui est maire de Tulle, …"
     apposition before  "Le ministre russe des affaires étrangères, Sergueï Lavrov, a critiqué"
     title before       "le président russe Vladimir Poutine"
 A role is a phrase whose head word is a title of the language's `titles.toml`.
@@ -18,25 +19,33 @@ from ..lang import Language
 from ..lang.text import PHRASE_BREAKS as BREAKS
 from ..lang.text import straighten
 from .context import text_of
+from .syntax import lemmas
 
 MAX_WORDS = 14
 
 
 @dataclass(frozen=True)
 class Titles:
-    """The words a role is read with: the heads of a title, the words that may precede them, and the
-    words that end it by opening a clause ("le ministre qui …")."""
+    """The words a role is read with: the heads of a title, the words that may precede them, the
+    words that end it by opening a clause ("le ministre qui …"), and for a person the relative
+    pronouns, copula and verbs of a function told in a clause ("X, qui dirige …", "X, qui est maire")."""
 
     heads: frozenset[str]
     premods: frozenset[str]
     openers: frozenset[str]
+    relatives: frozenset[str] = frozenset()
+    copula: str = ""
+    function_verbs: frozenset[str] = frozenset()
 
 
 @cache
 def _titles(language: Language, kind: str) -> Titles:
-    titles = language.titles
-    return Titles(frozenset(titles.heads if kind == "PER" else titles.organisation_heads),
-                  frozenset(titles.pre_modifiers), language.grammar.pronouns.clause_openers)
+    titles, grammar = language.titles, language.grammar
+    if kind != "PER":
+        return Titles(frozenset(titles.organisation_heads), frozenset(titles.pre_modifiers),
+                      grammar.pronouns.clause_openers)
+    return Titles(frozenset(titles.heads), frozenset(titles.pre_modifiers), grammar.pronouns.clause_openers,
+                  frozenset(grammar.pronouns.relatives), grammar.verbs.copula, frozenset(titles.function_verbs))
 
 
 def find(doc: Doc, start: int, end: int, language: Language, kind: str = "PER") -> str | None:
@@ -46,7 +55,7 @@ def find(doc: Doc, start: int, end: int, language: Language, kind: str = "PER") 
     if span is None or len(span) == 0:
         return None
     words = _titles(language, kind)
-    found = _after(doc, span.start, span.end, words, kind)
+    found = _after(doc, span.start, span.end, words, kind) or _in_relative(doc, span.end, words, language)
     if found:
         return found
     for finder in (_before_comma, _before):
@@ -103,6 +112,25 @@ def _after(doc: Doc, start: int, end: int, words: Titles, kind: str) -> str | No
         # the same words are often an apposition whose closing comma was left out ("X, le maire rappelle")
         return None
     return _text(doc, *found)
+
+
+def _in_relative(doc: Doc, end: int, words: Titles, language: Language) -> str | None:
+    """'X, qui dirige le syndicat des infirmiers, …' → 'dirige le syndicat des infirmiers'; 'X, qui est
+    maire de Tulle depuis 2014' → 'maire de Tulle'."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in words.relatives:
+        return None
+    verb = doc[end + 2]
+    sentence_end = doc[end].sent.end
+    if verb.lemma_.lower() == words.copula and verb.pos_ in ("AUX", "VERB"):
+        found = _phrase_from(doc, end + 3, words, sentence_end)
+        return _text(doc, *found) if found else None
+    if verb.pos_ != "VERB" or not lemmas(verb, language.grammar) & words.function_verbs:
+        return None  # the lemmatizer may leave "préside" as it is
+    stop = end + 3
+    while stop < sentence_end and stop - end <= MAX_WORDS and doc[stop].text not in BREAKS \
+            and not _is_finite_verb(doc[stop]) and not doc[stop].is_space:
+        stop += 1
+    return _text(doc, end + 2, stop) if stop > end + 3 else None
 
 
 def _before_comma(doc: Doc, start: int, end: int, words: Titles) -> str | None:
