@@ -240,6 +240,9 @@ def test_a_demonym_names_the_country_the_article_names(nlp: Language) -> None:
     "L'équipe aborde la rencontre contre les Girondins de Bordeaux samedi à Lens.",  # a match
     "La séance de mardi à la Bourse de Paris a été marquée par une forte baisse.",  # a trading day
     "Le chanteur entame mardi à Lyon une tournée de concerts dans toute la France.",  # a singer's tour
+    "L'attentat, qui a été déjoué mardi, visait la gare de Lyon.",  # foiled
+    "Un attentat déjoué mardi visait la gare de Lyon.",
+    "La police a déjoué mardi un attentat contre la gare de Lyon.",
     "Le sommet qui se tiendra lundi à Genève pourrait relancer les négociations.",  # still to come
 ])
 def test_reported_planned_denied_and_hypothetical_events_are_not_coded(nlp: Language, text: str) -> None:
