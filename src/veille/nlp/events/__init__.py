@@ -6,11 +6,11 @@ occurrence is read in the dependency parse:
 
     happened?   negation, conditional, future, subjunctive, an infinitive under a modal or a verb of
                 intention, a hypothesis ("si"), a plan or a threat above it: not coded.
-    by whom     asserted by the article; reported inside someone's statement (a quotation, "selon
-                X", "X affirme que", "X accuse Y d'avoir"), with who reports it; denied when the
-                statement negates it or a party denies it ("l'armée dément avoir frappé"). Words
-                in quotation marks that the article itself asserts stay its own ("a décidé de
-                « suspendre … »").
+    by whom     asserted by the article; reported inside someone's statement ("selon X", "X affirme
+                que", "X accuse Y d'avoir", the hearsay "aurait frappé"), with who reports it;
+                denied when a party denies it ("l'armée dément avoir frappé"). A speaker's own words
+                in quotation marks are left out, unless a verb of the article governs them ("a
+                décidé de « suspendre … »").
     who         the subject (or "par X" in a passive), a demonym ("des frappes russes" → the Russia
                 of the article); the object, "contre X", the person met (PLOVER codes a visitor as
                 the source and the host as the target)

@@ -50,4 +50,5 @@ class Reading:
                     if entity.type in ("ORG", "LOC") and kind == "name":
                         self.resolver.heard(start, Speaker(None, self.text[start:end], start, end))
         self.absorbed: set[int] = set()
+        self.time_starts = {t.start for t in clauses.times}  # where the article's time expressions start
         self.sentences: dict[int, Range] = {}

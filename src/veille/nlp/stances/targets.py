@@ -130,7 +130,7 @@ def _end(r: Reading, first: int, limit: int) -> int:
         word = straighten(token.lower_)
         if i in new_verbs or word in lex.stops or token.is_space or "\n" in token.text:
             return i
-        if token.idx in _time_starts(r) and token.pos_ not in ("ADP", "SCONJ") and doc[i - 1].pos_ != "ADP" \
+        if token.idx in r.time_starts and token.pos_ not in ("ADP", "SCONJ") and doc[i - 1].pos_ != "ADP" \
                 and straighten(doc[i - 1].lower_) not in lex.plain_of | lex.contracted:
             # "a manifesté contre la réforme vendredi": a bare day is the predicate's; "la réunion de
             # vendredi" and a deadline ("d'ici 2040", "avant l'été") belong to the target
@@ -239,8 +239,3 @@ def antecedent(r: Reading, first: int, end: int) -> Range | None:
     else:
         return None
     return span(r, found.left_edge.i, min(sentences.limit(r, found), found.right_edge.i + 1))
-
-
-def _time_starts(r: Reading) -> set[int]:
-    """Where the article's time expressions start, as character offsets."""
-    return {t.start for t in r.clauses.times}
