@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from functools import cache
 
 import spacy
@@ -45,9 +46,21 @@ def _starts_chunk(token: Token) -> bool:
     return bool(before.whitespace_) or before.is_space
 
 
-@cache
 def load(language: str) -> Language:
-    """The language's spaCy pipeline (the package its `language.toml` names), with veille's fixes."""
+    """The language's spaCy pipeline (the package its `language.toml` names), with veille's fixes.
+
+    Loaded once per process: threads that ask at the same time (a server's first requests) wait
+    for the first one's load rather than each loading a model of their own.
+    """
+    with _loading:
+        return _load(language)
+
+
+_loading = threading.Lock()
+
+
+@cache
+def _load(language: str) -> Language:
     if language not in lang.languages():
         raise BadInput("language", f"no model for language {language!r} (have: {', '.join(lang.languages())})")
     data = lang.load(language)

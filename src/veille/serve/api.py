@@ -15,7 +15,6 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import Connection, select
 
-from .. import store
 from ..model import EVENT_TYPES
 from ..store import browse
 from ..store.schema import articles
@@ -84,20 +83,23 @@ def get_article(id: str, conn: Connection = Conn) -> JSONResponse:
                         403: {"description": "The server was started without a token: writes are off"}})
 async def post_article(article: NewArticle, request: Request, response: Response) -> dict[str, Any]:
     """Analyses one article and stores it; answers its analysis (contract shape), 201 when new."""
-    return await run_in_threadpool(_store, request.app.state.url, article, response)
+    return await run_in_threadpool(_store, request.app.state, article, response)
 
 
-def _store(url: str, article: NewArticle, response: Response) -> dict[str, Any]:
+def _store(state: Any, article: NewArticle, response: Response) -> dict[str, Any]:
+    """Analyses the article, then stores it through the server's one writer: requests analyse at
+    the same time, and take their turn to write."""
     import veille
 
     analysis = veille.analyze(article.text, published=article.published, id=article.id, title=article.title,
                               language=article.language, source=article.source, url=article.url)
-    report = store.ingest([analysis], url)
-    if report.outcomes[0].status == "stored":
+    with state.writing:
+        outcome = state.writer.store([analysis])[0]
+    if outcome.status == "stored":
         stored = analysis.to_dict()
     else:
         response.status_code = status.HTTP_200_OK
-        with browse.reading(url) as conn:
+        with state.engine.connect() as conn:
             stored = _by_hash(conn, analysis.article.sha256)
     response.headers["Location"] = f"/api/articles/{stored['article']['id']}"
     return stored

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import version
@@ -24,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import BadInput, StoreError, VeilleError
+from ..store import Writer
 from ..store.db import describe, errors, open_engine
 from . import api, pages
 from .shared import STATIC, TOKEN_VARIABLE, error_page
@@ -31,6 +33,8 @@ from .shared import STATIC, TOKEN_VARIABLE, error_page
 __all__ = ["TOKEN_VARIABLE", "create_app"]
 
 log = logging.getLogger(__name__)
+
+CONNECTIONS = 20  # store connections kept open for requests answered at once (as many more may open)
 
 DESCRIPTION = """\
 Who said what, who did what to whom, where and when, from French news: every record points at the
@@ -53,7 +57,7 @@ def create_app(url: str | None = None, token: str | None = None) -> FastAPI:
         from ..settings import load
 
         url = load().db
-    engine = open_engine(url, create=False)
+    engine = open_engine(url, create=False, connections=CONNECTIONS)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -76,6 +80,8 @@ def create_app(url: str | None = None, token: str | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.engine = engine
+    app.state.writer = Writer(engine)
+    app.state.writing = threading.Lock()  # the server's one writer path: one POST stores at a time
     app.state.url = url
     app.state.store = describe(engine.url)
     app.state.token = token if token is not None else (os.environ.get(TOKEN_VARIABLE) or None)

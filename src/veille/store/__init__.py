@@ -12,13 +12,15 @@ Listings show each fact of a wire story once, with every stored copy of it in `s
 
 from __future__ import annotations
 
-from .db import describe, errors, open_engine, refresh_statistics, renew_derived
+from sqlalchemy import Connection
+
+from .db import describe, errors, open_engine, refresh_statistics, renew_derived, write
 from .facts import actor, events, stances, timeline
 from .index import rebuild
-from .ingest import IngestReport, Outcome, ingest
+from .ingest import IngestReport, Outcome, Writer, ingest
 from .query import export, people, quotes
 
-__all__ = ["IngestReport", "Outcome", "actor", "events", "export", "ingest", "people", "quotes", "reindex",
+__all__ = ["IngestReport", "Outcome", "Writer", "actor", "events", "export", "ingest", "people", "quotes", "reindex",
            "stances", "timeline"]
 
 
@@ -31,11 +33,14 @@ def reindex(url: str | None = None) -> int:
     """
     engine = open_engine(url, create=False, rebuilding=True)
     try:
+        count = write(engine, f"cannot reindex {describe(engine.url)}", _rebuild)
         with errors(f"cannot reindex {describe(engine.url)}"):
-            with engine.begin() as conn:
-                renew_derived(conn)
-                count = rebuild(conn)
             refresh_statistics(engine)
-            return count
+        return count
     finally:
         engine.dispose()
+
+
+def _rebuild(conn: Connection) -> int:
+    renew_derived(conn)
+    return rebuild(conn)

@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, make_url, select
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_random_exponential
 
 from ..errors import StoreError
 from . import words
 from .schema import DERIVED, articles, metadata, store_meta
 
 DERIVED_VERSION = "7"  # bump when a derived table changes shape
+BUSY_TIMEOUT = 60.0  # seconds a SQLite writer waits for the lock before its transaction is retried
+RETRY_FOR = 300.0  # seconds a write keeps being retried while the store is busy
+WRITING = "veille_writing"  # the execution option that marks a write transaction
+WRITE_LOCK = 0x7665696C6C65  # PostgreSQL's advisory lock key for writers ("veille")
+T = TypeVar("T")
 
 
-def open_engine(url: str | None, create: bool = True, rebuilding: bool = False) -> Engine:
+def open_engine(url: str | None, create: bool = True, rebuilding: bool = False,
+                connections: int | None = None) -> Engine:
     """An engine on `url` (by default the `db` setting) with the schema in place.
 
-    `create=False` is for commands that only read: they should say there is no database rather
+    `connections` is how many connections the pool keeps open (more may open for a while), for a
+    server answering many requests at once. `create=False` is for commands that only read: they should say there is no database rather
     than leave an empty SQLite file behind a mistyped path. A store whose derived tables an older
     veille made is refused with a StoreError asking for `veille reindex`, unless `rebuilding`.
     """
@@ -40,21 +48,30 @@ def open_engine(url: str | None, create: bool = True, rebuilding: bool = False) 
         if not path.parent.exists():
             raise StoreError(f"cannot open {shown}: folder {path.parent} does not exist")
     try:
-        engine = create_engine(parsed)
+        in_memory = parsed.get_backend_name() == "sqlite" and database in (None, "", ":memory:")
+        pooled = {"pool_size": connections, "max_overflow": connections} if connections and not in_memory else {}
+        engine = create_engine(parsed, **pooled)
     except (NoSuchModuleError, ImportError) as error:
         raise StoreError(f"cannot open {shown}: no driver for it ({one_line(error)})") from None
     if engine.dialect.name == "sqlite" and engine.dialect.driver == "pysqlite":
-        _transactional_ddl(engine)
-    with errors(f"cannot open {shown}"), engine.begin() as conn:
-        metadata.create_all(conn)
-        words.install(conn)
-        version = conn.execute(select(store_meta.c.value).where(store_meta.c.key == "derived")).scalar()
-        if version is None and conn.execute(select(articles.c.pk).limit(1)).first() is None:
-            version = mark_derived(conn)
+        _sqlite_setup(engine)
+    elif engine.dialect.name == "postgresql":
+        _postgresql_setup(engine)
+    version = write(engine, f"cannot open {shown}", _prepare)
     if version != DERIVED_VERSION and not rebuilding:
         engine.dispose()
         raise StoreError(f"{shown} was indexed by an older veille: run `veille reindex` once to bring it up to date")
     return engine
+
+
+def _prepare(conn: Connection) -> str | None:
+    """Makes the tables a new store lacks; returns the version of its derived tables' shape."""
+    metadata.create_all(conn)
+    words.install(conn)
+    version = conn.execute(select(store_meta.c.value).where(store_meta.c.key == "derived")).scalar()
+    if version is None and conn.execute(select(articles.c.pk).limit(1)).first() is None:
+        version = mark_derived(conn)
+    return version
 
 
 def mark_derived(conn: Connection) -> str:
@@ -93,19 +110,68 @@ def one_line(error: BaseException) -> str:
     return text[0] if text else type(error).__name__
 
 
-def _transactional_ddl(engine: Engine) -> None:
-    """Lets SQLAlchemy, not the sqlite3 module, begin transactions (SQLAlchemy's pysqlite recipe).
+def _sqlite_setup(engine: Engine) -> None:
+    """WAL, a busy timeout, and transactions that SQLAlchemy begins, writers taking the lock at once.
 
-    sqlite3 runs each CREATE outside any transaction, so creating the schema cost one disk sync per
-    table and index; begun explicitly, the whole schema is one transaction, and so is each batch.
+    In WAL mode readers never wait for the writer nor the writer for readers. A write transaction
+    begins with BEGIN IMMEDIATE: begun deferred, it would read first and then fail with "database
+    is locked" when another writer got there in between, since SQLite cannot upgrade its read to a
+    write without risking deadlock; begun immediate, it waits (up to BUSY_TIMEOUT) for its turn.
+    The sqlite3 module's own implicit transactions are off (SQLAlchemy's pysqlite recipe): it ran
+    each CREATE outside any transaction, one disk sync per table.
     """
     @event.listens_for(engine, "connect")
-    def _no_implicit_transactions(dbapi_connection: Any, record: Any) -> None:
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
         dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITING) else "BEGIN")
+
+
+def _postgresql_setup(engine: Engine) -> None:
+    """A write transaction takes the store's write lock (a transaction-level advisory lock) first,
+    so writers link actors and stories one after the other, each seeing what the previous stored."""
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        if conn.get_execution_options().get(WRITING):
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
+def write(engine: Engine, doing: str, work: Callable[[Connection], T],
+          on_retry: Callable[[], None] | None = None) -> T:
+    """`work(conn)` in one write transaction, which waits for the store's write lock when it begins.
+
+    When the store stays busy, or the transaction fails on a conflict another writer caused, the
+    whole transaction is rolled back and run again after a growing pause (`on_retry` first undoes
+    what the caller kept in memory from the failed try), for up to RETRY_FOR seconds; then, or on
+    any other database error, a StoreError saying what was being done.
+    """
+    writer = engine.execution_options(**{WRITING: True})
+    retrying = Retrying(retry=retry_if_exception(_contended), stop=stop_after_delay(RETRY_FOR),
+                        wait=wait_random_exponential(multiplier=0.05, max=2.0), reraise=True,
+                        before_sleep=(lambda state: on_retry()) if on_retry else None)
+    with errors(doing):
+        for attempt in retrying:
+            with attempt, writer.begin() as conn:
+                result = work(conn)
+    return result
+
+
+def _contended(error: BaseException) -> bool:
+    """Whether a database error is another writer's doing, so that trying again may succeed."""
+    if not isinstance(error, DBAPIError):
+        return False
+    cause = getattr(error, "orig", None)
+    code = getattr(cause, "sqlstate", None) or getattr(getattr(cause, "diag", None), "sqlstate", None)
+    if code in ("40001", "40P01", "55P03"):  # serialization failure, deadlock, lock not available
+        return True
+    text = str(cause or error).lower()
+    return "database is locked" in text or "database is busy" in text or "database table is locked" in text
 
 
 def _parse(url: str) -> URL:

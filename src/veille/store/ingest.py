@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import Literal, TypeVar
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from ..model import Analysis, Failure
 from . import index
-from .db import describe, errors, open_engine, refresh_statistics
+from .db import describe, errors, open_engine, refresh_statistics, write
 from .links import Linker
 from .schema import articles
 
@@ -51,18 +51,17 @@ def ingest(results: Iterable[Analysis | Failure], url: str | None = None, batch_
     """Stores each Analysis of `results` (as `analyze_many` yields them) and reports every input.
 
     A batch is one transaction, so a database error loses at most the batch being written and never
-    leaves an article without its derived rows. Each stored article is linked to the actors and
-    stories of the articles stored before it. An article whose text (sha256) is already stored
+    leaves an article without its derived rows; a batch that meets another writer waits for its
+    turn, and is tried again when the store stays busy. Each stored article is linked to the actors
+    and stories of the articles stored before it. An article whose text (sha256) is already stored
     is reported "already stored" and left as it is. Failures are reported, never written.
     """
     engine = open_engine(url)
-    report = IngestReport()
-    linker = Linker()
     try:
+        writer = Writer(engine)
+        report = IngestReport()
         for batch in _batches(results, batch_size):
-            with errors(f"cannot write to {describe(engine.url)}"), engine.begin() as conn:
-                outcomes = list(_store_batch(conn, batch, linker))
-            for outcome in outcomes:
+            for outcome in writer.store(batch):
                 report.outcomes.append(outcome)
                 if on_outcome is not None:
                     on_outcome(outcome)
@@ -72,6 +71,23 @@ def ingest(results: Iterable[Analysis | Failure], url: str | None = None, batch_
     finally:
         engine.dispose()
     return report
+
+
+class Writer:
+    """Stores batches of results on one engine, linking them as it goes; one per writing process.
+
+    It keeps the actors it loaded between batches, and reloads them when another writer stored
+    articles in between (or when a batch had to be tried again).
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.linker = Linker()
+
+    def store(self, batch: list[Analysis | Failure]) -> list[Outcome]:
+        """Writes one batch in one transaction; returns each item's outcome once it is committed."""
+        return write(self.engine, f"cannot write to {describe(self.engine.url)}",
+                     lambda conn: list(_store_batch(conn, batch, self.linker)), on_retry=self.linker.forget)
 
 
 def _store_batch(conn: Connection, batch: list[Analysis | Failure], linker: Linker) -> Iterator[Outcome]:

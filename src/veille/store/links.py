@@ -26,6 +26,11 @@ class Linker:
     """Links stored articles to actors and stories; one per ingest or rebuild, used batch by batch."""
 
     def __init__(self) -> None:
+        self.forget()
+
+    def forget(self) -> None:
+        """Drops what was loaded or changed in memory: after a rolled-back transaction, the next
+        `prepare` loads the actors again from the store."""
         self.actors: Actors | None = None
         self._stored_actors: set[int] = set()
         self._stored_aliases: set[tuple[int, str]] = set()
