@@ -12,10 +12,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .errors import BadInput, StoreError, VeilleError
+from .limits import Limits
 from .model import Analysis, Article, Entity, Event, Failure, Quote, Span, Stance, TimeExpr
 
 __all__ = [
-    "Analysis", "Article", "BadInput", "Entity", "Event", "Failure", "Quote", "Span", "Stance",
+    "Analysis", "Article", "BadInput", "Entity", "Event", "Failure", "Limits", "Quote", "Span", "Stance",
     "StoreError", "TimeExpr", "VeilleError", "analyze", "analyze_many",
 ]
 
@@ -27,12 +28,17 @@ def analyze(text: str, published: str | None = None, *, id: str | None = None, t
               "source": source, "url": url}
     result = next(analyze_many([record]))
     if isinstance(result, Failure):
-        raise BadInput(result.id, result.error.removeprefix(f"{result.id}: "))
+        named = f"record {result.id!r}"
+        raise BadInput(named, result.error.removeprefix(f"{named}: ").removeprefix(f"{result.id}: "))
     return result
 
 
-def analyze_many(records: Iterable[dict[str, Any]], batch_size: int = 16) -> Iterator[Analysis | Failure]:
-    """One Analysis per record, in order; a record that cannot be analysed yields a Failure instead."""
+def analyze_many(records: Iterable[dict[str, Any]], batch_size: int = 16,
+                 limits: Limits | None = None) -> Iterator[Analysis | Failure]:
+    """One Analysis per record, in order; a record that cannot be analysed yields a Failure instead.
+
+    `limits` bounds what one record may cost (`veille.limits.Limits`: characters, seconds).
+    """
     from .analysis import analyze_records
 
-    return analyze_records(records, batch_size=batch_size)
+    return analyze_records(records, batch_size=batch_size, limits=limits or Limits())

@@ -7,38 +7,67 @@ from typing import Any
 
 from . import lang
 from .errors import BadInput
+from .lang.identify import script
+from .limits import Limits
 from .model import Analysis, Article, Failure
 from .nlp import pipeline
+from .nlp.pipeline import DEFAULT
 from .read.records import to_article
 
 
-def analyze_records(records: Iterable[Any], batch_size: int = 16) -> Iterator[Analysis | Failure]:
+def analyze_records(records: Iterable[Any], batch_size: int = 16,
+                    limits: Limits = DEFAULT) -> Iterator[Analysis | Failure]:
     """Parses good records together in batches while keeping failures in their place."""
     checked: list[Article | Failure] = []
+    first_with: dict[str, int] = {}  # id → the position of the record that has it first
     for position, record in enumerate(records, start=1):
-        checked.append(check(record, position))
+        item = check(record, position, limits)
+        if isinstance(item, Article):
+            first = first_with.setdefault(item.id, position)
+            if first != position:
+                item = Failure(item.id, f"record {item.id!r}: duplicate id, already given to record #{first} "
+                                        "of this input")
+        checked.append(item)
         if len(checked) >= batch_size * 4:
-            yield from _analyse(checked, batch_size)
+            yield from _analyse(checked, batch_size, limits)
             checked = []
-    yield from _analyse(checked, batch_size)
+    yield from _analyse(checked, batch_size, limits)
 
 
-def check(record: Any, position: int) -> Article | Failure:
+def check(record: Any, position: int, limits: Limits = DEFAULT) -> Article | Failure:
     """The record's Article when it can be analysed, else a Failure naming it."""
     if isinstance(record, Failure):
         return record
-    ident = record.get("id") if isinstance(record, dict) and record.get("id") is not None else f"#{position}"
+    given = record.get("id") if isinstance(record, dict) else None
+    usable = isinstance(given, str | int) and not isinstance(given, bool) and 0 < len(str(given)) <= 200
+    ident = given if usable else f"#{position}"
     try:
         article = to_article(record, position)
     except BadInput as error:
         return Failure(str(ident), str(error))
+    name = f"record {article.id!r}"
     if article.language not in lang.languages():
-        return Failure(article.id, f"record {article.id!r}: no model for language {article.language!r}"
+        return Failure(article.id, f"{name}: no model for language {article.language!r}"
                                    f" (have: {', '.join(lang.languages())})")
+    if len(article.text) > limits.max_chars:
+        return Failure(article.id, f"{name}: {len(article.text):,} characters, more than the limit of "
+                                   f"{limits.max_chars:,} (the max_chars setting, or --max-chars)")
+    written_in = script(article.text)
+    if written_in is None:
+        return Failure(article.id, f"{name}: the text has no words (no letters)")
+    expected = lang.load(article.language).about.script
+    if written_in != expected:
+        return Failure(article.id, f"{name}: written in {_script_name(written_in)} script, which veille has no "
+                                   f"model for (language {article.language!r} is written in "
+                                   f"{_script_name(expected)} script)")
     return article
 
 
-def _analyse(items: list[Article | Failure], batch_size: int) -> Iterator[Analysis | Failure]:
-    analysed = pipeline.run([item for item in items if isinstance(item, Article)], batch_size=batch_size)
+def _script_name(script: str) -> str:
+    return script if script == "CJK" else script.capitalize()
+
+
+def _analyse(items: list[Article | Failure], batch_size: int, limits: Limits) -> Iterator[Analysis | Failure]:
+    analysed = pipeline.run([item for item in items if isinstance(item, Article)], batch_size, limits)
     for item in items:
         yield item if isinstance(item, Failure) else next(analysed)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import IO
 
 from . import analyze_many, store
+from .limits import Limits
 from .model import Analysis, Failure
 from .read.files import read_paths
 from .store import IngestReport, Outcome
@@ -16,18 +17,19 @@ SAMPLE = "samples/sample.jsonl"
 
 
 def analyse_paths(paths: Iterable[str | Path], published: str | None = None, language: str | None = None,
-                  batch_size: int = 16, stdin: IO[bytes] | None = None) -> Iterator[Analysis | Failure]:
+                  batch_size: int = 16, stdin: IO[bytes] | None = None,
+                  limits: Limits | None = None) -> Iterator[Analysis | Failure]:
     """One result per input record of `paths`, in order; unreadable files and lines come out as Failures."""
     records = read_paths(paths, published=published, language=language, stdin=stdin)
     # analyze_many passes Failures through in their place, so reading errors keep the input order.
-    return analyze_many(records, batch_size=batch_size)  # type: ignore[arg-type]
+    return analyze_many(records, batch_size=batch_size, limits=limits)  # type: ignore[arg-type]
 
 
 def ingest_paths(paths: Iterable[str | Path], url: str | None = None, published: str | None = None,
-                 language: str | None = None, batch_size: int = 16,
+                 language: str | None = None, batch_size: int = 16, limits: Limits | None = None,
                  on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
     """Analyses the records of `paths` and stores them; reports each one as it is written."""
-    results = analyse_paths(paths, published=published, language=language, batch_size=batch_size)
+    results = analyse_paths(paths, published=published, language=language, batch_size=batch_size, limits=limits)
     return store.ingest(results, url, on_outcome=on_outcome)
 
 

@@ -9,16 +9,17 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from . import render, settings
-from .errors import VeilleError
+from .errors import BadSettings, VeilleError
 from .model import EVENT_TYPES, Failure
 from .render import Format
 from .store import Outcome
@@ -68,6 +69,16 @@ AssertedOnly = Annotated[bool, typer.Option(
     "--asserted-only", help="Only events the article states itself: not those a source reports "
     "(\"selon X\", \"X affirme que\") or a party denies.")]
 
+Rejects = Annotated[Path | None, typer.Option(
+    "--rejects", help="Also write each rejected record to this file, a JSON line {id, error} each.",
+    show_default=False, dir_okay=False)]
+MaxChars = Annotated[int | None, typer.Option(
+    "--max-chars", min=1, help="Refuse texts longer than this many characters [default: 200000].",
+    show_default=False)]
+MaxSeconds = Annotated[float | None, typer.Option(
+    "--max-seconds", min=0.1, help="Stop an article's analysis after this many seconds and refuse it "
+    "[default: 60].", show_default=False)]
+
 EventType = StrEnum("EventType", {t: t for t in EVENT_TYPES})  # type: ignore[misc]
 
 QUOTE_COLUMNS = ("article", "published", "speaker", "role", "kind", "text", "cue", "channel", "date", "confidence",
@@ -91,18 +102,20 @@ def analyze(paths: Paths = None, published: Published = None, lang: Lang = None,
             format: Annotated[AnalyzeFormat | None, typer.Option(
                 "--format", "-f", help="Output format \\[default: table on a terminal, else jsonl]",
                 show_default=False)] = None,
-            batch_size: BatchSize = None) -> None:
+            batch_size: BatchSize = None, rejects: Rejects = None, max_chars: MaxChars = None,
+            max_seconds: MaxSeconds = None) -> None:
     """Analyse articles: one analysis per input record, in input order."""
     from .batch import analyse_paths
 
-    with _errors():
-        config = settings.load({"language": lang, "batch_size": batch_size})
+    with _errors(), _rejects_file(rejects) as reject:
+        config = settings.load({"language": lang, "batch_size": batch_size, "max_chars": max_chars,
+                                "max_seconds": max_seconds})
         _check_published(published)
         fmt = Format(format.value) if format else render.default_format()
         inputs = _inputs(paths)
         results = analyse_paths(inputs, published=published, language=config.language,
-                                batch_size=config.batch_size)
-        analysed = render.analyses(results, fmt, sys.stdout, on_failure=_report)
+                                batch_size=config.batch_size, limits=config.limits)
+        analysed = render.analyses(results, fmt, sys.stdout, on_failure=reject)
     if not analysed:
         _message("nothing could be analysed")
         raise typer.Exit(1)
@@ -112,15 +125,22 @@ def analyze(paths: Paths = None, published: Published = None, lang: Lang = None,
 def ingest(paths: Annotated[list[str], typer.Argument(help=".jsonl, .txt or .html files, folders, or -.",
                                                       show_default=False)],
            db: Db = None, published: Published = None, lang: Lang = None,
-           batch_size: BatchSize = None) -> None:
+           batch_size: BatchSize = None, rejects: Rejects = None, max_chars: MaxChars = None,
+           max_seconds: MaxSeconds = None) -> None:
     """Analyse articles and store them; a text already stored is kept once."""
     from .batch import ingest_paths
 
-    with _errors():
-        config = settings.load({"db": db, "language": lang, "batch_size": batch_size})
+    with _errors(), _rejects_file(rejects) as reject:
+        config = settings.load({"db": db, "language": lang, "batch_size": batch_size, "max_chars": max_chars,
+                                "max_seconds": max_seconds})
         _check_published(published)
+
+        def report_outcome(outcome: Outcome) -> None:
+            if outcome.status == "failed":
+                reject(Failure(outcome.id, outcome.error or "failed"))
+
         report = ingest_paths(paths, config.db, published=published, language=config.language,
-                              batch_size=config.batch_size, on_outcome=_report_outcome)
+                              batch_size=config.batch_size, limits=config.limits, on_outcome=report_outcome)
     _message(report.summary())
     if not report.analysed:
         raise typer.Exit(1)
@@ -367,6 +387,27 @@ def _report(failure: Failure) -> None:
 def _report_outcome(outcome: Outcome) -> None:
     if outcome.status == "failed":
         _message(f"error: {outcome.error}")
+
+
+@contextmanager
+def _rejects_file(path: Path | None) -> Iterator[Callable[[Failure], None]]:
+    """A function that reports a rejected record on stderr and, with `--rejects FILE`, writes it
+    to that file as a JSON line `{"id", "error"}`, flushed at once so a killed run keeps them."""
+    if path is None:
+        yield _report
+        return
+    try:
+        stream = path.open("w", encoding="utf-8")
+    except OSError as error:
+        raise BadSettings(f"--rejects {path}: {error.strerror or error}") from None
+
+    def reject(failure: Failure) -> None:
+        _report(failure)
+        stream.write(render.dumps({"id": failure.id, "error": failure.error}) + "\n")
+        stream.flush()
+
+    with stream:
+        yield reject
 
 
 def _message(text: str) -> None:

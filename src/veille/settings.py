@@ -5,6 +5,7 @@ The file is `veille.toml` in the working folder, or the one VEILLE_CONFIG names:
     db = "postgresql+psycopg://veille@localhost/veille"
     batch_size = 32
     language = "fr"
+    max_chars = 200000
 
 and each key can be overridden by an environment variable of its name in capitals (VEILLE_DB,
 VEILLE_BATCH_SIZE, VEILLE_LANGUAGE), then by a flag. One model validates the result, so a typo in
@@ -22,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import BadSettings
+from .limits import MAX_CHARS, MAX_SECONDS, Limits
 
 CONFIG_FILE = "veille.toml"
 ENV_PREFIX = "VEILLE_"
@@ -34,6 +36,13 @@ class Settings(BaseModel):
                                                        "relative to the working folder")
     batch_size: int = Field(16, ge=1, le=10_000, description="articles spaCy parses together")
     language: str | None = Field(None, description="language of records that give none; detected when unset")
+    max_chars: int = Field(MAX_CHARS, ge=1, description="texts longer than this are refused, never cut")
+    max_seconds: float = Field(MAX_SECONDS, gt=0, description="an article's analysis is stopped and "
+                                                             "refused after this many seconds")
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(max_chars=self.max_chars, max_seconds=self.max_seconds)
 
 
 def load(flags: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None,

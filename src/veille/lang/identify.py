@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -28,3 +30,15 @@ def detect(text: str, default: str = "fr") -> str:
     if counts[best] == 0 or counts[best] == counts.get(default, 0):
         return default  # nothing to go on, or a tie: the language the project reads first
     return best
+
+
+def script(text: str, sample: int = 5000) -> str | None:
+    """The Unicode script most of the text's letters are written in ("LATIN", "CYRILLIC", "ARABIC",
+    "CJK"…, the first word of their Unicode names), from its first `sample` letters; None without letters."""
+    counts: Counter[str] = Counter()
+    for char in text:
+        if char.isalpha():
+            counts[unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]] += 1
+            if counts.total() >= sample:
+                break
+    return counts.most_common(1)[0][0] if counts else None

@@ -30,6 +30,7 @@ class About(Record):
 
     name: str
     model: str
+    script: str = "LATIN"
 
 
 # --- grammar.toml ----------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 def add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
+    if not date.min.year <= year <= date.max.year:
+        raise OverflowError(f"year {year} is out of the calendar's range")
     for last in (day.day, 30, 29, 28):
         try:
             return date(year, month + 1, min(day.day, last))

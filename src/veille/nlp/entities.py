@@ -8,7 +8,8 @@ finds the repetitions spaCy missed, and reads each person's role from titles and
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -22,6 +23,7 @@ from ..lang.text import unaccent
 from ..model import Entity, Span
 from . import aliases, kinds, models, roles
 from .context import Context, text_of
+from .intervals import WORD, Intervals, WordIndex
 from .kinds import LABELS
 
 ABBREVIATED = re.compile(r"\b\w+(?=-)")  # the first parts of a hyphenated name: "St" of "St-Pierre"
@@ -177,9 +179,19 @@ def _joined(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
             joined |= {left.start_char, right.start_char}
     spans += [(e.start_char, _with_adjectives(e), e.label_) for e in ents if e.start_char not in joined]
     spans = _named_after_people(doc, spans, lex)
-    # a chain of joins keeps only its widest span
-    return [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] < o[1] and o[2] == "ORG" == sp[2]
-                                          for o in spans)]
+    return _widest_joins(spans)
+
+
+def _widest_joins(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A chain of joins keeps only its widest span: an ORG span that another ORG span strictly
+    holds (starting no later, ending later) is dropped; a sweep by start finds them."""
+    held = set()
+    reach = -1  # the farthest end of the ORG spans that start no later than the current one
+    for span in sorted((sp for sp in spans if sp[2] == "ORG"), key=lambda sp: (sp[0], -sp[1])):
+        if span[1] < reach:
+            held.add(span)
+        reach = max(reach, span[1])
+    return [sp for sp in spans if sp not in held]
 
 
 def _named_after_people(doc: Doc, spans: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int, int, str]]:
@@ -356,7 +368,9 @@ def _cluster(mentions: list[Mention], lex: Lexicon, text: str) -> list[Cluster]:
     clusters = _merge(clusters, lex, aliases.differs_by_case, naming=False)
     clusters = _merge(clusters, lex, lambda *pair: aliases.is_acronym(*pair, lex.linking))
     clusters = _merge_bracketed(clusters, text)
-    clusters = _merge(clusters, lex, lambda short, full, *_: _designates(short, full, lex), naming=False)
+    nouns = {d.noun.lower() for d in lex.designators}
+    clusters = _merge(clusters, lex, lambda short, full, *_: _designates(short, full, lex), naming=False,
+                      may_refer=lambda keys: any(k.lower() in nouns for k in keys))
     return clusters
 
 
@@ -382,29 +396,53 @@ def _split_compounds(clusters: list[Cluster], lex: Lexicon) -> list[Cluster]:
     return out
 
 
-def _merge(clusters: list[Cluster], lex: Lexicon, refers: Any, naming: bool = True) -> list[Cluster]:
+def _merge(clusters: list[Cluster], lex: Lexicon, refers: Any, naming: bool = True,
+           may_refer: Any = None) -> list[Cluster]:
     """Folds each cluster into the one longer cluster it refers to; ambiguous ones stay apart.
 
-    With `naming` False the folded mentions never give the entity its name ("l'Alliance").
+    With `naming` False the folded mentions never give the entity its name ("l'Alliance"). A short
+    form, a plainer form, a misspelling, a change of case and an acronym all share the first letter
+    of a word with the name they refer to, so only clusters that share one are compared (else an
+    article of many names costs their square); `may_refer`, when given, picks the clusters that may
+    refer at all and compares those with every other.
     """
-    out = list(clusters)
+    alive = {id(c): c for c in clusters}
     keys = {id(c): c.keys(lex) for c in clusters}
+    by_initial: dict[str, list[Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        for initial in _initials(keys[id(cluster)]):
+            by_initial[initial].append(cluster)
     for short in sorted(clusters, key=lambda c: min(len(k) for k in keys[id(c)])):
-        hosts = [c for c in out if c is not short and any(refers(s, k, short, c) for s in keys[id(short)]
-                                                          for k in keys[id(c)])]
+        if may_refer is not None:
+            if not may_refer(keys[id(short)]):
+                continue
+            near: Iterable[Cluster] = alive.values()
+        else:
+            near = {id(c): c for i in _initials(keys[id(short)]) for c in by_initial[i]}.values()
+        hosts = [c for c in near if c is not short and id(c) in alive
+                 and any(refers(s, k, short, c) for s in keys[id(short)] for k in keys[id(c)])]
         if len(hosts) == 1:
+            host = hosts[0]
             for mention in short.mentions:
                 mention.tagged = mention.tagged and naming
-            hosts[0].mentions.extend(short.mentions)
-            keys[id(hosts[0])] |= keys[id(short)]
-            out.remove(short)
-    return out
+            host.mentions.extend(short.mentions)
+            for initial in _initials(keys[id(short)]) - _initials(keys[id(host)]):
+                by_initial[initial].append(host)
+            keys[id(host)] |= keys[id(short)]
+            del alive[id(short)]
+    return [c for c in clusters if id(c) in alive]
+
+
+def _initials(keys: set[str]) -> set[str]:
+    """The first letters of the words of the keys, elided articles apart ("l'ONU": l and o)."""
+    return {word[0].lower() for key in keys for word in WORD.findall(key)}
 
 
 def _add_missed_mentions(text: str, clusters: list[Cluster], lex: Lexicon) -> None:
     """Repetitions of a known name that spaCy did not tag ("Trump" in "le sommet Trump-Poutine"),
     the spelling variants of the lexicon, and designators ("l'alliance" for the OTAN)."""
-    taken = [(m.start, m.end) for c in clusters for m in c.mentions]
+    taken = Intervals((m.start, m.end) for c in clusters for m in c.mentions)
+    words = WordIndex(text)
     for cluster in clusters:
         forms = {m.text for m in cluster.mentions} | {lex.without_honorific(m.text) for m in cluster.mentions}
         if cluster.label == "PER":
@@ -418,10 +456,10 @@ def _add_missed_mentions(text: str, clusters: list[Cluster], lex: Lexicon) -> No
         for form in sorted(forms, key=len, reverse=True):
             if len(form) < 2:
                 continue
-            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?![\w])", text):
-                if not any(s < match.end() and match.start() < e for s, e in taken):
-                    cluster.mentions.append(Mention(match.start(), match.end(), match.group(), cluster.label, False))
-                    taken.append((match.start(), match.end()))
+            for start, end in words.find(form):
+                if not taken.overlaps(start, end):
+                    cluster.mentions.append(Mention(start, end, text[start:end], cluster.label, False))
+                    taken.add(start, end)
 
 
 def _variants(lex: Lexicon) -> dict[str, str]:

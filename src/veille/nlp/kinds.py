@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from .context import text_of
 from .models import CommonWords
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def settle(clusters: list[Cluster], doc: Doc, lex: Lexicon, common: CommonWords)
     """Each cluster the record keeps, with the kind of thing it names, in the input order."""
     kept = []
     for cluster in clusters:
-        if all(_opening_word(doc.text, m.start, m.end, common) or _no_name(doc.text, m.start, m.end, lex)
+        if all(_opening_word(text_of(doc), m.start, m.end, common) or _no_name(text_of(doc), m.start, m.end, lex)
                for m in cluster.mentions):
             continue
         kind = _kind(cluster, doc, lex)
@@ -64,7 +65,7 @@ def settle(clusters: list[Cluster], doc: Doc, lex: Lexicon, common: CommonWords)
 
 
 def _kind(cluster: Cluster, doc: Doc, lex: Lexicon) -> str:
-    text = doc.text
+    text = text_of(doc)
     kind = LABELS.get(cluster.label, "MISC")
     keys = {lex.fold(m.text) for m in cluster.mentions}
     if keys & lex.countries or any(_in_dateline(text, m.end, lex) for m in cluster.mentions):

@@ -16,6 +16,10 @@ from spacy.util import compile_infix_regex
 from .. import lang
 from ..errors import BadInput
 from ..lang.text import CLOSING, OPENING
+from .runs import RunSafeTokenizer
+
+MAX_SENTENCE = 200  # words without an end of sentence after which one is forced
+SENTENCE_ENDS = frozenset({".", "!", "?", ";", "…"})
 
 
 @Language.component("paragraph_boundaries")
@@ -24,11 +28,19 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
     A line break always ends a sentence (the parser alone often joins paragraphs) and belongs to it, as
     does a quotation mark that closes its paragraph; no sentence starts inside a hyphenated word
-    ("état-major", "a-t-il"), which the tokenizer splits.
+    ("état-major", "a-t-il"), which the tokenizer splits. A stretch of MAX_SENTENCE words without a
+    full stop, a question or exclamation mark, a semicolon or a line break is cut where it reaches that
+    length: no sentence of prose is that long, and the stages read each sentence's words for each of
+    its verbs, so an endless one would cost them the square of its length.
     """
+    unbroken = 0
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if token.is_space and "\n" in token.text or token.text in CLOSING and not before.whitespace_ \
+        unbroken = 0 if before.text in SENTENCE_ENDS or "\n" in before.text else unbroken + 1
+        if unbroken >= MAX_SENTENCE:
+            token.is_sent_start = True
+            unbroken = 0
+        elif token.is_space and "\n" in token.text or token.text in CLOSING and not before.whitespace_ \
                 and not before.is_space and token.i + 1 < len(doc) and "\n" in doc[token.i + 1].text:
             token.is_sent_start = False  # a line break, and the mark that closes a paragraph, end the sentence before
         elif "\n" in before.text:
@@ -67,6 +79,7 @@ def _load(language: str) -> Language:
     nlp = spacy.load(data.model)
     _keep_elisions_whole(nlp, data.grammar.elisions)
     nlp.add_pipe("paragraph_boundaries", before="parser")
+    nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
     return nlp
 
 

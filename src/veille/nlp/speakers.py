@@ -11,7 +11,7 @@ number, a thing, a clitic or a demonstrative left alone.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -50,6 +50,7 @@ class Mentions:
         spans = sorted(((m.start, m.end, e, m.kind) for e in entities for m in e.mentions), key=lambda s: s[:2])
         self.starts = [s[0] for s in spans]
         self.spans = spans
+        self.longest = max((s[1] - s[0] for s in spans), default=0)
         self.by_id = {e.id: e for e in entities}
 
     def inside(self, start: int, end: int) -> list[Mention]:
@@ -62,7 +63,14 @@ class Mentions:
         return out
 
     def covering(self, start: int, end: int) -> list[Mention]:
-        return [span for span in self.spans if span[0] < end and start < span[1]]
+        # only a mention that starts at most `longest` characters before `start` can reach it
+        i = bisect_left(self.starts, start - self.longest)
+        out = []
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if start < self.spans[i][1]:
+                out.append(self.spans[i])
+            i += 1
+        return out
 
     def starting_at(self, start: int) -> Mention | None:
         i = bisect_right(self.starts, start - 1)

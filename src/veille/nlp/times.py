@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -24,6 +25,7 @@ from ..lang.time import Pattern, TimeGrammar
 from ..model import TimeExpr, TimeType
 from . import dates, syntax
 from .context import Context, text_of
+from .intervals import Intervals
 from .syntax import Tense
 
 # Resolved in a second pass, in reading order, from the expressions around them.
@@ -92,10 +94,10 @@ def extract(doc: Doc, ctx: Context) -> list[TimeExpr]:
                 reading = item.reading  # "present": the nearest occurrence
             else:
                 reading = replace(item.reading, tense=_tense(span, grammar))
-            item.value = RESOLVERS[item.pattern.rule](reading, ctx.published)
+            item.value = _within_calendar(RESOLVERS[item.pattern.rule], reading, ctx.published)
     for i, item in enumerate(found):
         if item.pattern.rule in ANCHORED_RULES:
-            item.value = _resolve_anchored(doc, found, i, ctx.published)
+            item.value = _within_calendar(_resolve_anchored, doc, found, i, ctx.published)
     return [TimeExpr(text_of(doc)[f.start:f.end], f.start, f.end, f.value, f.type) for f in found]
 
 
@@ -143,13 +145,24 @@ def _misread(span: Span, match: re.Match[str], pattern: Pattern) -> bool:
     return False
 
 
+def _within_calendar(resolve: Callable[..., str | None], *args: Any) -> str | None:
+    """The value `resolve` gives, or None when it falls outside the years 1 to 9999 (an article
+    dated 9999-12-31 that speaks of "dans trois ans")."""
+    try:
+        return resolve(*args)
+    except OverflowError:
+        return None
+
+
 def _select(candidates: list[Found]) -> list[Found]:
     """Longest matches first, no overlaps; then the "ignore" idioms ("du jour au lendemain") drop out."""
     order = sorted(enumerate(candidates), key=lambda ic: (-(ic[1].end - ic[1].start), ic[1].start, ic[0]))
     kept: list[Found] = []
+    taken = Intervals()
     for _, cand in order:
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+        if not taken.overlaps(cand.start, cand.end):
             kept.append(cand)
+            taken.add(cand.start, cand.end)
     return sorted((k for k in kept if k.pattern.rule != "ignore"), key=lambda f: f.start)
 
 

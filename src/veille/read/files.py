@@ -9,7 +9,9 @@ Reading never stops at a bad file or line: the caller decides what a Failure cos
 
 from __future__ import annotations
 
+import errno
 import json
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -56,6 +58,9 @@ def read_jsonl(stream: Iterable[bytes], name: str) -> Iterator[Record | Failure]
             reason = f"{error.msg.removesuffix(' at')} at column {error.colno}"
             yield Failure(f"{name}:{number}", f"{where}: not JSON: {reason}")
             continue
+        except RecursionError:
+            yield Failure(f"{name}:{number}", f"{where}: JSON nested too deeply to read")
+            continue
         if not isinstance(record, dict):
             yield Failure(f"{name}:{number}", f"{where}: not a JSON object but {_json_type(record)}")
             continue
@@ -100,16 +105,37 @@ def _read_one(path: str | Path, stdin: IO[bytes] | None) -> Iterator[Record | Fa
         yield from read_jsonl(stdin if stdin is not None else sys.stdin.buffer, "<stdin>")
         return
     path = Path(path)
-    if path.is_dir():
+    unreadable = _not_a_file(path)
+    if unreadable:
+        yield Failure(path.stem or str(path), f"{path}: {unreadable}")
+    elif path.is_dir():
         files = folder_files(path)
         if not files:
             yield Failure(str(path), f"{path}: folder holds no {', '.join(sorted(SUFFIXES))} files")
         for file in files:
             yield from read_file(file)
-    elif path.exists():
-        yield from read_file(path)
     else:
-        yield Failure(path.stem or str(path), f"{path}: no such file or folder")
+        yield from read_file(path)
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` is neither a regular file nor a folder (checked before anything opens it: a named
+    pipe or a device would block or never end); None when it is one."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a loop of symbolic links"
+        if path.is_symlink():
+            return "a symbolic link to nothing (its target does not exist)"
+        if error.errno == errno.ENOENT:
+            return "no such file or folder"
+        return f"cannot read: {error.strerror or error}"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kind = ("a named pipe" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "a special file")
+    return f"not a regular file but {kind}"
 
 
 def _read_jsonl_file(path: Path) -> Iterator[Record | Failure]:

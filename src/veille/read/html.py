@@ -13,6 +13,7 @@ from .text import NotText
 # Only dates the page states in its metadata: htmldate's extensive search guesses from any number
 # in the page (it dates an undated page 1 January), and a wrong date misplaces every relative date.
 DATE_SEARCH = {"extensive_search": False, "original_date": True}
+PARSER_DEPTH = 255  # libxml2 stops reading a page's elements this deep (without its "huge" option)
 
 
 def extract(data: bytes) -> dict[str, Any]:
@@ -30,6 +31,8 @@ def extract(data: bytes) -> dict[str, Any]:
     )
     text = document.text if isinstance(document, Document) else None
     if not isinstance(document, Document) or not text or not text.strip():
+        if _depth(tree) >= PARSER_DEPTH:
+            raise NotText(f"the page's elements nest more than {PARSER_DEPTH} deep, deeper than the HTML parser reads")
         raise NotText("no article text found in the page")
     found = {
         "text": text,
@@ -40,3 +43,13 @@ def extract(data: bytes) -> dict[str, Any]:
         "language": language,
     }
     return {key: value for key, value in found.items() if value}
+
+
+def _depth(tree: Any) -> int:
+    """How deep the page's elements nest (the root is 0), by a walk of the tree."""
+    deepest, stack = 0, [(tree, 0)]
+    while stack:
+        element, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in element)
+    return deepest

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection, select
 
 from ..model import EVENT_TYPES
@@ -40,6 +40,8 @@ class Listing(BaseModel):
 
 class NewArticle(BaseModel):
     """An article to analyse and store, as one record of the JSON Lines input."""
+
+    model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, description="The article's body")
     id: str | None = Field(None, description="Defaults to a hash of the text")

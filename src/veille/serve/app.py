@@ -18,6 +18,7 @@ from importlib.metadata import version
 
 from fastapi import FastAPI, Request, status
 from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
@@ -100,6 +101,18 @@ def _handle_errors(app: FastAPI) -> None:
         if _wants_json(request):
             return await http_exception_handler(request, error)
         return _error(request, error.status_code, str(error.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> Response:
+        # FastAPI's own answer echoes each wrong value, which may be megabytes, or a lone surrogate
+        # that no JSON answer can encode: say where and what is wrong, without the value
+        problems = [{key: value for key, value in problem.items() if key in ("type", "loc", "msg")}
+                    for problem in error.errors()]
+        if _wants_json(request):
+            return JSONResponse({"detail": problems}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+        first = problems[0] if problems else {"loc": (), "msg": "invalid request"}
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        return error_page(request, status.HTTP_422_UNPROCESSABLE_CONTENT, f"{where}: {first.get('msg')}")
 
     @app.exception_handler(BadInput)
     async def bad_input(request: Request, error: BadInput) -> Response:

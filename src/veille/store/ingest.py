@@ -95,6 +95,8 @@ def _store_batch(conn: Connection, batch: list[Analysis | Failure], linker: Link
     analyses = [item for item in batch if isinstance(item, Analysis)]
     shas = [a.article.sha256 for a in analyses]
     seen = set(conn.execute(select(articles.c.sha256).where(articles.c.sha256.in_(shas))).scalars())
+    ids = {a.article.id for a in analyses}
+    taken = set(conn.execute(select(articles.c.id).where(articles.c.id.in_(ids))).scalars())
     now = datetime.now(UTC)
     found: index.Rows = {}
     for item in batch:
@@ -105,7 +107,12 @@ def _store_batch(conn: Connection, batch: list[Analysis | Failure], linker: Link
         if article.sha256 in seen:
             yield Outcome(article.id, "already stored")
             continue
+        if article.id in taken:
+            yield Outcome(article.id, "failed", f"record {article.id!r}: this id is already stored for another "
+                                                "text (give the record an id of its own)")
+            continue
         seen.add(article.sha256)
+        taken.add(article.id)
         analysis = item.to_dict()
         pk = conn.execute(insert(articles).values(
             id=article.id, sha256=article.sha256, title=article.title, published=article.published,
