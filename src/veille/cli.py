@@ -295,7 +295,11 @@ def demo(db: Db = None) -> None:
 def serve(db: Db = None,
           host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 opens it to the network.")]
           = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000) -> None:
+          port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+          allow_host: Annotated[list[str] | None, typer.Option(
+              "--allow-host", help="Another name clients may reach the server by (its Host header), "
+              "besides the address it listens on and localhost; repeat for several.", show_default=False)]
+          = None) -> None:
     """Serve the dashboard and the REST API (/api, docs at /docs) on the store until Ctrl+C.
 
     Writes (POST /api/articles) need the bearer token set in VEILLE_API_TOKEN; without it they are refused.
@@ -310,10 +314,13 @@ def serve(db: Db = None,
 
     with _errors():
         config = settings.load({"db": db})
-        app = create_app(config.db)
+        app = create_app(config.db, host=host, allowed=allow_host or ())
 
     writes = "on (bearer token)" if app.state.token else f"off (set {TOKEN_VARIABLE} to allow them)"
     _message(f"serving {app.state.store} at http://{host}:{port}/ — writes {writes}; Ctrl+C to stop")
+    if host in ("0.0.0.0", "::") and not allow_host:
+        _message("note: requests must name the server as localhost; add --allow-host NAME for the names "
+                 "others reach it by")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -138,7 +138,7 @@ def test_the_api_answers_each_bad_record_with_a_client_error(tmp_path: Path) -> 
 
     url = f"sqlite:///{tmp_path / 'veille.db'}"
     store.ingest([lavrov()], url)
-    client = TestClient(create_app(url, token="secret"), raise_server_exceptions=False)
+    client = TestClient(create_app(url, token="secret"), base_url="http://127.0.0.1", raise_server_exceptions=False)
     headers = {"Authorization": "Bearer secret", "Content-Type": "application/json"}
     statuses = {}
     for kind in KINDS:

@@ -19,7 +19,7 @@ TOKEN = "s3cret-token"
 
 @pytest.fixture
 def client(linked_db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(linked_db, token=TOKEN)) as client:
+    with TestClient(create_app(linked_db, token=TOKEN), base_url="http://127.0.0.1") as client:
         yield client
 
 
@@ -51,7 +51,7 @@ def test_next_links_walk_every_list_to_its_end(client: TestClient, path: str, co
 def test_next_is_a_url_keeping_the_filters(client: TestClient) -> None:
     first = client.get("/api/events", params={"type": "assault", "limit": 1}).json()
 
-    assert first["next"].startswith("http://testserver/api/events?")
+    assert first["next"].startswith("http://127.0.0.1/api/events?")
     assert "type=assault" in first["next"] and "cursor=" in first["next"]
     rest, _ = every(client, first["next"])
     assert {e["type"] for e in first["items"] + rest} == {"ASSAULT"} and len(rest) == 2
@@ -126,7 +126,7 @@ ARTICLE = {"id": "nouveau", "published": "2025-08-22", "title": "Kallas à Bruxe
 
 def test_writes_are_refused_when_the_server_has_no_token(linked_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("VEILLE_API_TOKEN", raising=False)
-    with TestClient(create_app(linked_db)) as client:
+    with TestClient(create_app(linked_db), base_url="http://127.0.0.1") as client:
         answer = client.post("/api/articles", json=ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"})
 
     assert answer.status_code == 403 and "VEILLE_API_TOKEN" in answer.json()["detail"]
@@ -145,7 +145,7 @@ def test_a_write_needs_the_servers_token(client: TestClient) -> None:
 def test_a_write_with_the_token_analyses_and_stores(linked_db: str, monkeypatch: pytest.MonkeyPatch,
                                                     contract_schema: dict[str, Any]) -> None:
     monkeypatch.setenv("VEILLE_API_TOKEN", TOKEN)
-    with TestClient(create_app(linked_db)) as client:
+    with TestClient(create_app(linked_db), base_url="http://127.0.0.1") as client:
         headers = {"Authorization": f"Bearer {TOKEN}"}
         created = client.post("/api/articles", json=ARTICLE, headers=headers)
         again = client.post("/api/articles", json={**ARTICLE, "id": "copie"}, headers=headers)
@@ -183,7 +183,7 @@ def test_quotes_carry_their_confidence_and_keep_a_minimum(client: TestClient, li
 
 def test_events_can_keep_to_what_articles_assert_and_say_who_reports_the_rest(db_url: str) -> None:
     store.ingest([claims()], db_url)
-    with TestClient(create_app(db_url)) as client:
+    with TestClient(create_app(db_url), base_url="http://127.0.0.1") as client:
         asserted, _ = every(client, "/api/events?modality=asserted")
         reported, _ = every(client, "/api/events?modality=reported")
         denied, _ = every(client, "/api/events?modality=denied")
@@ -203,7 +203,7 @@ def test_a_past_event_is_found_in_its_own_year_not_on_the_day_it_was_reported(db
     analysis = veille.analyze("Le juge Paolo Ferrante a été assassiné en 2013 à Palerme par la mafia. Son procès "
                               "s'ouvre lundi.", published="2022-05-10", id="palerme", language="fr")
     store.ingest([analysis], db_url)
-    with TestClient(create_app(db_url)) as client:
+    with TestClient(create_app(db_url), base_url="http://127.0.0.1") as client:
         in_2013, _ = every(client, "/api/events?from=2013&until=2013")
         in_2022, _ = every(client, "/api/events?from=2022")
 

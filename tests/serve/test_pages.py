@@ -33,7 +33,7 @@ def script_article() -> Analysis:
 @pytest.fixture
 def client(linked_db: str) -> Iterator[TestClient]:
     store.ingest([script_article()], linked_db)
-    with TestClient(create_app(linked_db)) as client:
+    with TestClient(create_app(linked_db), base_url="http://127.0.0.1") as client:
         yield client
 
 

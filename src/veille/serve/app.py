@@ -12,7 +12,7 @@ import gc
 import logging
 import os
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from importlib.metadata import version
 
@@ -24,17 +24,19 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..errors import BadInput, StoreError, VeilleError
 from ..store import Writer
 from ..store.db import describe, errors, open_engine
-from . import api, pages
+from . import api, guard, pages
 from .shared import STATIC, TOKEN_VARIABLE, error_page
 
 __all__ = ["TOKEN_VARIABLE", "create_app"]
 
 log = logging.getLogger(__name__)
 
+UNAVAILABLE = "the store cannot answer just now: try again in a moment"
 CONNECTIONS = 20  # store connections kept open for requests answered at once (as many more may open)
 
 DESCRIPTION = """\
@@ -48,11 +50,14 @@ day (`from`, `to`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, both included). Names igno
 """
 
 
-def create_app(url: str | None = None, token: str | None = None) -> FastAPI:
+def create_app(url: str | None = None, token: str | None = None, host: str = "127.0.0.1",
+               allowed: Iterable[str] = (), max_body: int = guard.MAX_BODY) -> FastAPI:
     """The app on the store at `url` (by default the `db` setting).
 
     `token` is the bearer token that `POST /api/articles` requires, by default `VEILLE_API_TOKEN`;
-    without one, writes are refused. Raises StoreError when there is no store at `url`.
+    without one, writes are refused. Requests must name `host` (the address the server is bound
+    to), a loopback name or one of `allowed` in their Host header; bodies larger than `max_body`
+    bytes are refused (`guard`). Raises StoreError when there is no store at `url`.
     """
     if url is None:
         from ..settings import load
@@ -84,12 +89,18 @@ def create_app(url: str | None = None, token: str | None = None) -> FastAPI:
     app.state.writer = Writer(engine)
     app.state.writing = threading.Lock()  # the server's one writer path: one POST stores at a time
     app.state.url = url
-    app.state.store = describe(engine.url)
+    app.state.store = describe(engine.url)  # for the operator's log, never shown to clients: it names a path
+    app.state.backend = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(engine.dialect.name, engine.dialect.name)
     app.state.token = token if token is not None else (os.environ.get(TOKEN_VARIABLE) or None)
+    app.state.hosts = guard.allowed_hosts(host, allowed)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
     _handle_errors(app)
+    app.add_middleware(guard.Writes, token=app.state.token, max_body=max_body)
+    app.add_middleware(guard.SecurityHeaders)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=app.state.hosts)
+
     return app
 
 
@@ -120,8 +131,10 @@ def _handle_errors(app: FastAPI) -> None:
 
     @app.exception_handler(VeilleError)
     async def veille_error(request: Request, error: VeilleError) -> Response:
-        code = status.HTTP_503_SERVICE_UNAVAILABLE if isinstance(error, StoreError) else 400
-        return _error(request, code, str(error))
+        if isinstance(error, StoreError):
+            log.error("%s", error)  # the whole story for the operator; the client learns no path
+            return _error(request, status.HTTP_503_SERVICE_UNAVAILABLE, UNAVAILABLE)
+        return _error(request, 400, str(error))
 
     @app.exception_handler(SQLAlchemyError)
     async def store_error(request: Request, error: SQLAlchemyError) -> Response:
@@ -130,8 +143,7 @@ def _handle_errors(app: FastAPI) -> None:
                 raise error
         except StoreError as store_error:
             log.error("%s", store_error)
-            return _error(request, status.HTTP_503_SERVICE_UNAVAILABLE, str(store_error))
-        raise AssertionError("unreachable")  # pragma: no cover
+        return _error(request, status.HTTP_503_SERVICE_UNAVAILABLE, UNAVAILABLE)
 
 
 def _wants_json(request: Request) -> bool:

@@ -258,10 +258,16 @@ def actor_page(conn: Connection, q: str | None = None, type: str | None = None, 
     return Page(rows, next)
 
 
+MAX_INTEGER = 2**63 - 1  # the largest id a store's integer columns hold
+
+
 def actor_record(conn: Connection, id: int, limit: int = 50) -> Row | None:
     """One actor by id: its aliases, country, place, when first and last seen, roles over time, and
     its latest quotes, events (with `as`: the parts it plays), stances and the articles naming it,
-    each list at most `limit` long with `more` saying which lists go on (their pages do)."""
+    each list at most `limit` long with `more` saying which lists go on (their pages do). None when
+    there is no such actor, an id beyond what a database integer holds included."""
+    if not 0 < id <= MAX_INTEGER:
+        return None
     identity = actor_identity(conn, id)
     if identity is None:
         return None

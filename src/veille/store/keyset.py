@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -82,10 +83,21 @@ def decode_cursor(cursor: str, size: int) -> list[Any]:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (ValueError, binascii.Error):
         values = None
-    if not isinstance(values, list) or len(values) != size \
-            or not all(v is None or isinstance(v, str | int | float) and not isinstance(v, bool) for v in values):
+    if not isinstance(values, list) or len(values) != size or not all(_key(v) for v in values):
         raise BadInput("cursor", "not a cursor of this list: start again from the first page")
     return values
+
+
+def _key(value: Any) -> bool:
+    """Whether a cursor's value could be a sort key this module wrote: no boolean, no integer beyond
+    what a database column holds, no infinite or missing number."""
+    if value is None or isinstance(value, str):
+        return True
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return -(2**63) <= value < 2**63
+    return isinstance(value, float) and math.isfinite(value)
 
 
 def fact_page(conn: Connection, query: Select[Any] | list[Select[Any]], table: Table, since: str | None,
