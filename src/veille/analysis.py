@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from . import lang
 from .errors import BadInput
 from .lang.identify import script
 from .limits import Limits
-from .model import Analysis, Article, Failure
+from .model import Analysis, Article, Failure, Known
 from .nlp import pipeline
 from .nlp.pipeline import DEFAULT
 from .read.records import to_article
 
 
-def analyze_records(records: Iterable[Any], batch_size: int = 16,
-                    limits: Limits = DEFAULT) -> Iterator[Analysis | Failure]:
-    """Parses good records together in batches while keeping failures in their place."""
+def analyze_records(records: Iterable[Any], batch_size: int = 16, limits: Limits = DEFAULT,
+                    known: Callable[[list[str]], set[str]] | None = None) -> Iterator[Analysis | Failure | Known]:
+    """Parses good records together in batches while keeping failures in their place.
+
+    `known`, given the sha256 of texts, says which of them are stored already: those records come
+    out as Known, unparsed (an ingest run again costs little).
+    """
     checked: list[Article | Failure] = []
     first_with: dict[str, int] = {}  # id → the position of the record that has it first
     for position, record in enumerate(records, start=1):
@@ -29,9 +33,9 @@ def analyze_records(records: Iterable[Any], batch_size: int = 16,
                                         "of this input")
         checked.append(item)
         if len(checked) >= batch_size * 4:
-            yield from _analyse(checked, batch_size, limits)
+            yield from _analyse(checked, batch_size, limits, known)
             checked = []
-    yield from _analyse(checked, batch_size, limits)
+    yield from _analyse(checked, batch_size, limits, known)
 
 
 def check(record: Any, position: int, limits: Limits = DEFAULT) -> Article | Failure:
@@ -67,7 +71,15 @@ def _script_name(script: str) -> str:
     return script if script == "CJK" else script.capitalize()
 
 
-def _analyse(items: list[Article | Failure], batch_size: int, limits: Limits) -> Iterator[Analysis | Failure]:
-    analysed = pipeline.run([item for item in items if isinstance(item, Article)], batch_size, limits)
+def _analyse(items: list[Article | Failure], batch_size: int, limits: Limits,
+             known: Callable[[list[str]], set[str]] | None) -> Iterator[Analysis | Failure | Known]:
+    stored = known([i.sha256 for i in items if isinstance(i, Article)]) if known else set()
+    todo = [item for item in items if isinstance(item, Article) and item.sha256 not in stored]
+    analysed = pipeline.run(todo, batch_size, limits)
     for item in items:
-        yield item if isinstance(item, Failure) else next(analysed)
+        if isinstance(item, Failure):
+            yield item
+        elif item.sha256 in stored:
+            yield Known(item)
+        else:
+            yield next(analysed)

@@ -28,9 +28,14 @@ def analyse_paths(paths: Iterable[str | Path], published: str | None = None, lan
 def ingest_paths(paths: Iterable[str | Path], url: str | None = None, published: str | None = None,
                  language: str | None = None, batch_size: int = 16, limits: Limits | None = None,
                  on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
-    """Analyses the records of `paths` and stores them; reports each one as it is written."""
-    results = analyse_paths(paths, published=published, language=language, batch_size=batch_size, limits=limits)
-    return store.ingest(results, url, on_outcome=on_outcome)
+    """Analyses the records of `paths` and stores them, a batch of `batch_size` per transaction;
+    reports each one as it is written. A text the store holds already is not parsed again."""
+    from .analysis import analyze_records
+
+    records = read_paths(paths, published=published, language=language)
+    with store.stored_texts(url) as known:
+        results = analyze_records(records, batch_size=batch_size, limits=limits or Limits(), known=known)
+        return store.ingest(results, url, batch_size=batch_size, on_outcome=on_outcome)
 
 
 def demo(url: str | None = None, on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:

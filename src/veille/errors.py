@@ -17,6 +17,9 @@ class BadInput(VeilleError):
         self.record = record
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # so that it crosses to another process whole
+        return BadInput, (self.record, self.reason)
+
 
 class StoreError(VeilleError):
     pass

@@ -163,6 +163,13 @@ class Analysis:
         }
 
 
+@dataclass(frozen=True)
+class Known:
+    """A record whose text the store already holds: left unparsed by an ingest."""
+
+    article: Article
+
+
 @dataclass
 class Failure:
     """A record that could not be analysed, and why, in one line."""

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection, select
 
-from ..model import EVENT_TYPES
+from ..model import EVENT_TYPES, Analysis
 from ..store import browse
 from ..store.schema import articles
 from .shared import Conn, require_token
@@ -85,16 +85,13 @@ def get_article(id: str, conn: Connection = Conn) -> JSONResponse:
                         403: {"description": "The server was started without a token: writes are off"}})
 async def post_article(article: NewArticle, request: Request, response: Response) -> dict[str, Any]:
     """Analyses one article and stores it; answers its analysis (contract shape), 201 when new."""
-    return await run_in_threadpool(_store, request.app.state, article, response)
+    state = request.app.state
+    analysis = await state.analyser.analyse(article.model_dump())
+    return await run_in_threadpool(_store, state, analysis, response)
 
 
-def _store(state: Any, article: NewArticle, response: Response) -> dict[str, Any]:
-    """Analyses the article, then stores it through the server's one writer: requests analyse at
-    the same time, and take their turn to write."""
-    import veille
-
-    analysis = veille.analyze(article.text, published=article.published, id=article.id, title=article.title,
-                              language=article.language, source=article.source, url=article.url)
+def _store(state: Any, analysis: Analysis, response: Response) -> dict[str, Any]:
+    """Stores the analysis through the server's one writer: requests take their turn to write."""
     with state.writing:
         outcome = state.writer.store([analysis])[0]
     if outcome.status == "stored":

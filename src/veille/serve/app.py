@@ -30,6 +30,7 @@ from ..errors import BadInput, StoreError, VeilleError
 from ..store import Writer
 from ..store.db import describe, errors, open_engine
 from . import api, guard, pages
+from .analyser import Analyser, AnalyserDown
 from .shared import STATIC, TOKEN_VARIABLE, error_page
 
 __all__ = ["TOKEN_VARIABLE", "create_app"]
@@ -76,6 +77,7 @@ def create_app(url: str | None = None, token: str | None = None, host: str = "12
             yield
         finally:
             gc.unfreeze()
+            app.state.analyser.close()
             engine.dispose()
 
     app = FastAPIOffline(
@@ -87,6 +89,7 @@ def create_app(url: str | None = None, token: str | None = None, host: str = "12
     )
     app.state.engine = engine
     app.state.writer = Writer(engine)
+    app.state.analyser = Analyser()
     app.state.writing = threading.Lock()  # the server's one writer path: one POST stores at a time
     app.state.url = url
     app.state.store = describe(engine.url)  # for the operator's log, never shown to clients: it names a path
@@ -134,6 +137,9 @@ def _handle_errors(app: FastAPI) -> None:
         if isinstance(error, StoreError):
             log.error("%s", error)  # the whole story for the operator; the client learns no path
             return _error(request, status.HTTP_503_SERVICE_UNAVAILABLE, UNAVAILABLE)
+        if isinstance(error, AnalyserDown):
+            log.error("%s", error)
+            return _error(request, status.HTTP_503_SERVICE_UNAVAILABLE, str(error))
         return _error(request, 400, str(error))
 
     @app.exception_handler(SQLAlchemyError)

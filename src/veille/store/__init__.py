@@ -17,11 +17,24 @@ from sqlalchemy import Connection
 from .db import describe, errors, open_engine, refresh_statistics, renew_derived, write
 from .facts import actor, events, stances, timeline
 from .index import rebuild
-from .ingest import IngestReport, Outcome, Writer, ingest
+from .ingest import IngestReport, Outcome, Writer, ingest, stored_texts
 from .query import export, people, quotes
 
-__all__ = ["IngestReport", "Outcome", "Writer", "actor", "events", "export", "ingest", "people", "quotes", "reindex",
-           "stances", "timeline"]
+__all__ = [
+    "IngestReport",
+    "Outcome",
+    "Writer",
+    "actor",
+    "events",
+    "export",
+    "ingest",
+    "people",
+    "quotes",
+    "reindex",
+    "stances",
+    "stored_texts",
+    "timeline",
+]
 
 
 def reindex(url: str | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -10,13 +11,14 @@ from typing import Literal, TypeVar
 
 from sqlalchemy import Connection, Engine, insert, select
 
-from ..model import Analysis, Failure
+from ..model import Analysis, Failure, Known
 from . import index
 from .db import describe, errors, open_engine, refresh_statistics, write
 from .links import Linker
 from .schema import articles
 
 Status = Literal["stored", "already stored", "failed"]
+Result = Analysis | Failure | Known  # what an analysis of records gives, Known for a text stored already
 T = TypeVar("T")
 
 
@@ -46,7 +48,7 @@ class IngestReport:
         return ", ".join(f"{self.count(status)} {status}" for status in statuses)
 
 
-def ingest(results: Iterable[Analysis | Failure], url: str | None = None, batch_size: int = 64,
+def ingest(results: Iterable[Result], url: str | None = None, batch_size: int = 64,
            on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
     """Stores each Analysis of `results` (as `analyze_many` yields them) and reports every input.
 
@@ -84,13 +86,31 @@ class Writer:
         self.engine = engine
         self.linker = Linker()
 
-    def store(self, batch: list[Analysis | Failure]) -> list[Outcome]:
+    def store(self, batch: list[Result]) -> list[Outcome]:
         """Writes one batch in one transaction; returns each item's outcome once it is committed."""
         return write(self.engine, f"cannot write to {describe(self.engine.url)}",
                      lambda conn: list(_store_batch(conn, batch, self.linker)), on_retry=self.linker.forget)
 
 
-def _store_batch(conn: Connection, batch: list[Analysis | Failure], linker: Linker) -> Iterator[Outcome]:
+@contextmanager
+def stored_texts(url: str | None) -> Iterator[Callable[[list[str]], set[str]]]:
+    """A function that tells which of some texts (their sha256) the store at `url` holds, for an
+    ingest to skip them before parsing (`analyze_records(known=...)`)."""
+    engine = open_engine(url)
+
+    def known(shas: list[str]) -> set[str]:
+        if not shas:
+            return set()
+        with errors(f"cannot read {describe(engine.url)}"), engine.connect() as conn:
+            return set(conn.execute(select(articles.c.sha256).where(articles.c.sha256.in_(shas))).scalars())
+
+    try:
+        yield known
+    finally:
+        engine.dispose()
+
+
+def _store_batch(conn: Connection, batch: list[Result], linker: Linker) -> Iterator[Outcome]:
     linker.prepare(conn)
     analyses = [item for item in batch if isinstance(item, Analysis)]
     shas = [a.article.sha256 for a in analyses]
@@ -102,6 +122,9 @@ def _store_batch(conn: Connection, batch: list[Analysis | Failure], linker: Link
     for item in batch:
         if isinstance(item, Failure):
             yield Outcome(item.id, "failed", item.error)
+            continue
+        if isinstance(item, Known):
+            yield Outcome(item.article.id, "already stored")
             continue
         article = item.article
         if article.sha256 in seen:
