@@ -18,21 +18,22 @@ SAMPLE = "samples/sample.jsonl"
 
 def analyse_paths(paths: Iterable[str | Path], published: str | None = None, language: str | None = None,
                   batch_size: int = 16, stdin: IO[bytes] | None = None,
-                  limits: Limits | None = None) -> Iterator[Analysis | Failure]:
-    """One result per input record of `paths`, in order; unreadable files and lines come out as Failures."""
-    records = read_paths(paths, published=published, language=language, stdin=stdin)
+                  limits: Limits | None = None, contact: str | None = None) -> Iterator[Analysis | Failure]:
+    """One result per input record of `paths` (files, folders, `-`, URLs of article pages), in order;
+    unreadable files, pages and lines come out as Failures."""
+    records = read_paths(paths, published=published, language=language, stdin=stdin, contact=contact)
     # analyze_many passes Failures through in their place, so reading errors keep the input order.
     return analyze_many(records, batch_size=batch_size, limits=limits)  # type: ignore[arg-type]
 
 
 def ingest_paths(paths: Iterable[str | Path], url: str | None = None, published: str | None = None,
                  language: str | None = None, batch_size: int = 16, limits: Limits | None = None,
-                 on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
+                 on_outcome: Callable[[Outcome], None] | None = None, contact: str | None = None) -> IngestReport:
     """Analyses the records of `paths` and stores them, a batch of `batch_size` per transaction;
     reports each one as it is written. A text the store holds already is not parsed again."""
     from .analysis import analyze_records
 
-    records = read_paths(paths, published=published, language=language)
+    records = read_paths(paths, published=published, language=language, contact=contact)
     with store.stored_texts(url) as known:
         results = analyze_records(records, batch_size=batch_size, limits=limits or Limits(), known=known)
         return store.ingest(results, url, batch_size=batch_size, on_outcome=on_outcome)

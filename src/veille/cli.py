@@ -44,7 +44,8 @@ class ExportFormat(StrEnum):
 
 
 Paths = Annotated[list[str] | None, typer.Argument(
-    help=".jsonl, .txt or .html files, folders of them, or - for JSON Lines on stdin (the default).",
+    help=".jsonl, .txt or .html files, folders of them, http(s) URLs of article pages, or - for JSON Lines "
+    "on stdin (the default).",
     show_default=False)]
 Db = Annotated[str | None, typer.Option(
     "--db", help="SQLAlchemy URL of the store \\[default: $VEILLE_DB, veille.toml, else sqlite:///veille.db]",
@@ -114,7 +115,7 @@ def analyze(paths: Paths = None, published: Published = None, lang: Lang = None,
         fmt = Format(format.value) if format else render.default_format()
         inputs = _inputs(paths)
         results = analyse_paths(inputs, published=published, language=config.language,
-                                batch_size=config.batch_size, limits=config.limits)
+                                batch_size=config.batch_size, limits=config.limits, contact=config.contact)
         analysed = render.analyses(results, fmt, sys.stdout, on_failure=reject)
     if not analysed:
         _message("nothing could be analysed")
@@ -122,7 +123,8 @@ def analyze(paths: Paths = None, published: Published = None, lang: Lang = None,
 
 
 @app.command(epilog="Example: veille ingest articles/ --published 2025-08-21 --db sqlite:///veille.db")
-def ingest(paths: Annotated[list[str], typer.Argument(help=".jsonl, .txt or .html files, folders, or -.",
+def ingest(paths: Annotated[list[str], typer.Argument(help=".jsonl, .txt or .html files, folders, -, or "
+                                                           "http(s) URLs of article pages.",
                                                       show_default=False)],
            db: Db = None, published: Published = None, lang: Lang = None,
            batch_size: BatchSize = None, rejects: Rejects = None, max_chars: MaxChars = None,
@@ -140,7 +142,8 @@ def ingest(paths: Annotated[list[str], typer.Argument(help=".jsonl, .txt or .htm
                 reject(Failure(outcome.id, outcome.error or "failed"))
 
         report = ingest_paths(paths, config.db, published=published, language=config.language,
-                              batch_size=config.batch_size, limits=config.limits, on_outcome=report_outcome)
+                              batch_size=config.batch_size, limits=config.limits, on_outcome=report_outcome,
+                              contact=config.contact)
     _message(report.summary())
     if not report.analysed:
         raise typer.Exit(1)

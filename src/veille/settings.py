@@ -36,6 +36,8 @@ class Settings(BaseModel):
                                                        "relative to the working folder")
     batch_size: int = Field(16, ge=1, le=10_000, description="articles spaCy parses together")
     language: str | None = Field(None, description="language of records that give none; detected when unset")
+    contact: str | None = Field(None, description="an e-mail or URL where the sites veille reads can reach "
+                                                 "you; sent in its User-Agent")
     max_chars: int = Field(MAX_CHARS, ge=1, description="texts longer than this are refused, never cut")
     max_seconds: float = Field(MAX_SECONDS, gt=0, description="an article's analysis is stopped and "
                                                              "refused after this many seconds")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import json
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -18,10 +19,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..model import Failure
+from .records import MAX_ID_CHARS
 from .text import NotText, decode
+from .web import Fetcher, FetchError
 
 Record = dict[str, Any]
 STDIN = "-"
+WEB = re.compile(r"https?://", re.IGNORECASE)
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
@@ -29,16 +33,44 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 
 def read_paths(paths: Iterable[str | Path], published: str | None = None, language: str | None = None,
-               stdin: IO[bytes] | None = None) -> Iterator[Record | Failure]:
-    """Records (or Failures) from files, folders and `-` (stdin), in the order given.
+               stdin: IO[bytes] | None = None, contact: str | None = None) -> Iterator[Record | Failure]:
+    """Records (or Failures) from files, folders, `-` (stdin) and http(s) URLs of article pages, in
+    the order given.
 
     `published` and `language` fill records that do not carry their own: a JSON Lines record's
-    fields, or the date and language an HTML page states, win over them.
+    fields, or the date and language an HTML page states, win over them. Pages are fetched
+    politely (`web.Fetcher`), naming `contact` in the User-Agent.
     """
     defaults = {"published": published, "language": language}
-    for path in paths:
-        for item in _read_one(path, stdin):
-            yield item if isinstance(item, Failure) else _fill(item, defaults)
+    fetcher: Fetcher | None = None
+    try:
+        for path in paths:
+            if WEB.match(str(path)):
+                fetcher = fetcher or Fetcher(contact)
+                items: Iterable[Record | Failure] = read_url(str(path), fetcher)
+            else:
+                items = _read_one(path, stdin)
+            for item in items:
+                yield item if isinstance(item, Failure) else _fill(item, defaults)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+
+
+def read_url(url: str, fetcher: Fetcher) -> Iterator[Record | Failure]:
+    """The record of the article page at `url`: its body, and what the page states of itself (its
+    canonical URL, title, outlet, date; a date later than the fetch is no date)."""
+    try:
+        page = fetcher.get(url)
+        fields = _html_fields(page.data)
+    except (FetchError, NotText) as error:
+        yield Failure(url if len(url) <= MAX_ID_CHARS else url[:MAX_ID_CHARS], f"{url}: {error}")
+        return
+    fields["url"] = fields.get("url") or page.url
+    published = fields.get("published")
+    if isinstance(published, str) and published[:10] > page.fetched_at.date().isoformat():
+        del fields["published"]
+    yield {"id": url if len(url) <= MAX_ID_CHARS else None, **fields}
 
 
 def read_jsonl(stream: Iterable[bytes], name: str) -> Iterator[Record | Failure]:
