@@ -448,3 +448,10 @@ def _configure_logging(verbose: bool) -> None:
     handler.setFormatter(logging.Formatter(fmt) if verbose else _OneLine(fmt))
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+
+# The watching commands live in their own module, which takes the shared options from this one.
+from .cli_watch import sources_app, watch
+
+app.add_typer(sources_app, name="sources")
+app.command(epilog="Example: veille watch --once --db sqlite:///veille.db")(watch)

@@ -62,6 +62,7 @@ def read_url(url: str, fetcher: Fetcher) -> Iterator[Record | Failure]:
     canonical URL, title, outlet, date; a date later than the fetch is no date)."""
     try:
         page = fetcher.get(url)
+        assert page is not None  # an unconditional request always has a page
         fields = _html_fields(page.data)
     except (FetchError, NotText) as error:
         yield Failure(url if len(url) <= MAX_ID_CHARS else url[:MAX_ID_CHARS], f"{url}: {error}")

@@ -30,6 +30,7 @@ PER_HOST_INTERVAL = 1.0  # seconds between two requests to one host
 ATTEMPTS = 4  # tries of a request answered 429 or 5xx, or cut off
 MAX_RETRY_AFTER = 120.0  # seconds: a longer Retry-After gives up instead of waiting
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/x-rss+xml")
 
 
 class FetchError(Exception):
@@ -47,6 +48,8 @@ class Page:
     url: str  # where the page was found, after redirects
     data: bytes
     fetched_at: datetime
+    etag: str | None = None  # for the next conditional request
+    last_modified: str | None = None
 
 
 class Fetcher:
@@ -63,8 +66,10 @@ class Fetcher:
         self._last: dict[str, float] = {}
         self._lock = threading.Lock()
 
-    def get(self, url: str) -> Page:
-        """The page at `url`, or FetchError."""
+    def get(self, url: str, types: tuple[str, ...] = PAGE_TYPES, etag: str | None = None,
+            last_modified: str | None = None) -> Page | None:
+        """The page at `url` when its type is one of `types`, or FetchError. With `etag` or
+        `last_modified` (what the server said last time), None when it has not changed since (304)."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError("not an http(s) URL")
@@ -75,7 +80,7 @@ class Fetcher:
         try:
             for attempt in retrying:
                 with attempt:
-                    return self._fetch(url)
+                    return self._fetch(url, types, _conditions(etag, last_modified))
         except _Retry as error:
             raise FetchError(f"{error} (tried {ATTEMPTS} times)") from None
         raise AssertionError("unreachable")  # pragma: no cover
@@ -83,18 +88,21 @@ class Fetcher:
     def close(self) -> None:
         self.client.close()
 
-    def _fetch(self, url: str) -> Page:
+    def _fetch(self, url: str, types: tuple[str, ...], headers: dict[str, str]) -> Page | None:
         self._wait_turn(url)
         started = time.monotonic()
         try:
-            with self.client.stream("GET", url) as response:
+            with self.client.stream("GET", url, headers=headers) as response:
+                if response.status_code == 304 and headers:
+                    return None
                 if response.status_code == 429 or response.status_code >= 500:
                     raise _Retry(f"the server answered {response.status_code}", _retry_after(response))
                 if response.status_code >= 400:
                     raise FetchError(f"the server answered {response.status_code}")
                 kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
-                if kind not in PAGE_TYPES:
-                    raise FetchError(f"not an HTML page but {kind or 'an unnamed type'}")
+                if kind not in types:
+                    wanted = "an HTML page" if types == PAGE_TYPES else "a feed, a sitemap or a page"
+                    raise FetchError(f"not {wanted} but {kind or 'an unnamed type'}")
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > MAX_BYTES:
                     raise FetchError(f"the page is larger than {MAX_BYTES:,} bytes")
@@ -105,7 +113,8 @@ class Fetcher:
                         raise FetchError(f"the page is larger than {MAX_BYTES:,} bytes")
                     if time.monotonic() - started > TOTAL_TIMEOUT:
                         raise FetchError(f"the page took more than {TOTAL_TIMEOUT:g} s to come")
-                return Page(str(response.url), bytes(data), datetime.now(UTC))
+                return Page(str(response.url), bytes(data), datetime.now(UTC), response.headers.get("etag"),
+                            response.headers.get("last-modified"))
         except httpx.TooManyRedirects:
             raise FetchError(f"more than {MAX_REDIRECTS} redirects") from None
         except httpx.TimeoutException:
@@ -144,6 +153,13 @@ class Fetcher:
             self._last[host] = turn
         if turn > now:
             time.sleep(turn - now)
+
+
+def _conditions(etag: str | None, last_modified: str | None) -> dict[str, str]:
+    headers = {"If-None-Match": etag} if etag else {}
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
 
 
 def _retry_after(response: httpx.Response) -> float | None:

@@ -293,6 +293,31 @@ story_bands = Table(
     Index("story_bands_key", "key"),
 )
 
+# What `veille watch` follows (not derived: `reindex` keeps them): each source, how often it is read,
+# what its server said last (for conditional GET), how it went, and each item of it already taken.
+sources = Table(
+    "sources", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),  # rss, atom, sitemap, page
+    Column("every", Integer, nullable=False),  # seconds between two reads
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_success", DateTime(timezone=True)),
+    Column("next_try", DateTime(timezone=True), nullable=False),
+    Column("last_error", Text),
+    Column("failures", Integer, nullable=False, default=0),  # in a row: the wait after a failure grows
+    Column("found", Integer, nullable=False, default=0),  # articles stored from it
+)
+
+source_items = Table(
+    "source_items", metadata,
+    Column("source", Integer, ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True),
+    Column("url", Text, primary_key=True),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
+
 PER_ARTICLE = (entities, mentions, quotes, times, events, event_actors, stances)
 ACROSS_ARTICLES = (actors, actor_aliases, actor_links, actor_roles, stories, story_articles, story_bands)
 # Parents before children: filled in this order, emptied in the reverse.

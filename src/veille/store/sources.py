@@ -1,0 +1,92 @@
+"""The sources `veille watch` follows: adding, listing and removing them, which are due, what their
+server said last, how each read went, and which of their items are already taken."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from ..errors import BadInput
+from .schema import source_items, sources
+
+Row = dict[str, Any]
+MAX_BACKOFF = timedelta(hours=6)  # the longest wait after failures in a row
+
+
+def add(conn: Connection, name: str, url: str, kind: str, every: int) -> Row:
+    """A new source, due at once; BadInput when its name or URL is taken."""
+    taken = conn.execute(select(sources.c.name).where((sources.c.name == name) | (sources.c.url == url))).first()
+    if taken is not None:
+        raise BadInput(f"source {name!r}", f"a source named {taken[0]!r} already has this name or URL")
+    conn.execute(insert(sources).values(name=name, url=url, kind=kind, every=every, next_try=_now(),
+                                        failures=0, found=0))
+    return listing(conn, name)[0]
+
+
+def remove(conn: Connection, name: str) -> bool:
+    found = conn.execute(select(sources.c.id).where(sources.c.name == name)).scalar()
+    if found is None:
+        return False
+    conn.execute(delete(source_items).where(source_items.c.source == found))
+    conn.execute(delete(sources).where(sources.c.id == found))
+    return True
+
+
+def listing(conn: Connection, name: str | None = None) -> list[Row]:
+    """The sources by name, their times as ISO strings in UTC."""
+    query = select(sources).order_by(sources.c.name)
+    if name is not None:
+        query = query.where(sources.c.name == name)
+    return [{key: _iso(value) if isinstance(value, datetime) else value for key, value in row.items()}
+            for row in conn.execute(query).mappings()]
+
+
+def _iso(moment: datetime) -> str:
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite gives them back naive
+    return aware.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def due(conn: Connection, now: datetime | None = None) -> list[Row]:
+    """The sources whose next read is due, the longest waiting first."""
+    moment = now or _now()
+    return [dict(row) for row in conn.execute(
+        select(sources).where(sources.c.next_try <= moment).order_by(sources.c.next_try, sources.c.id)).mappings()]
+
+
+def unseen(conn: Connection, source: int, urls: list[str]) -> list[str]:
+    """The items of `urls` not yet taken from this source, in their order."""
+    if not urls:
+        return []
+    seen = set(conn.execute(select(source_items.c.url).where(
+        (source_items.c.source == source) & source_items.c.url.in_(urls))).scalars())
+    return [url for url in urls if url not in seen]
+
+
+def taken(conn: Connection, source: int, urls: list[str]) -> None:
+    now = _now()
+    fresh = unseen(conn, source, urls)
+    if fresh:
+        conn.execute(insert(source_items), [{"source": source, "url": url, "seen_at": now} for url in fresh])
+
+
+def succeeded(conn: Connection, source: Row, found: int, etag: str | None, last_modified: str | None) -> None:
+    now = _now()
+    values: dict[str, Any] = {"last_success": now, "next_try": now + timedelta(seconds=source["every"]),
+                              "last_error": None, "failures": 0, "found": sources.c.found + found}
+    if etag is not None or last_modified is not None:
+        values.update(etag=etag, last_modified=last_modified)
+    conn.execute(update(sources).where(sources.c.id == source["id"]).values(**values))
+
+
+def failed(conn: Connection, source: Row, error: str) -> None:
+    """Keeps the error, and waits longer after each failure in a row (up to MAX_BACKOFF)."""
+    failures = (source.get("failures") or 0) + 1
+    wait = min(timedelta(seconds=source["every"]) * 2 ** (failures - 1), MAX_BACKOFF)
+    conn.execute(update(sources).where(sources.c.id == source["id"]).values(
+        last_error=error, failures=failures, next_try=_now() + wait))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
