@@ -144,3 +144,29 @@ def test_sources_are_named_once_and_removed_by_name(httpserver: HTTPServer, tmp_
     assert too_often.exit_code == 2 and "at most once a minute" in too_often.output
     assert removed.exit_code == 0
     assert unknown.exit_code == 1 and "no source named" in unknown.output
+
+
+@pytest.mark.parametrize(("path", "kind", "listing", "content_type"), [
+    ("/sitemap.xml", "sitemap",
+     ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+     'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{items}</urlset>'),
+     "application/xml"),
+    ("/atom.xml", "atom",
+     '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Le Nord</title>{items}</feed>',
+     "application/atom+xml"),
+])
+def test_sitemaps_and_atom_feeds_are_followed_too(
+        httpserver: HTTPServer, tmp_path: Path, path: str, kind: str, listing: str, content_type: str) -> None:
+    Site(httpserver)
+    links = [httpserver.url_for(f"/article-{n}.html") for n in (4, 5)]
+    item = ("<url><loc>{}</loc><news:news><news:title>Lille</news:title></news:news></url>" if kind == "sitemap"
+            else '<entry><title>Lille</title><link href="{}"/><id>{}</id></entry>')
+    items = "".join(item.format(link, link) for link in links)
+    httpserver.expect_request(path).respond_with_data(listing.format(items=items), content_type=content_type)
+    db = f"sqlite:///{tmp_path / 'veille.db'}"
+
+    added = veille("sources", "add", httpserver.url_for(path), "--db", db)
+    veille("watch", "--once", "--db", db)
+
+    assert f"({kind}," in added.output
+    assert [title for title, _ in stored(db)] == ["Lille, jour 4", "Lille, jour 5"]
