@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 from conftest import claims, kallas, span
@@ -54,7 +55,7 @@ class Assets(HTMLParser):
 
 @pytest.mark.parametrize("path", ["/", "/?q=poutine", "/articles/afp", "/actors", "/actors/1", "/timeline",
                                   "/timeline?type=ASSAULT&place=Ukraine", "/map", "/map?view=world",
-                                  "/quotes", "/quotes?speaker=poutine&from=2025-08"])
+                                  "/quotes", "/quotes?speaker=poutine&from=2025-08", "/sources"])
 def test_every_page_answers_and_loads_only_its_own_files(client: TestClient, path: str) -> None:
     answer = client.get(path)
 
@@ -177,3 +178,23 @@ def test_pronouns_and_descriptions_are_marked_apart_from_names(client: TestClien
         ("pronoun", "-t-elle"), ("description", "la cheffe de la diplomatie européenne"), ("pronoun", "Elle")]
     assert re.search(r'<mark class="hl hl-ent hl-PER" data-[^>]*>Kaja Kallas<', html)
     assert 'data-mention="pronoun"' in html and 'data-mention="description"' in html
+
+
+def test_the_sources_page_shows_each_source_and_its_health(client: TestClient, linked_db: str) -> None:
+    from veille.store import sources
+    from veille.store.db import open_engine, write
+
+    assert "No source yet" in client.get("/sources").text
+    engine = open_engine(linked_db)
+
+    def follow(conn: Any) -> None:
+        sources.add(conn, "Le Nord", "https://lenord.example/rss.xml", "rss", 900)
+        broken = sources.add(conn, "Cassé", "https://casse.example/rss.xml", "rss", 3600)
+        sources.failed(conn, broken, "the server answered 404")
+
+    write(engine, "adding sources", follow)
+    engine.dispose()
+    html = client.get("/sources").text
+
+    assert "Le Nord" in html and "15 min" in html and "never" in html
+    assert "Cassé" in html and "the server answered 404" in html and "60 min" in html

@@ -23,7 +23,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 from sqlalchemy import Connection
 
-from ..store import browse
+from ..store import browse, sources
 from . import highlight
 from .shared import STATIC, UNCERTAIN, Conn, page
 
@@ -70,6 +70,12 @@ def article(request: Request, id: str, conn: Connection = Conn) -> HTMLResponse:
     return page(request, "article.html", article=found, analysis=analysis, body=body, by_type=by_type,
                 names=names, times=list(enumerate(analysis.get("times", []), start=1)),
                 anchor=highlight.anchor)
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(request: Request, conn: Connection = Conn) -> HTMLResponse:
+    """The sources `veille watch` follows, with their health: last success, next try, last error."""
+    return page(request, "sources.html", sources=sources.listing(conn))
 
 
 @router.get("/actors", response_class=HTMLResponse)
