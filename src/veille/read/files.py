@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..model import Failure
-from .records import MAX_ID_CHARS
+from .records import MAX_ID_CHARS, json_type
 from .text import NotText, decode
 from .web import Fetcher, FetchError
 
@@ -95,7 +95,7 @@ def read_jsonl(stream: Iterable[bytes], name: str) -> Iterator[Record | Failure]
             yield Failure(f"{name}:{number}", f"{where}: JSON nested too deeply to read")
             continue
         if not isinstance(record, dict):
-            yield Failure(f"{name}:{number}", f"{where}: not a JSON object but {_json_type(record)}")
+            yield Failure(f"{name}:{number}", f"{where}: not a JSON object but {json_type(record)}")
             continue
         if record.get("text") is None:
             # Caught here rather than by records.to_article because only the reader knows the line.
@@ -197,7 +197,3 @@ def _fill(record: Record, defaults: dict[str, str | None]) -> Record:
             record[key] = value
     return record
 
-
-def _json_type(value: Any) -> str:
-    names = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean"}
-    return names.get(type(value), "null")

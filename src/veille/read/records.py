@@ -72,7 +72,7 @@ def _checked_id(value: Any, name: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise BadInput(name, f"'id' must be a string or a whole number, not {_json_type(value)}")
+        raise BadInput(name, f"'id' must be a string or a whole number, not {json_type(value)}")
     ident = str(value)
     if not ident.strip():
         raise BadInput(name, "'id' is empty")
@@ -95,9 +95,11 @@ def _check_unicode(value: Any, key: str, name: str) -> None:
                              f"{error.start + 1}: not valid Unicode") from None
 
 
-def _json_type(value: Any) -> str:
-    names = {dict: "an object", list: "an array", float: "a number", bool: "a boolean"}
-    return names.get(type(value), type(value).__name__)
+def json_type(value: Any) -> str:
+    """What a parsed JSON value is, in words: "an object", "an array", "a number", "null"…"""
+    names = {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number",
+             bool: "a boolean"}
+    return names.get(type(value), "null")
 
 
 def headline(text: str) -> str | None:
