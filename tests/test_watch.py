@@ -56,6 +56,7 @@ class Site:
 @pytest.fixture(autouse=True)
 def no_pause(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(web, "PER_HOST_INTERVAL", 0.0)
+    monkeypatch.setenv("VEILLE_HOST_INTERVAL", "0")
 
 
 def veille(*args: str) -> Any:

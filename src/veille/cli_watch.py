@@ -107,7 +107,7 @@ def watch(once: Annotated[bool, typer.Option("--once", help="One pass over the d
         config = settings.load({"db": db})
         while True:
             report = watch_once(config.db, config.contact, config.limits, on_outcome=_report_outcome,
-                                stopping=lambda: bool(stop))
+                                stopping=lambda: bool(stop), interval=config.host_interval)
             for error in report.errors:
                 _message(f"error: {error}")
             if report.read or once:

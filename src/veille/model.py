@@ -59,6 +59,9 @@ class Article:
     source: str | None = None
     url: str | None = None
     path: str | None = None
+    # Where the text was fetched from the web: kept by the store, not part of the analysis.
+    author: str | None = None
+    fetched_at: str | None = None  # ISO 8601 date-time
 
     @property
     def published_on(self) -> date | None:

@@ -38,6 +38,8 @@ class Settings(BaseModel):
     language: str | None = Field(None, description="language of records that give none; detected when unset")
     contact: str | None = Field(None, description="an e-mail or URL where the sites veille reads can reach "
                                                  "you; sent in its User-Agent")
+    host_interval: float = Field(1.0, ge=0, description="seconds `veille watch` waits between two requests "
+                                                       "to one host")
     max_chars: int = Field(MAX_CHARS, ge=1, description="texts longer than this are refused, never cut")
     max_seconds: float = Field(MAX_SECONDS, gt=0, description="an article's analysis is stopped and "
                                                              "refused after this many seconds")

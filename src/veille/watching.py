@@ -6,19 +6,18 @@ Last-Modified, last success, next try, last error). One bad source or page never
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from .analysis import analyze_records
 from .limits import Limits
-from .model import Failure
 from .read import feeds
 from .read.files import read_url
 from .read.web import FEED_TYPES, PAGE_TYPES, Fetcher, FetchError
-from .store import Outcome, ingest, sources, stored_texts
-from .store.db import describe, open_engine, write
+from .store import Outcome, Writer, sources, stored_texts
+from .store.db import describe, errors, open_engine, refresh_statistics, write
 
 Record = dict[str, Any]
 ONE_PAGE = "page"  # the kind of a source that is a page, read once
@@ -59,52 +58,94 @@ def default_name(url: str) -> str:
 
 def watch_once(db: str | None = None, contact: str | None = None, limits: Limits | None = None,
                on_outcome: Callable[[Outcome], None] | None = None,
-               stopping: Callable[[], bool] = lambda: False) -> WatchReport:
-    """Reads every due source once; `stopping` is asked between sources."""
+               stopping: Callable[[], bool] = lambda: False, interval: float | None = None) -> WatchReport:
+    """Reads every due source once; `stopping` is asked between articles. `interval`: the seconds
+    between two requests to one host (`web.PER_HOST_INTERVAL` when None)."""
     engine = open_engine(db)
-    fetcher = Fetcher(contact)
+    fetcher = Fetcher(contact, interval)
     report = WatchReport()
     try:
         with engine.connect() as conn:
             todo = sources.due(conn)
-        for source in todo:
-            if stopping():
-                break
-            _read_source(engine, db, fetcher, source, limits or Limits(), report, on_outcome)
+        with stored_texts(db) as known:
+            reader = _Reader(engine, fetcher, Writer(engine), limits or Limits(), known, report,
+                             on_outcome, stopping)
+            for source in todo:
+                if stopping():
+                    break
+                reader.read(source)
+        if any(outcome.status == "stored" for outcome in report.outcomes):
+            with errors(f"cannot write to {describe(engine.url)}"):
+                refresh_statistics(engine)
     finally:
         fetcher.close()
         engine.dispose()
     return report
 
 
-def _read_source(engine: Any, db: str | None, fetcher: Fetcher, source: Record, limits: Limits,
-                 report: WatchReport, on_outcome: Callable[[Outcome], None] | None) -> None:
-    doing = f"cannot write to {describe(engine.url)}"
-    report.read.append(source["name"])
-    try:
-        links, listing = _links(fetcher, source)
-    except FetchError as error:
-        reason = str(error)
-        write(engine, doing, lambda conn: sources.failed(conn, source, reason))
-        report.errors.append(f"{source['name']}: {reason}")
-        return
-    with engine.connect() as conn:
-        new = sources.unseen(conn, source["id"], links)
-    with stored_texts(db) as known:
-        records = _records(new, fetcher, source["name"])
-        results = analyze_records(records, limits=limits, known=known)
-        ingested = ingest(results, db, on_outcome=on_outcome)
-    report.outcomes += ingested.outcomes
-    done = [link for link, outcome in zip(new, ingested.outcomes, strict=True) if outcome.status != "failed"]
-    found = ingested.count("stored")
-    etag = listing.etag if listing else None
-    modified = listing.last_modified if listing else None
+@dataclass
+class _Reader:
+    """Reads sources one article at a time: each page is analysed, stored and marked taken before the
+    next is fetched, so a watcher killed mid-cycle fetches again at most the page it was on."""
 
-    def finish(conn: Any) -> None:
-        sources.taken(conn, source["id"], done)
-        sources.succeeded(conn, source, found, etag, modified)
+    engine: Any
+    fetcher: Fetcher
+    writer: Writer
+    limits: Limits
+    known: Callable[[list[str]], set[str]]
+    report: WatchReport
+    on_outcome: Callable[[Outcome], None] | None
+    stopping: Callable[[], bool]
 
-    write(engine, doing, finish)
+    def read(self, source: Record) -> None:
+        doing = f"cannot write to {describe(self.engine.url)}"
+        self.report.read.append(source["name"])
+        try:
+            links, listing = _links(self.fetcher, source)
+        except FetchError as error:
+            reason = str(error)
+            write(self.engine, doing, lambda conn: sources.failed(conn, source, reason))
+            self.report.errors.append(f"{source['name']}: {reason}")
+            return
+        with self.engine.connect() as conn:
+            new = sources.unseen(conn, source["id"], links)
+            known = sources.fetched(conn, new)
+        self._take(source, [link for link in new if link in known])
+        found = 0
+        for link in (link for link in new if link not in known):
+            if self.stopping():
+                return  # the source is read again at its next try, from the first page not taken
+            found += self._article(source, link)
+        etag = listing.etag if listing else None
+        modified = listing.last_modified if listing else None
+        write(self.engine, doing, lambda conn: sources.succeeded(conn, source, found, etag, modified))
+
+    def _article(self, source: Record, link: str) -> int:
+        """Fetches, analyses and stores the page at `link`; 1 when it is a new article, else 0."""
+        records = list(read_url(link, self.fetcher))
+        for item in records:
+            if isinstance(item, dict):
+                if item.get("url") != link and self._stored_at(item.get("url")):
+                    self._take(source, [link])  # the same article, under another address
+                    return 0
+                item["source"] = item.get("source") or source["name"]
+        outcomes = self.writer.store(list(analyze_records(records, 1, self.limits, self.known)))
+        for outcome in outcomes:
+            self.report.outcomes.append(outcome)
+            if self.on_outcome is not None:
+                self.on_outcome(outcome)
+        if all(outcome.status != "failed" for outcome in outcomes):
+            self._take(source, [link])
+        return sum(outcome.status == "stored" for outcome in outcomes)
+
+    def _take(self, source: Record, links: list[str]) -> None:
+        if links:
+            write(self.engine, f"cannot write to {describe(self.engine.url)}",
+                  lambda conn: sources.taken(conn, source["id"], links))
+
+    def _stored_at(self, url: Any) -> bool:
+        with self.engine.connect() as conn:
+            return isinstance(url, str) and bool(sources.fetched(conn, [url]))
 
 
 def _links(fetcher: Fetcher, source: Record) -> tuple[list[str], Any]:
@@ -115,12 +156,3 @@ def _links(fetcher: Fetcher, source: Record) -> tuple[list[str], Any]:
     if listing is None:
         return [], None
     return feeds.links(listing.data, source["kind"]), listing
-
-
-def _records(links: list[str], fetcher: Fetcher, name: str) -> Iterator[Record | Failure]:
-    """Each link's record (its outlet the source's name when the page names none), or Failure."""
-    for link in links:
-        for item in read_url(link, fetcher):
-            if isinstance(item, dict) and not item.get("source"):
-                item["source"] = name
-            yield item

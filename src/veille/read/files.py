@@ -71,7 +71,7 @@ def read_url(url: str, fetcher: Fetcher) -> Iterator[Record | Failure]:
     published = fields.get("published")
     if isinstance(published, str) and published[:10] > page.fetched_at.date().isoformat():
         del fields["published"]
-    yield {"id": url if len(url) <= MAX_ID_CHARS else None, **fields}
+    yield {"id": url if len(url) <= MAX_ID_CHARS else None, **fields, "fetched_at": page.fetched_at.isoformat()}
 
 
 def read_jsonl(stream: Iterable[bytes], name: str) -> Iterator[Record | Failure]:

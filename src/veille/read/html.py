@@ -17,7 +17,7 @@ PARSER_DEPTH = 255  # libxml2 stops reading a page's elements this deep (without
 
 
 def extract(data: bytes) -> dict[str, Any]:
-    """The contract's record fields the page gives: text, title, published, url, source, language.
+    """The record fields the page gives: text, title, published, url, source, language, author.
 
     Fields the page does not state are left out, so that the caller's defaults can fill them.
     """
@@ -41,6 +41,7 @@ def extract(data: bytes) -> dict[str, Any]:
         "url": document.url,
         "source": document.sitename,
         "language": language,
+        "author": document.author,
     }
     return {key: value for key, value in found.items() if value}
 

@@ -12,7 +12,7 @@ from ..lang.identify import detect
 from ..model import Article
 from .text import binary_like
 
-FIELDS = ("id", "text", "title", "published", "url", "source", "language", "path")
+FIELDS = ("id", "text", "title", "published", "url", "source", "language", "path", "author", "fetched_at")
 # A first line this short, with no full stop at its end and a body after it, is the headline.
 HEADLINE_MAX_CHARS = 200
 HEADLINE_MAX_WORDS = 30
@@ -47,10 +47,10 @@ def to_article(record: Any, position: int | None = None) -> Article:
         raise BadInput(name, "the text holds NUL bytes: binary data, not an article")
     if binary_like(text):
         raise BadInput(name, "the text is full of control characters: binary data, not an article")
-    for key in ("title", "url", "source", "language", "path"):
+    for key in ("title", "url", "source", "language", "path", "author", "fetched_at"):
         if record.get(key) is not None and not isinstance(record[key], str):
             raise BadInput(name, f"'{key}' must be a string or null")
-    for key in ("text", "title", "url", "source", "language", "path"):
+    for key in ("text", "title", "url", "source", "language", "path", "author"):
         _check_unicode(record.get(key) if key != "text" else text, key, name)
     sha = body_hash(text)
     language = record.get("language") or detect(text)
@@ -64,7 +64,22 @@ def to_article(record: Any, position: int | None = None) -> Article:
         source=record.get("source"),
         url=record.get("url"),
         path=record.get("path"),
+        author=record.get("author"),
+        fetched_at=_check_fetched(record.get("fetched_at"), name),
     )
+
+
+def _check_fetched(value: str | None, name: str) -> str | None:
+    """`fetched_at` as given when it is an ISO 8601 date-time with its offset."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise BadInput(name, f"'fetched_at' is not an ISO 8601 date-time: {value[:40]!r}") from None
+    if moment.tzinfo is None:
+        raise BadInput(name, "'fetched_at' must give its offset from UTC (e.g. +00:00)")
+    return value
 
 
 def _checked_id(value: Any, name: str) -> str | None:

@@ -11,11 +11,11 @@ from typing import Literal, TypeVar
 
 from sqlalchemy import Connection, Engine, insert, select
 
-from ..model import Analysis, Failure, Known
+from ..model import Analysis, Article, Failure, Known
 from . import index
 from .db import describe, errors, open_engine, refresh_statistics, write
 from .links import Linker
-from .schema import articles
+from .schema import articles, fetches
 
 Status = Literal["stored", "already stored", "failed"]
 Result = Analysis | Failure | Known  # what an analysis of records gives, Known for a text stored already
@@ -123,13 +123,11 @@ def _store_batch(conn: Connection, batch: list[Result], linker: Linker) -> Itera
         if isinstance(item, Failure):
             yield Outcome(item.id, "failed", item.error)
             continue
-        if isinstance(item, Known):
+        if isinstance(item, Known) or item.article.sha256 in seen:
+            _fetched(conn, None, item.article)
             yield Outcome(item.article.id, "already stored")
             continue
         article = item.article
-        if article.sha256 in seen:
-            yield Outcome(article.id, "already stored")
-            continue
         if article.id in taken:
             yield Outcome(article.id, "failed", f"record {article.id!r}: this id is already stored for another "
                                                 "text (give the record an id of its own)")
@@ -143,8 +141,24 @@ def _store_batch(conn: Connection, batch: list[Result], linker: Linker) -> Itera
             text=article.text, analysis=analysis, ingested_at=now,
         ).returning(articles.c.pk)).scalar_one()
         index.link(conn, linker, pk, analysis, article.text, found)
+        _fetched(conn, pk, article)
         yield Outcome(article.id, "stored")
     index.finish(conn, linker, found)
+
+
+def _fetched(conn: Connection, pk: int | None, article: Article) -> None:
+    """Keeps the page an article was fetched from (`pk` None: a text already stored, found again),
+    once per page."""
+    if article.fetched_at is None or article.url is None:
+        return
+    if pk is None:
+        pk = conn.execute(select(articles.c.pk).where(articles.c.sha256 == article.sha256)).scalar()
+        if pk is None:
+            return
+    if conn.execute(select(fetches.c.id).where((fetches.c.article == pk) & (fetches.c.url == article.url))).first():
+        return
+    conn.execute(insert(fetches).values(article=pk, url=article.url, outlet=article.source, author=article.author,
+                                        fetched_at=datetime.fromisoformat(article.fetched_at)))
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:

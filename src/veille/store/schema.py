@@ -318,6 +318,20 @@ source_items = Table(
     Column("seen_at", DateTime(timezone=True), nullable=False),
 )
 
+# Where each article's text was fetched (not derived): its page, outlet, author and fetch time. A text
+# found again at another address (a wire story another outlet ran word for word) adds a row to the
+# article it already is, so an article lists every page that carried it.
+fetches = Table(
+    "fetches", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article(),
+    Column("url", Text, nullable=False, index=True),
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("fetched_at", DateTime(timezone=True), nullable=False),
+    Index("fetches_article", "article"),
+)
+
 PER_ARTICLE = (entities, mentions, quotes, times, events, event_actors, stances)
 ACROSS_ARTICLES = (actors, actor_aliases, actor_links, actor_roles, stories, story_articles, story_bands)
 # Parents before children: filled in this order, emptied in the reverse.

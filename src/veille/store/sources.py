@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from ..errors import BadInput
-from .schema import source_items, sources
+from .schema import articles, fetches, source_items, sources
 
 Row = dict[str, Any]
 MAX_BACKOFF = timedelta(hours=6)  # the longest wait after failures in a row
@@ -62,6 +62,14 @@ def unseen(conn: Connection, source: int, urls: list[str]) -> list[str]:
     seen = set(conn.execute(select(source_items.c.url).where(
         (source_items.c.source == source) & source_items.c.url.in_(urls))).scalars())
     return [url for url in urls if url not in seen]
+
+
+def fetched(conn: Connection, urls: list[str]) -> set[str]:
+    """The URLs of `urls` some article of the store was fetched from, or bears as its own."""
+    if not urls:
+        return set()
+    found = set(conn.execute(select(fetches.c.url).where(fetches.c.url.in_(urls))).scalars())
+    return found | set(conn.execute(select(articles.c.url).where(articles.c.url.in_(urls))).scalars())
 
 
 def taken(conn: Connection, source: int, urls: list[str]) -> None:
