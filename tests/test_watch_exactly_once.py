@@ -26,14 +26,14 @@ from veille.store.schema import articles, fetches, source_items, sources, story_
 
 runner = CliRunner()
 DISPATCH = [
-    "Le gouvernement a présenté mercredi un projet de loi sur la sécurité des barrages, après les crues qui ont "
-    "touché le sud-ouest du pays au printemps.",
-    "« Nous devons protéger les riverains avant la prochaine saison des pluies », a déclaré la ministre de la "
-    "Transition écologique lors d'un point presse à Toulouse.",
-    "Le texte prévoit une inspection de chaque ouvrage tous les cinq ans et un fonds de 300 millions d'euros "
-    "pour les communes les plus exposées, selon le dossier remis à la presse.",
-    "Les élus locaux ont salué un premier pas, tout en regrettant l'absence de moyens pour l'entretien des "
-    "digues, dont la charge revient aux intercommunalités depuis 2018.",
+    ("Le gouvernement a présenté mercredi un projet de loi sur la sécurité des barrages, après les crues qui ont "
+    "touché le sud-ouest du pays au printemps."),
+    ("« Nous devons protéger les riverains avant la prochaine saison des pluies », a déclaré la ministre de la "
+    "Transition écologique lors d'un point presse à Toulouse."),
+    ("Le texte prévoit une inspection de chaque ouvrage tous les cinq ans et un fonds de 300 millions d'euros "
+    "pour les communes les plus exposées, selon le dossier remis à la presse."),
+    ("Les élus locaux ont salué un premier pas, tout en regrettant l'absence de moyens pour l'entretien des "
+    "digues, dont la charge revient aux intercommunalités depuis 2018."),
 ]
 
 
