@@ -138,6 +138,17 @@ def examples() -> list[Analysis]:
     return [lavrov(), zelensky()]
 
 
+def in_store(url: str, work: Callable[[Any], Any]) -> Any:
+    """`work(conn)` in one write transaction on the store at `url`."""
+    from veille.store.db import open_engine, write
+
+    engine = open_engine(url)
+    try:
+        return write(engine, "test", work)
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'veille.db'}"

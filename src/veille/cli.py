@@ -450,8 +450,10 @@ def _configure_logging(verbose: bool) -> None:
     root.setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
-# The watching commands live in their own module, which takes the shared options from this one.
+# The watching and alert commands live in their own modules, which take the shared options from this one.
+from .cli_alerts import alerts_app
 from .cli_watch import sources_app, watch
 
 app.add_typer(sources_app, name="sources")
+app.add_typer(alerts_app, name="alerts")
 app.command(epilog="Example: veille watch --once --db sqlite:///veille.db")(watch)

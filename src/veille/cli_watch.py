@@ -6,7 +6,8 @@ import re
 import signal
 import sys
 import time
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -18,6 +19,7 @@ sources_app = typer.Typer(help="The feeds, sitemaps and pages `veille watch` fol
 SOURCE_COLUMNS = ("name", "kind", "url", "every", "last_success", "next_try", "found", "last_error")
 DURATION = re.compile(r"(\d+)\s*([smhd])")
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+T = TypeVar("T")
 
 
 def seconds(text: str) -> int:
@@ -40,19 +42,14 @@ def add(url: Annotated[str, typer.Argument(help="An RSS or Atom feed, a news sit
         db: Db = None) -> None:
     """Follow a feed, a sitemap or a page: it is fetched once now to tell which it is."""
     from .store import sources
-    from .store.db import open_engine, write
     from .watching import default_name, detect
 
     with _errors():
         config = settings.load({"db": db})
         interval = seconds(every)
         kind = _detect(detect, url, config.contact)
-        engine = open_engine(config.db)
-        try:
-            row = write(engine, "cannot add the source",
-                        lambda conn: sources.add(conn, name or default_name(url), url, kind, interval))
-        finally:
-            engine.dispose()
+        row = in_store(config.db, lambda conn: sources.add(conn, name or default_name(url), url, kind, interval),
+                       "cannot add the source")
     _message(f"following {row['name']} ({kind}, every {every}): `veille watch` reads it")
 
 
@@ -60,16 +57,9 @@ def add(url: Annotated[str, typer.Argument(help="An RSS or Atom feed, a news sit
 def list_sources(db: Db = None, format: QueryFormat = None) -> None:
     """List the sources: kind, last success, next try, articles found and the last error."""
     from .store import sources
-    from .store.db import open_engine
 
     with _errors():
-        config = settings.load({"db": db})
-        engine = open_engine(config.db, create=False)
-        try:
-            with engine.connect() as conn:
-                found = sources.listing(conn)
-        finally:
-            engine.dispose()
+        found = in_store(settings.load({"db": db}).db, sources.listing)
     render.rows(found, format or render.default_format(), SOURCE_COLUMNS, sys.stdout, title="Sources")
 
 
@@ -78,19 +68,28 @@ def remove(name: Annotated[str, typer.Argument(help="The source's name.", show_d
            db: Db = None) -> None:
     """Stop following a source (the articles it gave stay stored)."""
     from .store import sources
-    from .store.db import open_engine, write
 
     with _errors():
-        config = settings.load({"db": db})
-        engine = open_engine(config.db, create=False)
-        try:
-            gone = write(engine, "cannot remove the source", lambda conn: sources.remove(conn, name))
-        finally:
-            engine.dispose()
+        gone = in_store(settings.load({"db": db}).db, lambda conn: sources.remove(conn, name), "cannot remove the source")
     if not gone:
         _message(f"error: no source named {name!r} (see veille sources list)")
         raise typer.Exit(1)
     _message(f"no longer following {name}")
+
+
+def in_store(db: str, work: Callable[[Any], T], writing: str | None = None) -> T:
+    """`work(conn)` on the store at `db`: in a write transaction when `writing` (what it does, for an
+    error) is given, else on a reading connection."""
+    from .store.db import open_engine, write
+
+    engine = open_engine(db, create=writing is not None)
+    try:
+        if writing is not None:
+            return write(engine, writing, work)
+        with engine.connect() as conn:
+            return work(conn)
+    finally:
+        engine.dispose()
 
 
 def watch(once: Annotated[bool, typer.Option("--once", help="One pass over the due sources, then exit.")] = False,

@@ -134,14 +134,15 @@ class _Reader:
             self.report.outcomes.append(outcome)
             if self.on_outcome is not None:
                 self.on_outcome(outcome)
+        stored = sum(outcome.status == "stored" for outcome in outcomes)
         if all(outcome.status != "failed" for outcome in outcomes):
-            self._take(source, [link])
-        return sum(outcome.status == "stored" for outcome in outcomes)
+            self._take(source, [link], stored > 0)
+        return stored
 
-    def _take(self, source: Record, links: list[str]) -> None:
+    def _take(self, source: Record, links: list[str], stored: bool = False) -> None:
         if links:
             write(self.engine, f"cannot write to {describe(self.engine.url)}",
-                  lambda conn: sources.taken(conn, source["id"], links))
+                  lambda conn: sources.taken(conn, source["id"], links, stored))
 
     def _stored_at(self, url: Any) -> bool:
         with self.engine.connect() as conn:

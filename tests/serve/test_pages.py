@@ -55,7 +55,7 @@ class Assets(HTMLParser):
 
 @pytest.mark.parametrize("path", ["/", "/?q=poutine", "/articles/afp", "/actors", "/actors/1", "/timeline",
                                   "/timeline?type=ASSAULT&place=Ukraine", "/map", "/map?view=world",
-                                  "/quotes", "/quotes?speaker=poutine&from=2025-08", "/sources"])
+                                  "/quotes", "/quotes?speaker=poutine&from=2025-08", "/sources", "/alerts"])
 def test_every_page_answers_and_loads_only_its_own_files(client: TestClient, path: str) -> None:
     answer = client.get(path)
 

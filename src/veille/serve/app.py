@@ -29,6 +29,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from ..errors import BadInput, StoreError, VeilleError
 from ..store import Writer
 from ..store.db import describe, errors, open_engine
+from . import alerts as alert_pages
 from . import api, guard, pages
 from .analyser import Analyser, AnalyserDown
 from .shared import STATIC, TOKEN_VARIABLE, error_page
@@ -99,6 +100,7 @@ def create_app(url: str | None = None, token: str | None = None, host: str = "12
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(alert_pages.router)
     _handle_errors(app)
     app.add_middleware(guard.Writes, token=app.state.token, max_body=max_body)
     app.add_middleware(guard.SecurityHeaders)

@@ -74,8 +74,14 @@ def article(request: Request, id: str, conn: Connection = Conn) -> HTMLResponse:
 
 @router.get("/sources", response_class=HTMLResponse)
 def sources_page(request: Request, conn: Connection = Conn) -> HTMLResponse:
-    """The sources `veille watch` follows, with their health: last success, next try, last error."""
-    return page(request, "sources.html", sources=sources.listing(conn))
+    """The sources `veille watch` follows, with their health (last success, next try, last error) and
+    the new articles each gave on each of the last two weeks' days."""
+    listed = sources.listing(conn)
+    days = sources.per_day(conn, CHART_DAYS)
+    for source in listed:
+        source["days"] = days.get(source["id"], [])
+    most = max((n for counts in days.values() for _, n in counts), default=0)
+    return page(request, "sources.html", sources=listed, most=max(most, 1), chart_days=CHART_DAYS)
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -112,6 +118,7 @@ def timeline(request: Request, since: Annotated[str | None, Query(alias="from")]
     return page(request, "timeline.html", filters=filters, days=days, most=most, cut=cut, total=len(entries))
 
 
+CHART_DAYS = 14  # the Sources page's chart: new articles per day, over two weeks
 MAP_LISTED = 25  # events listed beside the map for each place, the latest; the timeline has the rest
 
 

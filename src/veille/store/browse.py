@@ -59,8 +59,10 @@ from .schema import (
     articles,
     entities,
     event_actors,
+    fetches,
     story_articles,
 )
+from .sources import plain
 from .words import article_holds, articles_holding, quote_holds, quotes_holding
 
 __all__ = ["MAX_LIMIT", "Page", "actor_page", "actor_record", "article", "article_page", "decode_cursor",
@@ -117,7 +119,8 @@ def _holding_or_naming(conn: Connection, q: str, limit: int) -> ColumnElement[bo
 def article(conn: Connection, id: str) -> Row | None:
     """One stored article by its id (the last stored, when several share it): its text, its analysis
     in the contract's shape, `actors` (entity id → actor id), `names` (actor id → name) and `copies`
-    (the other articles of its story)."""
+    (the other articles of its story), and `fetches` (each page its text was fetched from: URL,
+    outlet, author, when)."""
     a = articles
     row = conn.execute(select(a).where(a.c.id == id).order_by(a.c.pk.desc()).limit(1)).mappings().first()
     if row is None:
@@ -132,6 +135,10 @@ def article(conn: Connection, id: str) -> Row | None:
     found["copies"] = [dict(r) for r in conn.execute(
         select(a.c.id, a.c.title, a.c.published, a.c.source).join(story_articles, story_articles.c.article == a.c.pk)
         .where((story_articles.c.story == mine) & (a.c.pk != found["pk"])).order_by(a.c.pk)).mappings()]
+    f = fetches
+    found["fetches"] = [plain(r) for r in conn.execute(
+        select(f.c.url, f.c.outlet, f.c.author, f.c.fetched_at).where(f.c.article == found["pk"]).order_by(f.c.id))
+        .mappings()]
     return found
 
 

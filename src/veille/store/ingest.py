@@ -12,7 +12,7 @@ from typing import Literal, TypeVar
 from sqlalchemy import Connection, Engine, insert, select
 
 from ..model import Analysis, Article, Failure, Known
-from . import index
+from . import alerts, index
 from .db import describe, errors, open_engine, refresh_statistics, write
 from .links import Linker
 from .schema import articles, fetches
@@ -144,6 +144,7 @@ def _store_batch(conn: Connection, batch: list[Result], linker: Linker) -> Itera
         _fetched(conn, pk, article)
         yield Outcome(article.id, "stored")
     index.finish(conn, linker, found)
+    alerts.check(conn)
 
 
 def _fetched(conn: Connection, pk: int | None, article: Article) -> None:

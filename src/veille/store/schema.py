@@ -316,6 +316,7 @@ source_items = Table(
     Column("source", Integer, ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True),
     Column("url", Text, primary_key=True),
     Column("seen_at", DateTime(timezone=True), nullable=False),
+    Column("stored", Boolean, nullable=False, default=False),  # it gave a new article
 )
 
 # Where each article's text was fetched (not derived): its page, outlet, author and fetch time. A text
@@ -330,6 +331,41 @@ fetches = Table(
     Column("author", Text),
     Column("fetched_at", DateTime(timezone=True), nullable=False),
     Index("fetches_article", "article"),
+)
+
+# Saved searches (not derived): each alert's filters, the last article it was checked against
+# (`checked`), and each quote, event or stance that matched it, recorded once, in the transaction
+# that stored its article.
+alerts = Table(
+    "alerts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("speaker", Text),
+    Column("actor", Text),
+    Column("contains", Text),
+    Column("type", String(16)),
+    Column("place", Text),
+    Column("asserted_only", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("checked", Integer, nullable=False, default=0),  # articles up to this pk are checked
+    Column("seen", Integer, nullable=False, default=0),  # items up to this id were shown by `alerts show --new`
+)
+
+alert_items = Table(
+    "alert_items", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert", Integer, ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(8), nullable=False),  # quote, event or stance
+    _article(),
+    Column("fact", Text, nullable=False),  # the quote's or event's id, the stance's place, in the analysis
+    Column("day", String(10)),
+    Column("who", Text),  # the speaker, the stance's holder, or the event's actors
+    Column("what", Text),  # the event's type, the stance's polarity and target
+    Column("text", Text, nullable=False),  # the evidence
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("found_at", DateTime(timezone=True), nullable=False),
+    Index("alert_items_once", "alert", "article", "kind", "fact", unique=True),
 )
 
 PER_ARTICLE = (entities, mentions, quotes, times, events, event_actors, stances)
