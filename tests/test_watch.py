@@ -171,3 +171,30 @@ def test_sitemaps_and_atom_feeds_are_followed_too(
 
     assert f"({kind}," in added.output
     assert [title for title, _ in stored(db)] == ["Lille, jour 4", "Lille, jour 5"]
+
+
+def test_a_terminal_gets_a_progress_line_and_a_pipe_only_the_summary(tmp_path: Path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "veille", "watch", "--once", "--db", f"sqlite:///{tmp_path / 'veille.db'}"]
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    leader, follower = pty.openpty()
+    with subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower) as process:
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal closes with the process
+                break
+            if not chunk:
+                break
+            seen += chunk
+        process.wait(120)
+    os.close(leader)
+
+    assert "watching:" not in piped.stderr and "0 source(s) read" in piped.stderr
+    assert b"watching:" in seen and b"0 source(s) read" in seen

@@ -107,7 +107,7 @@ def test_the_same_text_at_two_outlets_is_one_article_with_both_pages(site: HTTPS
     watch(db)
 
     assert rows(db, select(func.count()).select_from(articles)) == [(1,)]
-    pages = rows(db, select(fetches.c.url, fetches.c.outlet, fetches.c.author).order_by(fetches.c.id))
+    pages = rows(db, select(fetches.c.url, fetches.c.outlet, fetches.c.author).order_by(fetches.c.url.desc()))
     assert pages == [(site.url_for("/sud/barrages.html"), "Le Courrier du Sud", "Jeanne Martin"),
                      (site.url_for("/ouest/depeche.html"), "L'Écho de l'Ouest", None)]
 
@@ -172,7 +172,10 @@ def test_a_watcher_killed_mid_cycle_resumes_with_nothing_lost_and_nothing_twice(
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         assert reached.wait(120), "the watcher never asked for the fourth page"
-        time.sleep(0.2)
+        deadline = time.monotonic() + 60
+        while len(rows(db, select(articles.c.pk))) < 3:  # the pages before it are stored meanwhile
+            assert time.monotonic() < deadline, "the watcher did not store the pages it had"
+            time.sleep(0.1)
         watcher.send_signal(signal.SIGKILL)
         watcher.wait(30)
     finally:

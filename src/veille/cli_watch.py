@@ -6,14 +6,18 @@ import re
 import signal
 import sys
 import time
-from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from . import render, settings
 from .cli import Db, QueryFormat, _errors, _message, _report_outcome
 from .errors import BadSettings
+
+if TYPE_CHECKING:
+    from .store import Outcome
 
 sources_app = typer.Typer(help="The feeds, sitemaps and pages `veille watch` follows.", no_args_is_help=True)
 SOURCE_COLUMNS = ("name", "kind", "url", "every", "last_success", "next_try", "found", "last_error")
@@ -95,7 +99,7 @@ def in_store(db: str, work: Callable[[Any], T], writing: str | None = None) -> T
 def watch(once: Annotated[bool, typer.Option("--once", help="One pass over the due sources, then exit.")] = False,
           db: Db = None) -> None:
     """Read the sources that are due, store their new articles, and go on until Ctrl+C or SIGTERM
-    (which stop it between sources)."""
+    (which stop it between articles). On a terminal, a line shows how the pass goes."""
     from .watching import watch_once
 
     stop: list[int] = []
@@ -105,8 +109,9 @@ def watch(once: Annotated[bool, typer.Option("--once", help="One pass over the d
     with _errors():
         config = settings.load({"db": db})
         while True:
-            report = watch_once(config.db, config.contact, config.limits, on_outcome=_report_outcome,
-                                stopping=lambda: bool(stop), interval=config.host_interval)
+            with _progress_line() as on_outcome:
+                report = watch_once(config.db, config.contact, config.limits, on_outcome=on_outcome,
+                                    stopping=lambda: bool(stop), interval=config.host_interval)
             for error in report.errors:
                 _message(f"error: {error}")
             if report.read or once:
@@ -114,6 +119,29 @@ def watch(once: Annotated[bool, typer.Option("--once", help="One pass over the d
             if once or stop:
                 break
             _pause(stop)
+
+
+@contextmanager
+def _progress_line() -> Iterator[Callable[[Outcome], None]]:
+    """Reports each page's outcome: refusals as lines, and on a terminal a live count of the pass."""
+    if not sys.stderr.isatty():
+        yield _report_outcome
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    counts = {"stored": 0, "already stored": 0, "failed": 0}
+    columns = (SpinnerColumn(), TextColumn("watching: {task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("reading the sources that are due")
+
+        def advance(outcome: Outcome) -> None:
+            counts[outcome.status] += 1
+            if outcome.status == "failed":
+                progress.console.print(f"veille: error: {outcome.error}", markup=False, highlight=False)
+            progress.update(task, description=f"{counts['stored']} new, {counts['already stored']} known, "
+                                              f"{counts['failed']} refused · {outcome.id[:60]}")
+        yield advance
 
 
 def _pause(stop: list[Any], seconds: float = 30.0) -> None:

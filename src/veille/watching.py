@@ -1,26 +1,31 @@
 """`veille watch`: a pass over the sources that are due (`store.sources`): each feed or sitemap is
 read with a conditional request, the article pages it lists that this source has not given before are
 fetched (`read.web`), analysed and stored, and the source's state is kept (its server's ETag and
-Last-Modified, last success, next try, last error). One bad source or page never stops the others.
+Last-Modified, last success, next try, last error). One bad source or page never stops or holds up
+the others: sources are fetched in threads, and one thread analyses and stores.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from queue import Queue
 from typing import Any
 from urllib.parse import urlsplit
 
 from .analysis import analyze_records
 from .limits import Limits
+from .model import Failure
 from .read import feeds
 from .read.files import read_url
-from .read.web import FEED_TYPES, PAGE_TYPES, Fetcher, FetchError
+from .read.web import FEED_TYPES, PAGE_TYPES, Fetcher, FetchError, Page
 from .store import Outcome, Writer, sources, stored_texts
 from .store.db import describe, errors, open_engine, refresh_statistics, write
 
 Record = dict[str, Any]
 ONE_PAGE = "page"  # the kind of a source that is a page, read once
+READERS = 4  # sources fetched at once (each host still gets one request a second)
 
 
 @dataclass
@@ -58,9 +63,15 @@ def default_name(url: str) -> str:
 
 def watch_once(db: str | None = None, contact: str | None = None, limits: Limits | None = None,
                on_outcome: Callable[[Outcome], None] | None = None,
-               stopping: Callable[[], bool] = lambda: False, interval: float | None = None) -> WatchReport:
+               stopping: Callable[[], bool] = lambda: False, interval: float | None = None,
+               readers: int = READERS) -> WatchReport:
     """Reads every due source once; `stopping` is asked between articles. `interval`: the seconds
-    between two requests to one host (`web.PER_HOST_INTERVAL` when None)."""
+    between two requests to one host (`web.PER_HOST_INTERVAL` when None).
+
+    Sources are fetched by `readers` threads at once, so a slow or failing source never holds up the
+    others; this thread analyses and stores each page as it comes, one at a time, and keeps each
+    source's state once its thread is done.
+    """
     engine = open_engine(db)
     fetcher = Fetcher(contact, interval)
     report = WatchReport()
@@ -68,12 +79,8 @@ def watch_once(db: str | None = None, contact: str | None = None, limits: Limits
         with engine.connect() as conn:
             todo = sources.due(conn)
         with stored_texts(db) as known:
-            reader = _Reader(engine, fetcher, Writer(engine), limits or Limits(), known, report,
-                             on_outcome, stopping)
-            for source in todo:
-                if stopping():
-                    break
-                reader.read(source)
+            writer = _Storer(engine, Writer(engine), limits or Limits(), known, report, on_outcome)
+            _run(todo, fetcher, engine, writer, stopping, readers)
         if any(outcome.status == "stored" for outcome in report.outcomes):
             with errors(f"cannot write to {describe(engine.url)}"):
                 refresh_statistics(engine)
@@ -83,73 +90,124 @@ def watch_once(db: str | None = None, contact: str | None = None, limits: Limits
     return report
 
 
+@dataclass(frozen=True)
+class _Fetched:
+    source: Record
+    link: str
+    records: list[Record | Failure] | None  # None: the same article as one stored, under another address
+
+
+@dataclass(frozen=True)
+class _Finished:
+    source: Record
+    listing: Page | None = None
+    error: str | None = None  # why the source could not be read
+    stopped: bool = False
+
+
+def _run(todo: list[Record], fetcher: Fetcher, engine: Any, storer: _Storer, stopping: Callable[[], bool],
+         readers: int) -> None:
+    """Reads `todo` in threads that hand their pages over a bounded queue to this thread, which
+    stores them; when `stopping`, the pages in the queue are left for the next pass."""
+    handed: Queue[_Fetched | _Finished] = Queue(maxsize=2 * readers)
+    with ThreadPoolExecutor(max_workers=max(1, readers), thread_name_prefix="veille-watch") as pool:
+        for source in todo:
+            pool.submit(_gather, source, fetcher, engine, handed, stopping)
+        for _ in range(len(todo)):
+            item = handed.get()
+            while isinstance(item, _Fetched):
+                if not stopping():
+                    storer.page(item)
+                item = handed.get()
+            storer.finished(item)
+
+
+def _gather(source: Record, fetcher: Fetcher, engine: Any, handed: Queue[_Fetched | _Finished],
+            stopping: Callable[[], bool]) -> None:
+    """Fetches the source's listing and the pages of it not taken, handing each over, then says it
+    is done (always, so that the storing thread never waits for it in vain)."""
+    finished = _Finished(source, stopped=True)
+    try:
+        links, listing = _links(fetcher, source)
+        with engine.connect() as conn:
+            new = sources.unseen(conn, source["id"], links)
+            known = sources.fetched(conn, new)
+        for link in new:
+            if stopping():
+                return
+            handed.put(_Fetched(source, link, None if link in known else _page(fetcher, engine, link)))
+        finished = _Finished(source, listing)
+    except FetchError as error:
+        finished = _Finished(source, error=str(error))
+    except Exception as error:  # noqa: BLE001 - a fault of veille's own: the source keeps it as its error
+        finished = _Finished(source, error=f"{type(error).__name__}: {error}")
+    finally:
+        handed.put(finished)
+
+
+def _page(fetcher: Fetcher, engine: Any, link: str) -> list[Record | Failure] | None:
+    """The page's record, or None when its canonical URL is stored already."""
+    records = list(read_url(link, fetcher))
+    for item in records:
+        if isinstance(item, dict) and item.get("url") != link and isinstance(item.get("url"), str):
+            with engine.connect() as conn:
+                if sources.fetched(conn, [item["url"]]):
+                    return None
+    return records
+
+
 @dataclass
-class _Reader:
-    """Reads sources one article at a time: each page is analysed, stored and marked taken before the
-    next is fetched, so a watcher killed mid-cycle fetches again at most the page it was on."""
+class _Storer:
+    """Analyses and stores each page as its own transaction, then marks it taken: a watcher killed
+    mid-cycle fetches again only the pages it had not stored."""
 
     engine: Any
-    fetcher: Fetcher
     writer: Writer
     limits: Limits
     known: Callable[[list[str]], set[str]]
     report: WatchReport
     on_outcome: Callable[[Outcome], None] | None
-    stopping: Callable[[], bool]
+    found: dict[int, int] = field(default_factory=dict)  # source id → new articles this pass
 
-    def read(self, source: Record) -> None:
-        doing = f"cannot write to {describe(self.engine.url)}"
-        self.report.read.append(source["name"])
-        try:
-            links, listing = _links(self.fetcher, source)
-        except FetchError as error:
-            reason = str(error)
-            write(self.engine, doing, lambda conn: sources.failed(conn, source, reason))
-            self.report.errors.append(f"{source['name']}: {reason}")
+    def page(self, fetched: _Fetched) -> None:
+        source = fetched.source
+        if fetched.records is None:
+            self._take(source, fetched.link, False)
             return
-        with self.engine.connect() as conn:
-            new = sources.unseen(conn, source["id"], links)
-            known = sources.fetched(conn, new)
-        self._take(source, [link for link in new if link in known])
-        found = 0
-        for link in (link for link in new if link not in known):
-            if self.stopping():
-                return  # the source is read again at its next try, from the first page not taken
-            found += self._article(source, link)
-        etag = listing.etag if listing else None
-        modified = listing.last_modified if listing else None
-        write(self.engine, doing, lambda conn: sources.succeeded(conn, source, found, etag, modified))
-
-    def _article(self, source: Record, link: str) -> int:
-        """Fetches, analyses and stores the page at `link`; 1 when it is a new article, else 0."""
-        records = list(read_url(link, self.fetcher))
-        for item in records:
+        for item in fetched.records:
             if isinstance(item, dict):
-                if item.get("url") != link and self._stored_at(item.get("url")):
-                    self._take(source, [link])  # the same article, under another address
-                    return 0
                 item["source"] = item.get("source") or source["name"]
-        outcomes = self.writer.store(list(analyze_records(records, 1, self.limits, self.known)))
+        outcomes = self.writer.store(list(analyze_records(fetched.records, 1, self.limits, self.known)))
         for outcome in outcomes:
             self.report.outcomes.append(outcome)
             if self.on_outcome is not None:
                 self.on_outcome(outcome)
         stored = sum(outcome.status == "stored" for outcome in outcomes)
+        self.found[source["id"]] = self.found.get(source["id"], 0) + stored
         if all(outcome.status != "failed" for outcome in outcomes):
-            self._take(source, [link], stored > 0)
-        return stored
+            self._take(source, fetched.link, stored > 0)
 
-    def _take(self, source: Record, links: list[str], stored: bool = False) -> None:
-        if links:
-            write(self.engine, f"cannot write to {describe(self.engine.url)}",
-                  lambda conn: sources.taken(conn, source["id"], links, stored))
+    def finished(self, done: _Finished) -> None:
+        source = done.source
+        self.report.read.append(source["name"])
+        if done.error is not None:
+            reason = done.error
+            self._write(lambda conn: sources.failed(conn, source, reason))
+            self.report.errors.append(f"{source['name']}: {reason}")
+        elif not done.stopped:  # a stopped source is read again at its next try, from its first page not taken
+            found = self.found.get(source["id"], 0)
+            etag = done.listing.etag if done.listing else None
+            modified = done.listing.last_modified if done.listing else None
+            self._write(lambda conn: sources.succeeded(conn, source, found, etag, modified))
 
-    def _stored_at(self, url: Any) -> bool:
-        with self.engine.connect() as conn:
-            return isinstance(url, str) and bool(sources.fetched(conn, [url]))
+    def _take(self, source: Record, link: str, stored: bool) -> None:
+        self._write(lambda conn: sources.taken(conn, source["id"], [link], stored))
+
+    def _write(self, work: Callable[[Any], Any]) -> None:
+        write(self.engine, f"cannot write to {describe(self.engine.url)}", work)
 
 
-def _links(fetcher: Fetcher, source: Record) -> tuple[list[str], Any]:
+def _links(fetcher: Fetcher, source: Record) -> tuple[list[str], Page | None]:
     """The source's article links, and the listing fetched (None for a page, or when unchanged)."""
     if source["kind"] == ONE_PAGE:
         return [source["url"]], None

@@ -11,6 +11,8 @@ from __future__ import annotations
 import feedparser  # type: ignore[import-untyped]
 from lxml import etree
 
+from .web import FetchError
+
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -29,14 +31,21 @@ def kind_of(data: bytes) -> str | None:
 
 
 def links(data: bytes, kind: str) -> list[str]:
-    """The http(s) links of the items, each once, in the source's order."""
+    """The http(s) links of the items, each once, in the source's order. A feed with a flaw is read
+    as far as feedparser can; one that is broken and lists nothing, or a sitemap that is not XML,
+    is a FetchError saying so."""
     if kind == "sitemap":
         root = _xml_root(data)
-        found = [] if root is None else [loc.text.strip() for loc in root.iter(f"{SITEMAP}loc", "loc")
-                                         if loc.text and loc.getparent() is not None
-                                         and loc.getparent().tag in (f"{SITEMAP}url", "url")]
+        if root is None:
+            raise FetchError("the sitemap is not well-formed XML")
+        found = [loc.text.strip() for loc in root.iter(f"{SITEMAP}loc", "loc")
+                 if loc.text and loc.getparent() is not None and loc.getparent().tag in (f"{SITEMAP}url", "url")]
     else:
-        found = [str(entry.get("link") or "").strip() for entry in feedparser.parse(data).entries]
+        parsed = feedparser.parse(data)
+        found = [str(entry.get("link") or "").strip() for entry in parsed.entries]
+        if parsed.bozo and not any(found):
+            flaw = str(parsed.get("bozo_exception") or "").splitlines()[0:1]
+            raise FetchError(f"the feed is broken and lists nothing ({flaw[0] if flaw else 'not well-formed'})")
     return list(dict.fromkeys(link for link in found if link.startswith(("http://", "https://"))))
 
 

@@ -64,6 +64,7 @@ class Fetcher:
         self.interval = PER_HOST_INTERVAL if interval is None else interval
         self._robots: dict[str, RobotFileParser] = {}
         self._last: dict[str, float] = {}
+        self._site_locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
 
     def get(self, url: str, types: tuple[str, ...] = PAGE_TYPES, etag: str | None = None,
@@ -126,9 +127,18 @@ class Fetcher:
         parts = urlsplit(url)
         site = f"{parts.scheme}://{parts.netloc}"
         with self._lock:
-            known = self._robots.get(site)
-        if known is not None:
-            return known
+            site_lock = self._site_locks.setdefault(site, threading.Lock())
+        with site_lock:  # one thread asks each site for its robots.txt; the others wait for its answer
+            with self._lock:
+                known = self._robots.get(site)
+            if known is not None:
+                return known
+            robots = self._read_robots(site)
+            with self._lock:
+                self._robots[site] = robots
+            return robots
+
+    def _read_robots(self, site: str) -> RobotFileParser:
         robots = RobotFileParser()
         try:
             self._wait_turn(site)
@@ -141,8 +151,6 @@ class Fetcher:
             robots.allow_all = True  # none: everything is allowed
         else:
             robots.parse(answer.text.splitlines())
-        with self._lock:
-            self._robots[site] = robots
         return robots
 
     def _wait_turn(self, url: str) -> None:
