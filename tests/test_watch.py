@@ -180,7 +180,7 @@ def test_a_terminal_gets_a_progress_line_and_a_pipe_only_the_summary(tmp_path: P
     import sys
 
     command = [sys.executable, "-m", "veille", "watch", "--once", "--db", f"sqlite:///{tmp_path / 'veille.db'}"]
-    piped = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    piped = subprocess.run(command, check=True, capture_output=True, text=True, timeout=120)
     leader, follower = pty.openpty()
     with subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower) as process:
         os.close(follower)

@@ -160,3 +160,28 @@ def test_a_slow_source_does_not_hold_up_the_others(httpserver: HTTPServer, other
     veille("watch", "--once", "--db", db)
 
     assert waited == [True]
+
+
+def test_the_pages_own_date_wins_over_the_feeds_which_stands_in_when_the_page_gives_none(
+        httpserver: HTTPServer, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'veille.db'}"
+    undated = article(1).replace('<meta property="article:published_time" content="2025-06-11T10:00:00+02:00">', "")
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/dated.html").respond_with_data(article(2), content_type="text/html")
+    httpserver.expect_request("/undated.html").respond_with_data(undated, content_type="text/html")
+    httpserver.expect_request("/undated-2.html").respond_with_data(undated.replace("Épisode 1", "Épisode 9"),
+                                                                   content_type="text/html")
+    items = [("/dated.html", "Mon, 02 Jun 2025 07:00:00 GMT"), ("/undated.html", "Tue, 10 Jun 2025 06:30:00 GMT"),
+             ("/undated-2.html", "Thu, 01 Jan 2099 00:00:00 GMT")]
+    feed = "".join(f"<item><link>{httpserver.url_for(path)}</link><pubDate>{date}</pubDate></item>"
+                   for path, date in items)
+    httpserver.expect_request("/rss.xml").respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Fil</title>{feed}</channel></rss>',
+        content_type="application/rss+xml")
+    veille("sources", "add", httpserver.url_for("/rss.xml"), "--db", db)
+
+    veille("watch", "--once", "--db", db)
+
+    assert stored(db) == {httpserver.url_for("/dated.html"): "2025-06-11",
+                          httpserver.url_for("/undated.html"): "2025-06-10T06:30:00+00:00",
+                          httpserver.url_for("/undated-2.html"): None}  # a feed date after the fetch is none

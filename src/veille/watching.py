@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime
 from queue import Queue
 from typing import Any
 from urllib.parse import urlsplit
@@ -130,12 +131,13 @@ def _gather(source: Record, fetcher: Fetcher, engine: Any, handed: Queue[_Fetche
     try:
         links, listing = _links(fetcher, source)
         with engine.connect() as conn:
-            new = sources.unseen(conn, source["id"], links)
+            new = sources.unseen(conn, source["id"], list(links))
             known = sources.fetched(conn, new)
         for link in new:
             if stopping():
                 return
-            handed.put(_Fetched(source, link, None if link in known else _page(fetcher, engine, link)))
+            records = None if link in known else _page(fetcher, engine, link, links[link])
+            handed.put(_Fetched(source, link, records))
         finished = _Finished(source, listing)
     except FetchError as error:
         finished = _Finished(source, error=str(error))
@@ -145,15 +147,27 @@ def _gather(source: Record, fetcher: Fetcher, engine: Any, handed: Queue[_Fetche
         handed.put(finished)
 
 
-def _page(fetcher: Fetcher, engine: Any, link: str) -> list[Record | Failure] | None:
-    """The page's record, or None when its canonical URL is stored already."""
+def _page(fetcher: Fetcher, engine: Any, link: str, listed: str | None) -> list[Record | Failure] | None:
+    """The page's record, or None when its canonical URL is stored already. The date the listing
+    gives it (`listed`) stands only when the page states none, and is no later than the fetch."""
     records = list(read_url(link, fetcher))
     for item in records:
-        if isinstance(item, dict) and item.get("url") != link and isinstance(item.get("url"), str):
+        if not isinstance(item, dict):
+            continue
+        if item.get("url") != link and isinstance(item.get("url"), str):
             with engine.connect() as conn:
                 if sources.fetched(conn, [item["url"]]):
                     return None
+        if not item.get("published") and listed and _iso_date(listed) and listed <= str(item.get("fetched_at")):
+            item["published"] = listed
     return records
+
+
+def _iso_date(value: str | None) -> bool:
+    try:
+        return value is not None and datetime.fromisoformat(value) is not None
+    except ValueError:
+        return False
 
 
 @dataclass
@@ -207,11 +221,11 @@ class _Storer:
         write(self.engine, f"cannot write to {describe(self.engine.url)}", work)
 
 
-def _links(fetcher: Fetcher, source: Record) -> tuple[list[str], Page | None]:
+def _links(fetcher: Fetcher, source: Record) -> tuple[dict[str, str | None], Page | None]:
     """The source's article links, and the listing fetched (None for a page, or when unchanged)."""
     if source["kind"] == ONE_PAGE:
-        return [source["url"]], None
+        return {source["url"]: None}, None
     listing = fetcher.get(source["url"], FEED_TYPES, source.get("etag"), source.get("last_modified"))
     if listing is None:
-        return [], None
+        return {}, None
     return feeds.links(listing.data, source["kind"]), listing

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import kallas
+from conftest import in_store, kallas
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -30,6 +30,7 @@ uvicorn = pytest.importorskip("uvicorn")
 import veille
 from veille import store
 from veille.serve import create_app
+from veille.store import alerts
 
 pytestmark = pytest.mark.browser
 
@@ -57,6 +58,7 @@ ARTICLES = [
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """veille serving a fresh store of the articles above, in this process, on a free local port."""
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'veille.db'}"
+    in_store(url, lambda conn: alerts.add(conn, "zelensky", speaker="Zelensky"))  # before: every item is new
     report = store.ingest(veille.analyze_many(ARTICLES), url)
     assert report.summary() == "3 stored, 0 already stored, 0 failed"
     store.ingest([kallas()], url)  # by hand: a speaker found through a pronoun, mentions by pronoun and description
@@ -222,3 +224,26 @@ def test_an_unsure_speaker_and_a_pronoun_say_what_they_are(page: Any) -> None:
     page.locator("#body mark.hl-ent-pronoun").last.click()
     expect(card).to_contain_text("a pronoun: Elle")
     expect(card.locator(".entity-link")).to_have_text("Kaja Kallas")
+
+
+def test_an_alert_shows_what_is_new_then_leads_to_the_evidence(page: Any) -> None:
+    expect = playwright.expect
+    page.goto("/")
+    page.get_by_role("link", name="Alerts").click()
+    row = page.locator("tr", has_text="zelensky")
+    new = int(row.locator(".badge").inner_text())
+    shot(page, "7-alerts")
+
+    row.get_by_role("link", name="zelensky").click()
+    assert new >= 1
+    expect(page.locator(".alert-item.new")).to_have_count(new)
+    expect(page.locator(".alert-item").first).to_contain_text("Nous ne céderons aucun territoire")
+    shot(page, "8-alert", full_page=True)
+
+    page.locator(".alert-item", has_text="Nous ne céderons aucun territoire").get_by_role("link").first.click()
+    expect(page).to_have_url(re.compile(r"/articles/kiev#m-quote-q\d+$"))
+    expect(page.locator("#body mark.hl-quote").first).to_contain_text("Nous ne céderons aucun territoire")
+
+    page.goto("/alerts/zelensky")  # seen on the last visit: nothing is new now
+    expect(page.locator(".alert-item")).to_have_count(new)
+    expect(page.locator(".alert-item.new")).to_have_count(0)
