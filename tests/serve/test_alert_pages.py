@@ -94,3 +94,15 @@ def test_the_sources_page_charts_the_new_articles_of_each_day(db_url: str) -> No
 
     assert html.count("<rect ") == 14
     assert html.count(": 0</title>") == 13 and html.count(": 2</title>") == 1
+
+
+def test_the_api_lists_alerts_their_new_items_and_the_sources(client: TestClient, db_url: str) -> None:
+    first = client.get("/api/alerts/Lavrov%20%26%20co/items").json()["items"]
+    store.ingest([later_lavrov()], db_url)
+    newer = client.get("/api/alerts/Lavrov%20%26%20co/items", params={"after": first[0]["id"]}).json()["items"]
+
+    assert [item["article"] for item in first] == ["lavrov"]
+    assert [(item["article"], item["kind"]) for item in newer] == [("lavrov-2", "quote")]
+    assert client.get("/api/alerts").json()["items"][0]["items"] == 2
+    assert client.get("/api/alerts/nobody/items").status_code == 404
+    assert client.get("/api/sources").json() == {"items": []}

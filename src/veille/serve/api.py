@@ -15,8 +15,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection, select
 
+from ..errors import BadInput
 from ..model import EVENT_TYPES, Analysis
-from ..store import browse
+from ..store import alerts, browse, sources
 from ..store.schema import articles
 from .shared import Conn, require_token
 
@@ -181,3 +182,26 @@ def list_stories(request: Request, cursor: Cursor = None, limit: Limit = 50,
                  conn: Connection = Conn) -> JSONResponse:
     """Stories: the copies of one text (a wire dispatch as several outlets ran it), latest first."""
     return listing(request, browse.story_page(conn, cursor=cursor, limit=limit))
+
+
+@router.get("/sources")
+def list_sources(conn: Connection = Conn) -> JSONResponse:
+    """The sources `veille watch` follows, with their health: last success, next try, last error."""
+    return JSONResponse({"items": sources.listing(conn)})
+
+
+@router.get("/alerts")
+def list_alerts(conn: Connection = Conn) -> JSONResponse:
+    """The saved searches, each with how many items it holds."""
+    return JSONResponse({"items": alerts.listing(conn)})
+
+
+@router.get("/alerts/{name}/items", responses={404: {"description": "No alert has this name"}})
+def list_alert_items(name: str, after: Annotated[int, Query(ge=0, le=browse.MAX_INTEGER, description=(
+                         "Only items with a greater id: the largest id of the items already read"))] = 0,
+                     limit: Limit = 100, conn: Connection = Conn) -> JSONResponse:
+    """A saved search's items, newest first: the quote, event or stance, its evidence and article."""
+    try:
+        return JSONResponse({"items": alerts.items(conn, name, after=after, limit=limit)})
+    except BadInput:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no alert {name!r}") from None
