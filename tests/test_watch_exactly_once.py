@@ -96,8 +96,8 @@ def rows(db: str, query: Any) -> list[tuple[Any, ...]]:
     return found
 
 
-def test_the_same_text_at_two_outlets_is_one_article_with_both_pages(site: HTTPServer, tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'veille.db'}"
+def test_the_same_text_at_two_outlets_is_one_article_with_both_pages(site: HTTPServer, any_db_url: str) -> None:
+    db = any_db_url  # on SQLite, then PostgreSQL
     serve(site, "/sud/barrages.html", page("Barrages : un projet de loi", DISPATCH, "Le Courrier du Sud",
                                            author="Jeanne Martin"))
     serve(site, "/ouest/depeche.html", page("Barrages : un projet de loi", DISPATCH, "L'Écho de l'Ouest"))
@@ -191,3 +191,37 @@ def test_a_watcher_killed_mid_cycle_resumes_with_nothing_lost_and_nothing_twice(
     assert before == [(f"Barrages, jour {n}",) for n in range(1, 4)]  # committed one by one, before the kill
     assert all(requests.count(path) == 1 for path in paths if path != "/depeche-4.html")
     assert requests.count("/depeche-4.html") == 2
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_running_watcher_stops_cleanly_between_articles_on_a_signal(
+        site: HTTPServer, tmp_path: Path, signum: int) -> None:
+    db = f"sqlite:///{tmp_path / 'veille.db'}"
+    paths = [f"/depeche-{n}.html" for n in range(1, 4)]
+    asked = threading.Event()
+    for n, path in enumerate(paths, start=1):
+        html = page(f"Barrages, jour {n}", [f"Jour {n} : {DISPATCH[n % 4]}", DISPATCH[(n + 1) % 4]], "Le Sud")
+
+        def answer(request: Request, html: str = html) -> Response:
+            asked.set()
+            time.sleep(1)  # long enough for the signal to come while an article is on its way
+            return Response(html, content_type="text/html; charset=utf-8")
+        site.expect_request(path).respond_with_handler(answer)
+    follow(site, db, "/rss.xml", paths, "sud")
+
+    watcher = subprocess.Popen([sys.executable, "-m", "veille", "watch", "--db", db],
+                               env={**os.environ, "VEILLE_HOST_INTERVAL": "0"},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert asked.wait(120), "the watcher never asked for a page"
+        watcher.send_signal(signum)
+        _, errors = watcher.communicate(timeout=60)
+    finally:
+        if watcher.poll() is None:
+            watcher.kill()
+
+    assert watcher.returncode == 0, errors
+    titles = [title for (title,) in rows(db, select(articles.c.title))]
+    taken = {url for (url,) in rows(db, select(source_items.c.url))}
+    assert len(titles) < len(paths)  # it stopped before the end of the feed
+    assert taken == {site.url_for(f"/depeche-{n}.html") for n in range(1, len(titles) + 1)}  # and kept its place
