@@ -179,6 +179,7 @@ class Failure:
 
     id: str
     error: str
+    transient: bool = False  # a page that may be fetched on a later try (a server busy or down)
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema": ERROR_SCHEMA, "id": self.id, "error": self.error}

@@ -173,7 +173,8 @@ def _iso_date(value: str | None) -> bool:
 @dataclass
 class _Storer:
     """Analyses and stores each page as its own transaction, then marks it taken: a watcher killed
-    mid-cycle fetches again only the pages it had not stored."""
+    mid-cycle fetches again only the pages it had not stored. A page whose server was busy or down
+    is left for the next pass; one refused for good (a 404, not an article) is taken."""
 
     engine: Any
     writer: Writer
@@ -198,8 +199,8 @@ class _Storer:
                 self.on_outcome(outcome)
         stored = sum(outcome.status == "stored" for outcome in outcomes)
         self.found[source["id"]] = self.found.get(source["id"], 0) + stored
-        if all(outcome.status != "failed" for outcome in outcomes):
-            self._take(source, fetched.link, stored > 0)
+        if not any(isinstance(item, Failure) and item.transient for item in fetched.records):
+            self._take(source, fetched.link, stored > 0)  # a page refused for good is not asked for again
 
     def finished(self, done: _Finished) -> None:
         source = done.source

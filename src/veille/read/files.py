@@ -65,7 +65,8 @@ def read_url(url: str, fetcher: Fetcher) -> Iterator[Record | Failure]:
         assert page is not None  # an unconditional request always has a page
         fields = _html_fields(page.data)
     except (FetchError, NotText) as error:
-        yield Failure(url if len(url) <= MAX_ID_CHARS else url[:MAX_ID_CHARS], f"{url}: {error}")
+        yield Failure(url if len(url) <= MAX_ID_CHARS else url[:MAX_ID_CHARS], f"{url}: {error}",
+                      transient=getattr(error, "transient", False))
         return
     fields["url"] = fields.get("url") or page.url
     published = fields.get("published")

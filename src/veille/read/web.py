@@ -34,7 +34,12 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", 
 
 
 class FetchError(Exception):
-    """A page that could not be fetched; the message says why, in one line."""
+    """A page that could not be fetched; the message says why, in one line. `transient`: the server
+    was busy, failing or out of reach, so a later try may do (a 404 or a page too large will not)."""
+
+    def __init__(self, reason: str, transient: bool = False) -> None:
+        super().__init__(reason)
+        self.transient = transient
 
 
 class _Retry(Exception):
@@ -83,7 +88,7 @@ class Fetcher:
                 with attempt:
                     return self._fetch(url, types, _conditions(etag, last_modified))
         except _Retry as error:
-            raise FetchError(f"{error} (tried {ATTEMPTS} times)") from None
+            raise FetchError(f"{error} (tried {ATTEMPTS} times)", transient=True) from None
         raise AssertionError("unreachable")  # pragma: no cover
 
     def close(self) -> None:
@@ -113,7 +118,7 @@ class Fetcher:
                     if len(data) > MAX_BYTES:
                         raise FetchError(f"the page is larger than {MAX_BYTES:,} bytes")
                     if time.monotonic() - started > TOTAL_TIMEOUT:
-                        raise FetchError(f"the page took more than {TOTAL_TIMEOUT:g} s to come")
+                        raise FetchError(f"the page took more than {TOTAL_TIMEOUT:g} s to come", transient=True)
                 return Page(str(response.url), bytes(data), datetime.now(UTC), response.headers.get("etag"),
                             response.headers.get("last-modified"))
         except httpx.TooManyRedirects:
