@@ -149,6 +149,34 @@ def in_store(url: str, work: Callable[[Any], Any]) -> Any:
         engine.dispose()
 
 
+def in_terminal(command: list[str]) -> bytes:
+    """What `command` writes when its standard streams are a terminal (a pseudo-terminal)."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))  # 50 rows, 200 columns
+    seen = b""
+    sized = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES")}
+    with subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower, env=sized) as process:
+        os.close(follower)
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal closes with the process
+                break
+            if not chunk:
+                break
+            seen += chunk
+        process.wait(300)
+    os.close(leader)
+    return seen
+
+
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'veille.db'}"

@@ -4,11 +4,14 @@ HTTP server on loopback, serving an RSS feed that answers conditional requests a
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import in_terminal
 from pytest_httpserver import HTTPServer
 from sqlalchemy import create_engine, select, update
 from typer.testing import CliRunner
@@ -174,27 +177,9 @@ def test_sitemaps_and_atom_feeds_are_followed_too(
 
 
 def test_a_terminal_gets_a_progress_line_and_a_pipe_only_the_summary(tmp_path: Path) -> None:
-    import os
-    import pty
-    import subprocess
-    import sys
-
     command = [sys.executable, "-m", "veille", "watch", "--once", "--db", f"sqlite:///{tmp_path / 'veille.db'}"]
     piped = subprocess.run(command, check=True, capture_output=True, text=True, timeout=120)
-    leader, follower = pty.openpty()
-    with subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower) as process:
-        os.close(follower)
-        seen = b""
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # the terminal closes with the process
-                break
-            if not chunk:
-                break
-            seen += chunk
-        process.wait(120)
-    os.close(leader)
+    seen = in_terminal(command)
 
     assert "watching:" not in piped.stderr and "0 source(s) read" in piped.stderr
     assert b"watching:" in seen and b"0 source(s) read" in seen

@@ -34,11 +34,13 @@ def analyze(text: str, published: str | None = None, *, id: str | None = None, t
 
 
 def analyze_many(records: Iterable[dict[str, Any]], batch_size: int = 16,
-                 limits: Limits | None = None) -> Iterator[Analysis | Failure]:
+                 limits: Limits | None = None, workers: int = 1) -> Iterator[Analysis | Failure]:
     """One Analysis per record, in order; a record that cannot be analysed yields a Failure instead.
 
-    `limits` bounds what one record may cost (`veille.limits.Limits`: characters, seconds).
+    `limits` bounds what one record may cost (`veille.limits.Limits`: characters, seconds);
+    `workers` above 1 analyses in that many processes (`veille.parallel`), in the same order.
     """
     from .analysis import analyze_records
 
-    return analyze_records(records, batch_size=batch_size, limits=limits or Limits())
+    return analyze_records(records, batch_size=batch_size, limits=limits or Limits(),
+                           workers=workers)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from . import lang
@@ -16,12 +17,32 @@ from .read.records import to_article
 
 
 def analyze_records(records: Iterable[Any], batch_size: int = 16, limits: Limits = DEFAULT,
-                    known: Callable[[list[str]], set[str]] | None = None) -> Iterator[Analysis | Failure | Known]:
+                    known: Callable[[list[str]], set[str]] | None = None,
+                    workers: int = 1) -> Iterator[Analysis | Failure | Known]:
     """Parses good records together in batches while keeping failures in their place.
 
     `known`, given the sha256 of texts, says which of them are stored already: those records come
-    out as Known, unparsed (an ingest run again costs little).
+    out as Known, unparsed (an ingest run again costs little). With `workers` above 1, the records
+    are analysed in that many processes (`parallel`), and come out in the same order; an input
+    shorter than a few batches is analysed here, as starting workers (each loads its model) would
+    cost more than it saves.
     """
+    chunks = _checked(records, batch_size * 4, limits)
+    first = next(chunks, [])
+    second = next(chunks, None) if workers > 1 else None
+    if second is None:
+        yield from _analyse(first, batch_size, limits, known)
+        for items in chunks:
+            yield from _analyse(items, batch_size, limits, known)
+        return
+    from .parallel import Workers
+
+    with Workers(workers, batch_size, limits) as pool:
+        yield from pool.analyse(chain([first, second], chunks), known)
+
+
+def _checked(records: Iterable[Any], size: int, limits: Limits) -> Iterator[list[Article | Failure]]:
+    """The records checked (an Article, or a Failure naming it), in lists of `size`."""
     checked: list[Article | Failure] = []
     first_with: dict[str, int] = {}  # id → the position of the record that has it first
     for position, record in enumerate(records, start=1):
@@ -32,10 +53,11 @@ def analyze_records(records: Iterable[Any], batch_size: int = 16, limits: Limits
                 item = Failure(item.id, f"record {item.id!r}: duplicate id, already given to record #{first} "
                                         "of this input")
         checked.append(item)
-        if len(checked) >= batch_size * 4:
-            yield from _analyse(checked, batch_size, limits, known)
+        if len(checked) >= size:
+            yield checked
             checked = []
-    yield from _analyse(checked, batch_size, limits, known)
+    if checked:
+        yield checked
 
 
 def check(record: Any, position: int, limits: Limits = DEFAULT) -> Article | Failure:

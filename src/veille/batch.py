@@ -17,25 +17,28 @@ SAMPLE = "samples/sample.jsonl"
 
 
 def analyse_paths(paths: Iterable[str | Path], published: str | None = None, language: str | None = None,
-                  batch_size: int = 16, stdin: IO[bytes] | None = None,
-                  limits: Limits | None = None, contact: str | None = None) -> Iterator[Analysis | Failure]:
+                  batch_size: int = 16, stdin: IO[bytes] | None = None, limits: Limits | None = None,
+                  contact: str | None = None, workers: int = 1) -> Iterator[Analysis | Failure]:
     """One result per input record of `paths` (files, folders, `-`, URLs of article pages), in order;
-    unreadable files, pages and lines come out as Failures."""
+    unreadable files, pages and lines come out as Failures. `workers`: processes analysing at once."""
     records = read_paths(paths, published=published, language=language, stdin=stdin, contact=contact)
     # analyze_many passes Failures through in their place, so reading errors keep the input order.
-    return analyze_many(records, batch_size=batch_size, limits=limits)  # type: ignore[arg-type]
+    return analyze_many(records, batch_size=batch_size, limits=limits, workers=workers)  # type: ignore[arg-type]
 
 
 def ingest_paths(paths: Iterable[str | Path], url: str | None = None, published: str | None = None,
                  language: str | None = None, batch_size: int = 16, limits: Limits | None = None,
-                 on_outcome: Callable[[Outcome], None] | None = None, contact: str | None = None) -> IngestReport:
-    """Analyses the records of `paths` and stores them, a batch of `batch_size` per transaction;
-    reports each one as it is written. A text the store holds already is not parsed again."""
+                 on_outcome: Callable[[Outcome], None] | None = None, contact: str | None = None,
+                 workers: int = 1) -> IngestReport:
+    """Analyses the records of `paths` (in `workers` processes) and stores them from this one, a
+    batch of `batch_size` per transaction; reports each one as it is written. A text the store holds
+    already is not parsed again."""
     from .analysis import analyze_records
 
     records = read_paths(paths, published=published, language=language, contact=contact)
     with store.stored_texts(url) as known:
-        results = analyze_records(records, batch_size=batch_size, limits=limits or Limits(), known=known)
+        results = analyze_records(records, batch_size=batch_size, limits=limits or Limits(), known=known,
+                                  workers=workers)
         return store.ingest(results, url, batch_size=batch_size, on_outcome=on_outcome)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
@@ -20,7 +20,7 @@ import typer
 
 from . import render, settings
 from .errors import BadSettings, VeilleError
-from .model import EVENT_TYPES, Failure
+from .model import EVENT_TYPES, Analysis, Failure
 from .render import Format
 from .store import Outcome
 
@@ -70,6 +70,9 @@ AssertedOnly = Annotated[bool, typer.Option(
     "--asserted-only", help="Only events the article states itself: not those a source reports "
     "(\"selon X\", \"X affirme que\") or a party denies.")]
 
+Workers = Annotated[int | None, typer.Option(
+    "--workers", "-j", min=1, max=256, help="Processes that analyse at once \\[default: the machine's cores]",
+    show_default=False)]
 Rejects = Annotated[Path | None, typer.Option(
     "--rejects", help="Also write each rejected record to this file, a JSON line {id, error} each.",
     show_default=False, dir_okay=False)]
@@ -104,19 +107,22 @@ def analyze(paths: Paths = None, published: Published = None, lang: Lang = None,
                 "--format", "-f", help="Output format \\[default: table on a terminal, else jsonl]",
                 show_default=False)] = None,
             batch_size: BatchSize = None, rejects: Rejects = None, max_chars: MaxChars = None,
-            max_seconds: MaxSeconds = None) -> None:
+            max_seconds: MaxSeconds = None, workers: Workers = None) -> None:
     """Analyse articles: one analysis per input record, in input order."""
+    from . import progress
     from .batch import analyse_paths
 
     with _errors(), _rejects_file(rejects) as reject:
         config = settings.load({"language": lang, "batch_size": batch_size, "max_chars": max_chars,
-                                "max_seconds": max_seconds})
+                                "max_seconds": max_seconds, "workers": workers})
         _check_published(published)
         fmt = Format(format.value) if format else render.default_format()
         inputs = _inputs(paths)
-        results = analyse_paths(inputs, published=published, language=config.language,
-                                batch_size=config.batch_size, limits=config.limits, contact=config.contact)
-        analysed = render.analyses(results, fmt, sys.stdout, on_failure=reject)
+        with progress.bar(inputs, "analysing") as advance:
+            results = analyse_paths(inputs, published=published, language=config.language,
+                                    batch_size=config.batch_size, limits=config.limits, contact=config.contact,
+                                    workers=config.cores)
+            analysed = render.analyses(_advancing(results, advance), fmt, sys.stdout, on_failure=reject)
     if not analysed:
         _message("nothing could be analysed")
         raise typer.Exit(1)
@@ -128,22 +134,25 @@ def ingest(paths: Annotated[list[str], typer.Argument(help=".jsonl, .txt or .htm
                                                       show_default=False)],
            db: Db = None, published: Published = None, lang: Lang = None,
            batch_size: BatchSize = None, rejects: Rejects = None, max_chars: MaxChars = None,
-           max_seconds: MaxSeconds = None) -> None:
+           max_seconds: MaxSeconds = None, workers: Workers = None) -> None:
     """Analyse articles and store them; a text already stored is kept once."""
+    from . import progress
     from .batch import ingest_paths
 
     with _errors(), _rejects_file(rejects) as reject:
         config = settings.load({"db": db, "language": lang, "batch_size": batch_size, "max_chars": max_chars,
-                                "max_seconds": max_seconds})
+                                "max_seconds": max_seconds, "workers": workers})
         _check_published(published)
 
-        def report_outcome(outcome: Outcome) -> None:
-            if outcome.status == "failed":
-                reject(Failure(outcome.id, outcome.error or "failed"))
+        with progress.bar(paths, "ingesting") as advance:
+            def report_outcome(outcome: Outcome) -> None:
+                advance(outcome.status)
+                if outcome.status == "failed":
+                    reject(Failure(outcome.id, outcome.error or "failed"))
 
-        report = ingest_paths(paths, config.db, published=published, language=config.language,
-                              batch_size=config.batch_size, limits=config.limits, on_outcome=report_outcome,
-                              contact=config.contact)
+            report = ingest_paths(paths, config.db, published=published, language=config.language,
+                                  batch_size=config.batch_size, limits=config.limits, on_outcome=report_outcome,
+                                  contact=config.contact, workers=config.cores)
     _message(report.summary())
     if not report.analysed:
         raise typer.Exit(1)
@@ -392,6 +401,13 @@ def _errors() -> Iterator[None]:
 
 def _report(failure: Failure) -> None:
     _message(f"error: {failure.error}")
+
+
+def _advancing(results: Iterable[Analysis | Failure], advance: Callable[[str], None]
+               ) -> Iterator[Analysis | Failure]:
+    for result in results:
+        advance("failed" if isinstance(result, Failure) else "analysed")
+        yield result
 
 
 def _report_outcome(outcome: Outcome) -> None:

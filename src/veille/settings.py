@@ -35,6 +35,8 @@ class Settings(BaseModel):
     db: str = Field("sqlite:///veille.db", description="SQLAlchemy URL of the store; SQLite paths are "
                                                        "relative to the working folder")
     batch_size: int = Field(16, ge=1, le=10_000, description="articles spaCy parses together")
+    workers: int | None = Field(None, ge=1, le=256, description="processes that analyse at once; the machine's "
+                                                               "cores when unset")
     language: str | None = Field(None, description="language of records that give none; detected when unset")
     contact: str | None = Field(None, description="an e-mail or URL where the sites veille reads can reach "
                                                  "you; sent in its User-Agent")
@@ -43,6 +45,13 @@ class Settings(BaseModel):
     max_chars: int = Field(MAX_CHARS, ge=1, description="texts longer than this are refused, never cut")
     max_seconds: float = Field(MAX_SECONDS, gt=0, description="an article's analysis is stopped and "
                                                              "refused after this many seconds")
+
+    @property
+    def cores(self) -> int:
+        """The processes to analyse in: `workers`, else the machine's cores."""
+        from .parallel import default_workers
+
+        return self.workers or default_workers()
 
     @property
     def limits(self) -> Limits:

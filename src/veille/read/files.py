@@ -2,7 +2,8 @@
 
     >>> records = read_paths(["dev.jsonl", "articles/"], published="2025-08-21")
 
-A `.jsonl` file gives one record a line, a `.txt` or `.html` file one record named after the file,
+A `.jsonl` file (or `.jsonl.gz`, read as it is decompressed) gives one record a line, a `.txt` or
+`.html` file one record named after the file,
 a folder its files of those kinds in name order, and `-` the JSON Lines on standard input.
 Reading never stops at a bad file or line: the caller decides what a Failure costs.
 """
@@ -10,10 +11,12 @@ Reading never stops at a bad file or line: the caller decides what a Failure cos
 from __future__ import annotations
 
 import errno
+import gzip
 import json
 import re
 import stat
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -29,6 +32,7 @@ WEB = re.compile(r"https?://", re.IGNORECASE)
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
+GZIP_JSONL = ".jsonl.gz"  # JSON Lines compressed with gzip, read as they are decompressed
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 
@@ -109,13 +113,13 @@ def read_jsonl(stream: Iterable[bytes], name: str) -> Iterator[Record | Failure]
 def read_file(path: Path) -> Iterator[Record | Failure]:
     """The records of one file, chosen by its extension."""
     suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
+    if suffix in JSONL_SUFFIXES or path.name.lower().endswith(GZIP_JSONL):
         yield from _read_jsonl_file(path)
         return
     ident = path.stem
     if suffix not in SUFFIXES:
         yield Failure(ident, f"{path}: cannot read {suffix or 'files without extension'}: "
-                             f"give {', '.join(sorted(SUFFIXES))} files")
+                             f"give {', '.join(sorted(SUFFIXES))} or {GZIP_JSONL} files")
         return
     try:
         data = path.read_bytes()
@@ -131,7 +135,8 @@ def read_file(path: Path) -> Iterator[Record | Failure]:
 
 def folder_files(folder: Path) -> list[Path]:
     """The files of `folder` veille reads, in name order so that runs are repeatable."""
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and (p.suffix.lower() in SUFFIXES or p.name.lower().endswith(GZIP_JSONL)))
 
 
 def _read_one(path: str | Path, stdin: IO[bytes] | None) -> Iterator[Record | Failure]:
@@ -173,17 +178,22 @@ def _not_a_file(path: Path) -> str | None:
 
 
 def _read_jsonl_file(path: Path) -> Iterator[Record | Failure]:
+    seen = False
     try:
-        with path.open("rb") as stream:
-            seen = False
+        with _open_jsonl(path) as stream:
             for item in read_jsonl(stream, str(path)):
                 seen = True
                 yield item
-    except OSError as error:
-        yield Failure(str(path), f"{path}: cannot read: {error.strerror or error}")
+    except (OSError, EOFError, zlib.error) as error:
+        reason = getattr(error, "strerror", None) or error
+        yield Failure(str(path), f"{path}: cannot read{' the rest' if seen else ''}: {reason}")
         return
     if not seen:
         yield Failure(str(path), f"{path}: empty file")
+
+
+def _open_jsonl(path: Path) -> IO[bytes]:
+    return gzip.open(path, "rb") if path.name.lower().endswith(GZIP_JSONL) else path.open("rb")
 
 
 def _html_fields(data: bytes) -> Record:
