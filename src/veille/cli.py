@@ -284,6 +284,16 @@ def reindex(db: Db = None) -> None:
         _message(f"{store.reindex(config.db)} articles reindexed")
 
 
+@app.command(epilog="Example: veille migrate --db postgresql://localhost/veille")
+def migrate(db: Db = None) -> None:
+    """Bring a store an older veille made up to this one's schema, keeping every row."""
+    from . import store
+
+    with _errors():
+        before, after = store.migrate(settings.load({"db": db}).db)
+    _message(f"schema already at revision {after}" if before == after else f"schema migrated from {before} to {after}")
+
+
 @app.command(epilog="Example: veille demo --db sqlite:///demo.db")
 def demo(db: Db = None) -> None:
     """Store the bundled sample articles and show who said what, and when."""

@@ -11,7 +11,6 @@ new pool, and the one that kills it again becomes a Failure.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -25,14 +24,6 @@ from .model import Analysis, Article, Failure, Known
 
 IN_FLIGHT = 3  # chunks per worker submitted ahead of the one being read
 Result = Analysis | Failure
-
-
-def default_workers() -> int:
-    """The cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 @dataclass

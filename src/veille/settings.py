@@ -48,14 +48,19 @@ class Settings(BaseModel):
 
     @property
     def cores(self) -> int:
-        """The processes to analyse in: `workers`, else the machine's cores."""
-        from .parallel import default_workers
-
-        return self.workers or default_workers()
+        """The processes to analyse in: `workers`, else the cores this process may use."""
+        return self.workers or machine_cores()
 
     @property
     def limits(self) -> Limits:
         return Limits(max_chars=self.max_chars, max_seconds=self.max_seconds)
+
+
+def machine_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def load(flags: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None,

@@ -28,6 +28,7 @@ __all__ = [
     "events",
     "export",
     "ingest",
+    "migrate",
     "people",
     "quotes",
     "reindex",
@@ -50,6 +51,18 @@ def reindex(url: str | None = None) -> int:
         with errors(f"cannot reindex {describe(engine.url)}"):
             refresh_statistics(engine)
         return count
+    finally:
+        engine.dispose()
+
+
+def migrate(url: str | None = None) -> tuple[str, str]:
+    """Brings the store's schema to this veille's (`store.revisions`), in one transaction; returns
+    the revisions before and after."""
+    from . import revisions
+
+    engine = open_engine(url, create=False, migrating=True)
+    try:
+        return write(engine, f"cannot migrate {describe(engine.url)}", revisions.upgrade)
     finally:
         engine.dispose()
 

@@ -7,13 +7,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, make_url, select
+from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, inspect, make_url, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_random_exponential
 
 from ..errors import StoreError
-from . import words
+from . import revisions, words
 from .schema import DERIVED, articles, metadata, store_meta
 
 DERIVED_VERSION = "7"  # bump when a derived table changes shape
@@ -25,13 +25,14 @@ T = TypeVar("T")
 
 
 def open_engine(url: str | None, create: bool = True, rebuilding: bool = False,
-                connections: int | None = None) -> Engine:
+                connections: int | None = None, migrating: bool = False) -> Engine:
     """An engine on `url` (by default the `db` setting) with the schema in place.
 
     `connections` is how many connections the pool keeps open (more may open for a while), for a
     server answering many requests at once. `create=False` is for commands that only read: they should say there is no database rather
-    than leave an empty SQLite file behind a mistyped path. A store whose derived tables an older
-    veille made is refused with a StoreError asking for `veille reindex`, unless `rebuilding`.
+    than leave an empty SQLite file behind a mistyped path. A store whose schema an older veille
+    made is refused with a StoreError asking for `veille migrate`, unless `migrating`; one whose
+    derived tables an older veille made, with one asking for `veille reindex`, unless `rebuilding`.
     """
     if url is None:
         from ..settings import load
@@ -57,21 +58,31 @@ def open_engine(url: str | None, create: bool = True, rebuilding: bool = False,
         _sqlite_setup(engine)
     elif engine.dialect.name == "postgresql":
         _postgresql_setup(engine)
-    version = write(engine, f"cannot open {shown}", _prepare)
+    if migrating:
+        return engine
+    revision, version = write(engine, f"cannot open {shown}", _prepare)
+    if revision != revisions.head():
+        engine.dispose()
+        raise StoreError(f"{shown} has the schema of an older veille (revision {revision or revisions.BEFORE_MIGRATIONS}; "
+                         f"this one needs {revisions.head()}): run `veille migrate` once, which keeps every row")
     if version != DERIVED_VERSION and not rebuilding:
         engine.dispose()
         raise StoreError(f"{shown} was indexed by an older veille: run `veille reindex` once to bring it up to date")
     return engine
 
 
-def _prepare(conn: Connection) -> str | None:
-    """Makes the tables a new store lacks; returns the version of its derived tables' shape."""
-    metadata.create_all(conn)
-    words.install(conn)
+def _prepare(conn: Connection) -> tuple[str | None, str | None]:
+    """Makes a new store's tables; returns the store's revision and its derived tables' version."""
+    if not inspect(conn).has_table(articles.name):
+        metadata.create_all(conn)
+        revisions.stamp(conn)
+    revision = revisions.current(conn)
+    if revision == revisions.head():
+        words.install(conn)
     version = conn.execute(select(store_meta.c.value).where(store_meta.c.key == "derived")).scalar()
     if version is None and conn.execute(select(articles.c.pk).limit(1)).first() is None:
         version = mark_derived(conn)
-    return version
+    return revision, version
 
 
 def mark_derived(conn: Connection) -> str:
