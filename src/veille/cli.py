@@ -286,12 +286,15 @@ def reindex(db: Db = None) -> None:
 
 @app.command(epilog="Example: veille migrate --db postgresql://localhost/veille")
 def migrate(db: Db = None) -> None:
-    """Bring a store an older veille made up to this one's schema, keeping every row."""
+    """Bring a store an older veille made up to this one's schema, keeping every row, and rebuild its
+    derived tables when they need it."""
     from . import store
 
     with _errors():
-        before, after = store.migrate(settings.load({"db": db}).db)
+        before, after, reindexed = store.migrate(settings.load({"db": db}).db)
     _message(f"schema already at revision {after}" if before == after else f"schema migrated from {before} to {after}")
+    if reindexed is not None:
+        _message(f"{reindexed} articles reindexed (their derived tables were an older veille's)")
 
 
 @app.command(epilog="Example: veille demo --db sqlite:///demo.db")

@@ -75,7 +75,7 @@ class Actors:
     """
 
     def __init__(self, known: Iterable[Actor] = (),
-                 resolve_place: Callable[[str], Place | None] = places.resolve) -> None:
+                 resolve_place: Callable[[str], Place | None] = places.resolve, next_id: int | None = None) -> None:
         self.by_id: dict[int, Actor] = {}
         self.touched: set[int] = set()
         self._resolve_place = resolve_place
@@ -88,7 +88,7 @@ class Actors:
         for actor in known:
             self.by_id[actor.id] = actor
             self._index(actor)
-        self._next_id = max(self.by_id, default=0) + 1
+        self._next_id = max(max(self.by_id, default=0) + 1, next_id or 1)
 
     def __iter__(self) -> Iterator[Actor]:
         return iter(self.by_id.values())
@@ -192,26 +192,57 @@ class Actors:
         done = self._indexed.setdefault(actor.id, set())
         fresh = [(w, w == actor.name) for w in [actor.name, *actor.aliases] if (w, w == actor.name) not in done]
         done.update(fresh)
-        if actor.type == PERSON:
-            if actor.ambiguous:
-                self._vague.setdefault(person_key(actor.name), actor.id)
-                return
-            for written, is_name in fresh:
-                key = person_key(written) if is_name or name_like(written) else ""
-                tokens = key.split()
-                if len(tokens) > 1:
-                    self._full.setdefault(key, set()).add(actor.id)
-                    for start in range(1, len(tokens)):
-                        self._surname.setdefault(" ".join(tokens[start:]), set()).add(actor.id)
-            if actor.bare:
-                self._surname.setdefault(person_key(actor.name), set()).add(actor.id)
-            return
-        if actor.place is not None:
-            self._places.setdefault(actor.place.key, actor.id)
-        for written, is_name in fresh:
-            key = name_key(written) if is_name or name_like(written) else ""
-            if key:
-                self._names.setdefault(key, set()).add(actor.id)
+        for kind, key in _keys(actor, fresh):
+            if kind == VAGUE:
+                self._vague.setdefault(key, actor.id)
+            elif kind == PLACE_KEY:
+                self._places.setdefault(key, actor.id)
+            else:
+                {FULL: self._full, SURNAME: self._surname, NAME: self._names}[kind].setdefault(key, set()).add(actor.id)
+
+    def lookups(self, entity: Mapping[str, Any]) -> set[str]:
+        """Every key `link` may look `entity` up under, as `index_keys` writes them: the actors a
+        store holds under these keys are all that linking it can meet."""
+        if entity["type"] == PERSON:
+            key = person_key(entity["name"])
+            return {f"{FULL}:{key}", f"{SURNAME}:{key}", f"{VAGUE}:{key}", f"{SURNAME}:{key.split()[-1]}"} if key else set()
+        written = [entity["name"], *(m for m in named(entity) if name_like(m))]
+        found = {f"{NAME}:{key}" for key in map(name_key, written) if key}
+        place = self._resolve_place(entity["name"]) if entity["type"] == PLACE else None
+        return found | ({f"{PLACE_KEY}:{place.key}"} if place is not None else set())
+
+
+FULL, SURNAME, VAGUE, NAME, PLACE_KEY = "F", "S", "V", "N", "P"  # the kinds of key an actor is indexed by
+
+
+def index_keys(actor: Actor) -> set[str]:
+    """Every key the actor is indexed by, each as "KIND:key" (what a store keeps to find it again)."""
+    writings = [(w, w == actor.name) for w in dict.fromkeys([actor.name, *actor.aliases])]
+    return {f"{kind}:{key}" for kind, key in _keys(actor, writings)}
+
+
+def _keys(actor: Actor, writings: list[tuple[str, bool]]) -> list[tuple[str, str]]:
+    """The (kind, key) pairs the writings of an actor's names give (`is_name`: its own name)."""
+    found: list[tuple[str, str]] = []
+    if actor.type == PERSON:
+        if actor.ambiguous:
+            return [(VAGUE, person_key(actor.name))]
+        for written, is_name in writings:
+            key = person_key(written) if is_name or name_like(written) else ""
+            tokens = key.split()
+            if len(tokens) > 1:
+                found.append((FULL, key))
+                found += [(SURNAME, " ".join(tokens[start:])) for start in range(1, len(tokens))]
+        if actor.bare:
+            found.append((SURNAME, person_key(actor.name)))
+        return found
+    if actor.place is not None:
+        found.append((PLACE_KEY, actor.place.key))
+    for written, is_name in writings:
+        key = name_key(written) if is_name or name_like(written) else ""
+        if key:
+            found.append((NAME, key))
+    return found
 
 
 def named(entity: Mapping[str, Any]) -> list[str]:

@@ -14,7 +14,16 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from .db import describe, errors, open_engine, refresh_statistics, renew_derived, write
+from .db import (
+    DERIVED_VERSION,
+    derived_version,
+    describe,
+    errors,
+    open_engine,
+    refresh_statistics,
+    renew_derived,
+    write,
+)
 from .facts import actor, events, stances, timeline
 from .index import rebuild
 from .ingest import IngestReport, Outcome, Writer, ingest, stored_texts
@@ -55,16 +64,20 @@ def reindex(url: str | None = None) -> int:
         engine.dispose()
 
 
-def migrate(url: str | None = None) -> tuple[str, str]:
-    """Brings the store's schema to this veille's (`store.revisions`), in one transaction; returns
-    the revisions before and after."""
+def migrate(url: str | None = None) -> tuple[str, str, int | None]:
+    """Brings the store's schema to this veille's (`store.revisions`), in one transaction, then
+    rebuilds the derived tables when an older veille made them; returns the revisions before and
+    after, and how many articles were reindexed (None when none needed it)."""
     from . import revisions
 
     engine = open_engine(url, create=False, migrating=True)
     try:
-        return write(engine, f"cannot migrate {describe(engine.url)}", revisions.upgrade)
+        before, after = write(engine, f"cannot migrate {describe(engine.url)}", revisions.upgrade)
+        with engine.connect() as conn:
+            stale = derived_version(conn) not in (None, DERIVED_VERSION)
     finally:
         engine.dispose()
+    return before, after, reindex(url) if stale else None
 
 
 def _rebuild(conn: Connection) -> int:

@@ -16,7 +16,7 @@ from ..errors import StoreError
 from . import revisions, words
 from .schema import DERIVED, articles, metadata, store_meta
 
-DERIVED_VERSION = "7"  # bump when a derived table changes shape
+DERIVED_VERSION = "8"  # bump when a derived table changes shape (8: actor_keys)
 BUSY_TIMEOUT = 60.0  # seconds a SQLite writer waits for the lock before its transaction is retried
 RETRY_FOR = 300.0  # seconds a write keeps being retried while the store is busy
 WRITING = "veille_writing"  # the execution option that marks a write transaction
@@ -79,10 +79,16 @@ def _prepare(conn: Connection) -> tuple[str | None, str | None]:
     revision = revisions.current(conn)
     if revision == revisions.head():
         words.install(conn)
-    version = conn.execute(select(store_meta.c.value).where(store_meta.c.key == "derived")).scalar()
+    version = derived_version(conn)
     if version is None and conn.execute(select(articles.c.pk).limit(1)).first() is None:
         version = mark_derived(conn)
     return revision, version
+
+
+def derived_version(conn: Connection) -> str | None:
+    """The version of the derived tables' shape the store records (None: never recorded)."""
+    found = conn.execute(select(store_meta.c.value).where(store_meta.c.key == "derived")).scalar()
+    return str(found) if found is not None else None
 
 
 def mark_derived(conn: Connection) -> str:

@@ -167,14 +167,14 @@ def rebuild(conn: Connection, batch_size: int = 200) -> int:
     for table in reversed(DERIVED):
         conn.execute(delete(table))
     linker = Linker()
-    linker.prepare(conn)
     keys = list(conn.execute(select(articles.c.pk).order_by(articles.c.pk)).scalars())
     for first in range(0, len(keys), batch_size):
         chunk = keys[first:first + batch_size]
         found: Rows = {}
-        stored = (select(articles.c.pk, articles.c.analysis, articles.c.text)
-                  .where(articles.c.pk.in_(chunk)).order_by(articles.c.pk))
-        for pk, analysis, text in conn.execute(stored).all():
+        stored = conn.execute(select(articles.c.pk, articles.c.analysis, articles.c.text)
+                              .where(articles.c.pk.in_(chunk)).order_by(articles.c.pk)).all()
+        linker.prepare(conn, [analysis for _, analysis, _ in stored])
+        for pk, analysis, text in stored:
             link(conn, linker, pk, analysis, text, found)
         finish(conn, linker, found)
     return len(keys)

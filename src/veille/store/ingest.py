@@ -111,8 +111,9 @@ def stored_texts(url: str | None) -> Iterator[Callable[[list[str]], set[str]]]:
 
 
 def _store_batch(conn: Connection, batch: list[Result], linker: Linker) -> Iterator[Outcome]:
-    linker.prepare(conn)
     analyses = [item for item in batch if isinstance(item, Analysis)]
+    shapes = {id(item): item.to_dict() for item in analyses}  # the contract's JSON, stored whole
+    linker.prepare(conn, shapes.values())
     shas = [a.article.sha256 for a in analyses]
     seen = set(conn.execute(select(articles.c.sha256).where(articles.c.sha256.in_(shas))).scalars())
     ids = {a.article.id for a in analyses}
@@ -134,7 +135,7 @@ def _store_batch(conn: Connection, batch: list[Result], linker: Linker) -> Itera
             continue
         seen.add(article.sha256)
         taken.add(article.id)
-        analysis = item.to_dict()
+        analysis = shapes[id(item)]
         pk = conn.execute(insert(articles).values(
             id=article.id, sha256=article.sha256, title=article.title, published=article.published,
             language=article.language, source=article.source, url=article.url, path=article.path,

@@ -1,25 +1,29 @@
 """The cross-article tables, kept as articles are stored: each article's actors and story.
 
-`Linker` holds the actors known so far (`resolve.actors.Actors`), loaded from the store once per
-ingest, and writes back only what each batch changed. Stories need no memory: the LSH band keys
-are an indexed table, so finding an article's earlier copies is a lookup in the same transaction.
+For each batch, `Linker` loads only the actors the batch's entities can meet: those the store keeps
+under one of the keys linking will look them up by (`actor_keys`, an indexed table), with their
+aliases, into a `resolve.actors.Actors` of their own. It links the batch's articles in order and
+writes back what changed, new keys included. Memory and time per batch do not grow with the store,
+and nothing is compared pairwise. Stories need no memory either: the LSH band keys are an indexed
+table, so finding an article's earlier copies is a lookup in the same transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from ..lang.text import fold
 from ..resolve import stories
-from ..resolve.actors import Actor, Actors
+from ..resolve.actors import Actor, Actors, index_keys
 from ..resolve.places import Place
-from .schema import actor_aliases, actors, articles, story_articles, story_bands
+from .schema import actor_aliases, actor_keys, actors, story_articles, story_bands
 from .schema import stories as stories_table
 
 Row = dict[str, Any]
+CHUNK = 500  # values in one IN (…): well under what SQLite and PostgreSQL take
 
 
 class Linker:
@@ -29,24 +33,27 @@ class Linker:
         self.forget()
 
     def forget(self) -> None:
-        """Drops what was loaded or changed in memory: after a rolled-back transaction, the next
-        `prepare` loads the actors again from the store."""
+        """Drops what was loaded or changed in memory (after a rolled-back transaction)."""
         self.actors: Actors | None = None
         self._stored_actors: set[int] = set()
         self._stored_aliases: set[tuple[int, str]] = set()
-        self._last_article: int | None = None
         self._roles: list[Row] = []
         self._links: list[Row] = []
         self._joined: set[int] = set()
 
-    def prepare(self, conn: Connection) -> None:
-        """Loads the actors, or reloads them when another writer stored articles since we last looked."""
-        last = conn.execute(select(func.max(articles.c.pk))).scalar()
-        if self.actors is None or last != self._last_article:
-            self.actors = _load(conn)
-            self._stored_actors = set(self.actors.by_id)
-            self._stored_aliases = {(a.id, alias) for a in self.actors for alias in a.aliases}
-        self._last_article = last
+    def prepare(self, conn: Connection, analyses: Iterable[Mapping[str, Any]]) -> None:
+        """Loads the actors the entities of `analyses` (a batch about to be linked) can meet."""
+        finder = Actors()
+        wanted = sorted({key for analysis in analyses for entity in analysis.get("entities", [])
+                         for key in finder.lookups(entity)})
+        ids: set[int] = set()
+        for first in range(0, len(wanted), CHUNK):
+            ids.update(conn.execute(select(actor_keys.c.actor).where(
+                actor_keys.c.key.in_(wanted[first:first + CHUNK]))).scalars())
+        top = conn.execute(select(func.max(actors.c.id))).scalar() or 0
+        self.actors = Actors(_load(conn, sorted(ids)), next_id=top + 1)
+        self._stored_actors = set(self.actors.by_id)
+        self._stored_aliases = {(a.id, alias) for a in self.actors for alias in a.aliases}
 
     def add(self, conn: Connection, article: int, analysis: Mapping[str, Any],
             text: str) -> tuple[dict[str, int], int]:
@@ -67,7 +74,6 @@ class Linker:
         story = assign_story(conn, article, text)
         if story != article:
             self._joined.add(story)
-        self._last_article = max(article, self._last_article or 0)
         return linked, story
 
     def flush(self, conn: Connection) -> dict[str, Any]:
@@ -99,6 +105,7 @@ class Linker:
                                 & (actor_aliases.c.alias == bindparam("_alias")))
                          .values(count=bindparam("count")),
                          [{"_actor": r["actor"], "_alias": r["alias"], "count": r["count"]} for r in counted])
+        _store_keys(conn, changed)
         self._stored_actors.update(a.id for a in changed)
         self._stored_aliases.update((r["actor"], r["alias"]) for r in added)
         self.actors.touched.clear()
@@ -145,16 +152,32 @@ def _actor_row(actor: Actor) -> Row:
     }
 
 
-def _load(conn: Connection) -> Actors:
+def _store_keys(conn: Connection, changed: list[Actor]) -> None:
+    """Adds the keys the changed actors are indexed by that the store does not hold yet (keys only
+    grow, as an `Actors` index does)."""
+    for first in range(0, len(changed), CHUNK):
+        part = changed[first:first + CHUNK]
+        held = {(actor, key) for actor, key in conn.execute(
+            select(actor_keys.c.actor, actor_keys.c.key).where(actor_keys.c.actor.in_([a.id for a in part])))}
+        fresh = [{"actor": a.id, "key": key} for a in part for key in sorted(index_keys(a)) if (a.id, key) not in held]
+        if fresh:
+            conn.execute(insert(actor_keys), fresh)
+
+
+def _load(conn: Connection, ids: list[int]) -> list[Actor]:
+    """The actors of `ids` with their aliases, in id order (the order an index is built in)."""
     known: dict[int, Actor] = {}
-    for row in conn.execute(select(actors).order_by(actors.c.id)).mappings():
-        place = None
-        if row["place_kind"]:
-            place = Place(row["place"], row["country"], row["lat"], row["lon"], row["place_kind"],
-                          row["geonameid"])
-        known[row["id"]] = Actor(row["id"], row["name"], row["type"], row["country"], bool(row["ambiguous"]),
-                                 place, row["first_seen"], row["last_seen"], articles=row["articles"])
-    aliases = select(actor_aliases.c.actor, actor_aliases.c.alias, actor_aliases.c.count)
-    for actor, alias, count in conn.execute(aliases.order_by(actor_aliases.c.actor, actor_aliases.c.alias)):
-        known[actor].aliases[alias] = count
-    return Actors(known.values())
+    for first in range(0, len(ids), CHUNK):
+        part = ids[first:first + CHUNK]
+        for row in conn.execute(select(actors).where(actors.c.id.in_(part))).mappings():
+            place = None
+            if row["place_kind"]:
+                place = Place(row["place"], row["country"], row["lat"], row["lon"], row["place_kind"],
+                              row["geonameid"])
+            known[row["id"]] = Actor(row["id"], row["name"], row["type"], row["country"], bool(row["ambiguous"]),
+                                     place, row["first_seen"], row["last_seen"], articles=row["articles"])
+        aliases = select(actor_aliases.c.actor, actor_aliases.c.alias, actor_aliases.c.count)
+        for actor, alias, count in conn.execute(aliases.where(actor_aliases.c.actor.in_(part))
+                                                .order_by(actor_aliases.c.actor, actor_aliases.c.alias)):
+            known[actor].aliases[alias] = count
+    return [known[i] for i in sorted(known)]

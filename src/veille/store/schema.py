@@ -174,6 +174,16 @@ actor_aliases = Table(
     Index("actor_aliases_folded", "folded"),
 )
 
+# The keys linking finds an actor under (`resolve.actors.index_keys`: full name, surname, name,
+# place): an ingest loads only the actors its batch's entities can meet, never all of them.
+actor_keys = Table(
+    "actor_keys", metadata,
+    Column("key", Text, nullable=False),
+    _actor("actor"),
+    Index("actor_keys_key", "key"),
+    Index("actor_keys_actor", "actor"),
+)
+
 actor_links = Table(
     "actor_links", metadata,
     _article(),
@@ -369,6 +379,6 @@ alert_items = Table(
 )
 
 PER_ARTICLE = (entities, mentions, quotes, times, events, event_actors, stances)
-ACROSS_ARTICLES = (actors, actor_aliases, actor_links, actor_roles, stories, story_articles, story_bands)
+ACROSS_ARTICLES = (actors, actor_aliases, actor_keys, actor_links, actor_roles, stories, story_articles, story_bands)
 # Parents before children: filled in this order, emptied in the reverse.
-DERIVED = (actors, actor_aliases, stories, story_articles, story_bands, *PER_ARTICLE, actor_links, actor_roles)
+DERIVED = (actors, actor_aliases, actor_keys, stories, story_articles, story_bands, *PER_ARTICLE, actor_links, actor_roles)
