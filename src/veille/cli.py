@@ -70,6 +70,11 @@ AssertedOnly = Annotated[bool, typer.Option(
     "--asserted-only", help="Only events the article states itself: not those a source reports "
     "(\"selon X\", \"X affirme que\") or a party denies.")]
 
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
 Workers = Annotated[int | None, typer.Option(
     "--workers", "-j", min=1, max=256, help="Processes that analyse at once \\[default: the machine's cores]",
     show_default=False)]
@@ -134,7 +139,16 @@ def ingest(paths: Annotated[list[str], typer.Argument(help=".jsonl, .txt or .htm
                                                       show_default=False)],
            db: Db = None, published: Published = None, lang: Lang = None,
            batch_size: BatchSize = None, rejects: Rejects = None, max_chars: MaxChars = None,
-           max_seconds: MaxSeconds = None, workers: Workers = None) -> None:
+           max_seconds: MaxSeconds = None, workers: Workers = None,
+           engine: Annotated[Engine, typer.Option(help="Where analyses run: here, or on Ray (pip install "
+                                                       "'veille[ray]').")] = Engine.local,
+           address: Annotated[str | None, typer.Option(help="With --engine ray: the cluster's address "
+                                                             "[default: a local Ray instance]", show_default=False)] = None,
+           parquet: Annotated[Path | None, typer.Option(help="With --engine ray: also write the analyses as Parquet "
+                                                             "files in this folder.", show_default=False,
+                                                        file_okay=False)] = None,
+           store: Annotated[bool, typer.Option(help="With --engine ray: store the analyses (--no-store: Parquet "
+                                                    "only).")] = True) -> None:
     """Analyse articles and store them; a text already stored is kept once."""
     from . import progress
     from .batch import ingest_paths
@@ -150,9 +164,12 @@ def ingest(paths: Annotated[list[str], typer.Argument(help=".jsonl, .txt or .htm
                 if outcome.status == "failed":
                     reject(Failure(outcome.id, outcome.error or "failed"))
 
-            report = ingest_paths(paths, config.db, published=published, language=config.language,
-                                  batch_size=config.batch_size, limits=config.limits, on_outcome=report_outcome,
-                                  contact=config.contact, workers=config.cores)
+            if engine is Engine.ray:
+                report = _on_ray(paths, config, address, parquet, store, report_outcome)
+            else:
+                report = ingest_paths(paths, config.db, published=published, language=config.language,
+                                      batch_size=config.batch_size, limits=config.limits, on_outcome=report_outcome,
+                                      contact=config.contact, workers=config.cores)
     _message(report.summary())
     if not report.analysed:
         raise typer.Exit(1)
@@ -271,30 +288,6 @@ def export(db: Db = None, format: Annotated[ExportFormat, typer.Option(
             render.rows(store.quotes(url=config.db), Format.csv, QUOTE_COLUMNS, sys.stdout)
         else:
             render.rows(store.export(url=config.db), Format(format.value), (), sys.stdout)
-
-
-@app.command(epilog="Example: veille reindex --db sqlite:///veille.db")
-def reindex(db: Db = None) -> None:
-    """Rebuild every derived table from the stored analyses: entities, quotes, times, events, stances,
-    and the links across articles (actors with their places, stories)."""
-    from . import store
-
-    with _errors():
-        config = settings.load({"db": db})
-        _message(f"{store.reindex(config.db)} articles reindexed")
-
-
-@app.command(epilog="Example: veille migrate --db postgresql://localhost/veille")
-def migrate(db: Db = None) -> None:
-    """Bring a store an older veille made up to this one's schema, keeping every row, and rebuild its
-    derived tables when they need it."""
-    from . import store
-
-    with _errors():
-        before, after, reindexed = store.migrate(settings.load({"db": db}).db)
-    _message(f"schema already at revision {after}" if before == after else f"schema migrated from {before} to {after}")
-    if reindexed is not None:
-        _message(f"{reindexed} articles reindexed (their derived tables were an older veille's)")
 
 
 @app.command(epilog="Example: veille demo --db sqlite:///demo.db")
@@ -416,6 +409,21 @@ def _report(failure: Failure) -> None:
     _message(f"error: {failure.error}")
 
 
+def _on_ray(paths: list[str], config: settings.Settings, address: str | None, parquet: Path | None, store: bool,
+            on_outcome: Callable[[Outcome], None]) -> Any:
+    if not store and parquet is None:
+        raise BadSettings("--no-store: give --parquet DIR, or the analyses go nowhere")
+    try:
+        from . import cluster
+    except ImportError:
+        raise BadSettings("--engine ray needs Ray: pip install 'veille[ray]'") from None
+    try:
+        return cluster.ingest(paths, config.db, address=address, workers=config.cores, parquet=parquet, store=store,
+                              batch_size=config.batch_size, limits=config.limits, on_outcome=on_outcome)
+    except ValueError as error:
+        raise BadSettings(str(error)) from None
+
+
 def _advancing(results: Iterable[Analysis | Failure], advance: Callable[[str], None]
                ) -> Iterator[Analysis | Failure]:
     for result in results:
@@ -479,10 +487,13 @@ def _configure_logging(verbose: bool) -> None:
     root.setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
-# The watching and alert commands live in their own modules, which take the shared options from this one.
+# The watching, alert and upkeep commands live in their own modules, which take the shared options from this one.
 from .cli_alerts import alerts_app
+from .cli_store import migrate, reindex
 from .cli_watch import sources_app, watch
 
 app.add_typer(sources_app, name="sources")
 app.add_typer(alerts_app, name="alerts")
 app.command(epilog="Example: veille watch --once --db sqlite:///veille.db")(watch)
+app.command(epilog="Example: veille reindex --db sqlite:///veille.db")(reindex)
+app.command(epilog="Example: veille migrate --db postgresql+psycopg://localhost/veille")(migrate)

@@ -166,6 +166,20 @@ class Analysis:
         }
 
 
+def analysis_from_dict(data: dict[str, Any], text: str) -> Analysis:
+    """The Analysis `to_dict()` gave `data` (the contract's shape), with its article's `text`, which
+    the contract leaves out: what comes back from another process or machine."""
+    header = data["article"]
+    article = Article(header["id"], text, header["sha256"], header["language"], header.get("published"),
+                      header.get("title"), header.get("source"), header.get("url"), header.get("path"))
+    entities = [Entity(**{**entity, "mentions": [Span(**mention) for mention in entity["mentions"]]})
+                for entity in data.get("entities", [])]
+    return Analysis(article, entities, [Quote(**quote) for quote in data.get("quotes", [])],
+                    [TimeExpr(**time) for time in data.get("times", [])],
+                    [Event(**event) for event in data.get("events", [])],
+                    [Stance(**stance) for stance in data.get("stances", [])])
+
+
 @dataclass(frozen=True)
 class Known:
     """A record whose text the store already holds: left unparsed by an ingest."""

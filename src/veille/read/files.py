@@ -88,26 +88,25 @@ def read_jsonl(stream: Iterable[bytes], name: str) -> Iterator[Record | Failure]
         except UnicodeDecodeError as error:
             yield Failure(f"{name}:{number}", f"{where}: not UTF-8 text (byte {error.start + 1})")
             continue
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            reason = f"{error.msg.removesuffix(' at')} at column {error.colno}"
-            yield Failure(f"{name}:{number}", f"{where}: not JSON: {reason}")
-            continue
-        except RecursionError:
-            yield Failure(f"{name}:{number}", f"{where}: JSON nested too deeply to read")
-            continue
-        if not isinstance(record, dict):
-            yield Failure(f"{name}:{number}", f"{where}: not a JSON object but {json_type(record)}")
-            continue
-        if record.get("text") is None:
-            # Caught here rather than by records.to_article because only the reader knows the line.
-            ident = str(record["id"]) if record.get("id") is not None else f"{name}:{number}"
-            yield Failure(ident, f"{where}: the record has no text")
-            continue
-        yield record
+        if line.strip():
+            yield read_line(line, where, f"{name}:{number}")
+
+
+def read_line(line: str, where: str, ident: str) -> Record | Failure:
+    """The record of one JSON line, or a Failure named `ident` saying `where` it went wrong."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return Failure(ident, f"{where}: not JSON: {error.msg.removesuffix(' at')} at column {error.colno}")
+    except RecursionError:
+        return Failure(ident, f"{where}: JSON nested too deeply to read")
+    if not isinstance(record, dict):
+        return Failure(ident, f"{where}: not a JSON object but {json_type(record)}")
+    if record.get("text") is None:
+        # Caught here rather than by records.to_article because only the reader knows the line.
+        named = str(record["id"]) if record.get("id") is not None else ident
+        return Failure(named, f"{where}: the record has no text")
+    return record
 
 
 def read_file(path: Path) -> Iterator[Record | Failure]:
