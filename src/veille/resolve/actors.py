@@ -85,10 +85,16 @@ class Actors:
         self._names: dict[str, set[int]] = {}  # others: name key → actors
         self._places: dict[str, int] = {}  # place key → actor
         self._indexed: dict[int, set[tuple[str, bool]]] = {}  # names read so far (as name or alias)
-        for actor in known:
-            self.by_id[actor.id] = actor
-            self._index(actor)
-        self._next_id = max(max(self.by_id, default=0) + 1, next_id or 1)
+        self._next_id = 1
+        self.add(known, next_id)
+
+    def add(self, known: Iterable[Actor], next_id: int | None = None) -> None:
+        """Takes in actors a store holds (those not known yet), and the id a new actor would get."""
+        for actor in sorted(known, key=lambda a: a.id):
+            if actor.id not in self.by_id:
+                self.by_id[actor.id] = actor
+                self._index(actor)
+        self._next_id = max(self._next_id, max(self.by_id, default=0) + 1, next_id or 1)
 
     def __iter__(self) -> Iterator[Actor]:
         return iter(self.by_id.values())
@@ -193,10 +199,9 @@ class Actors:
         fresh = [(w, w == actor.name) for w in [actor.name, *actor.aliases] if (w, w == actor.name) not in done]
         done.update(fresh)
         for kind, key in _keys(actor, fresh):
-            if kind == VAGUE:
-                self._vague.setdefault(key, actor.id)
-            elif kind == PLACE_KEY:
-                self._places.setdefault(key, actor.id)
+            if kind in (VAGUE, PLACE_KEY):  # one actor a key: the first made, whatever order they come in
+                first = {VAGUE: self._vague, PLACE_KEY: self._places}[kind]
+                first[key] = min(first.get(key, actor.id), actor.id)
             else:
                 {FULL: self._full, SURNAME: self._surname, NAME: self._names}[kind].setdefault(key, set()).add(actor.id)
 

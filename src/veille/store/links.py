@@ -1,10 +1,11 @@
 """The cross-article tables, kept as articles are stored: each article's actors and story.
 
-For each batch, `Linker` loads only the actors the batch's entities can meet: those the store keeps
-under one of the keys linking will look them up by (`actor_keys`, an indexed table), with their
-aliases, into a `resolve.actors.Actors` of their own. It links the batch's articles in order and
-writes back what changed, new keys included. Memory and time per batch do not grow with the store,
-and nothing is compared pairwise. Stories need no memory either: the LSH band keys are an indexed
+For each batch, `Linker` loads only the actors the batch's entities can meet and it does not hold
+yet: those the store keeps under one of the keys linking will look them up by (`actor_keys`, an
+indexed table), with their aliases, into its `resolve.actors.Actors`. It links the batch's
+articles in order and writes back what changed, new keys included. What it loaded stays for the
+next batches, up to MAX_ACTORS, unless another writer stored articles in between. Memory and time
+per batch do not grow with the store, and nothing is compared pairwise. Stories need no memory either: the LSH band keys are an indexed
 table, so finding an article's earlier copies is a lookup in the same transaction.
 """
 
@@ -19,11 +20,12 @@ from ..lang.text import fold
 from ..resolve import stories
 from ..resolve.actors import Actor, Actors, index_keys
 from ..resolve.places import Place
-from .schema import actor_aliases, actor_keys, actors, story_articles, story_bands
+from .schema import actor_aliases, actor_keys, actors, articles, story_articles, story_bands
 from .schema import stories as stories_table
 
 Row = dict[str, Any]
 CHUNK = 500  # values in one IN (…): well under what SQLite and PostgreSQL take
+MAX_ACTORS = 200_000  # actors kept in memory between batches (a few hundred MB at most)
 
 
 class Linker:
@@ -37,23 +39,31 @@ class Linker:
         self.actors: Actors | None = None
         self._stored_actors: set[int] = set()
         self._stored_aliases: set[tuple[int, str]] = set()
+        self._last_article: int | None = None
         self._roles: list[Row] = []
         self._links: list[Row] = []
         self._joined: set[int] = set()
 
     def prepare(self, conn: Connection, analyses: Iterable[Mapping[str, Any]]) -> None:
-        """Loads the actors the entities of `analyses` (a batch about to be linked) can meet."""
-        finder = Actors()
+        """Loads the actors the entities of `analyses` (a batch about to be linked) can meet and
+        that are not in memory yet. What earlier batches loaded stays, up to MAX_ACTORS, unless
+        another writer stored articles since: then it is loaded again."""
+        last = conn.execute(select(func.max(articles.c.pk))).scalar()
+        if self.actors is None or last != self._last_article or len(self.actors) > MAX_ACTORS:
+            self.forget()
+            self.actors = Actors()
+        self._last_article = last
         wanted = sorted({key for analysis in analyses for entity in analysis.get("entities", [])
-                         for key in finder.lookups(entity)})
+                         for key in self.actors.lookups(entity)})
         ids: set[int] = set()
         for first in range(0, len(wanted), CHUNK):
             ids.update(conn.execute(select(actor_keys.c.actor).where(
                 actor_keys.c.key.in_(wanted[first:first + CHUNK]))).scalars())
+        loaded = _load(conn, sorted(ids - set(self.actors.by_id)))
         top = conn.execute(select(func.max(actors.c.id))).scalar() or 0
-        self.actors = Actors(_load(conn, sorted(ids)), next_id=top + 1)
-        self._stored_actors = set(self.actors.by_id)
-        self._stored_aliases = {(a.id, alias) for a in self.actors for alias in a.aliases}
+        self.actors.add(loaded, next_id=top + 1)
+        self._stored_actors.update(a.id for a in loaded)
+        self._stored_aliases.update((a.id, alias) for a in loaded for alias in a.aliases)
 
     def add(self, conn: Connection, article: int, analysis: Mapping[str, Any],
             text: str) -> tuple[dict[str, int], int]:
@@ -74,6 +84,7 @@ class Linker:
         story = assign_story(conn, article, text)
         if story != article:
             self._joined.add(story)
+        self._last_article = max(article, self._last_article or 0)
         return linked, story
 
     def flush(self, conn: Connection) -> dict[str, Any]:
