@@ -50,8 +50,8 @@ def shapes(results: list[Analysis | Failure]) -> list[dict[str, object]]:
 def test_workers_give_what_one_process_gives_in_input_order() -> None:
     given = records(90)
 
-    alone = list(veille.analyze_many(given))
-    together = list(veille.analyze_many(given, workers=2))
+    alone = list(veille.analyze_many(given, batch_size=4))
+    together = list(veille.analyze_many(given, batch_size=4, workers=2))  # more than eight batches: in workers
 
     assert shapes(together) == shapes(alone)
     assert [r.id if isinstance(r, Failure) else r.article.id for r in together] == [r["id"] for r in given]
@@ -60,7 +60,7 @@ def test_workers_give_what_one_process_gives_in_input_order() -> None:
 
 def test_a_worker_killed_mid_run_costs_no_record() -> None:
     given = records(120)
-    results = veille.analyze_many(given, workers=2)
+    results = veille.analyze_many(given, batch_size=4, workers=2)
 
     first = [next(results)]  # the workers are up and busy
     workers = multiprocessing.active_children()
@@ -80,7 +80,7 @@ def test_an_ingest_with_workers_stores_each_article_once(tmp_path: Path) -> None
         for record in records(80):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     db = f"sqlite:///{tmp_path / 'veille.db'}"
-    command = [sys.executable, "-m", "veille", "ingest", str(path), "--db", db, "--workers", "2"]
+    command = [sys.executable, "-m", "veille", "ingest", str(path), "--db", db, "--workers", "2", "--batch-size", "4"]
 
     first = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     again = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)

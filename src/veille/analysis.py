@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain
+from itertools import chain, islice
 from typing import Any
 
 from . import lang
@@ -23,22 +23,24 @@ def analyze_records(records: Iterable[Any], batch_size: int = 16, limits: Limits
 
     `known`, given the sha256 of texts, says which of them are stored already: those records come
     out as Known, unparsed (an ingest run again costs little). With `workers` above 1, the records
-    are analysed in that many processes (`parallel`), and come out in the same order; an input
-    shorter than a few batches is analysed here, as starting workers (each loads its model) would
-    cost more than it saves.
+    are analysed in that many processes (`parallel`), and come out in the same order; an input of
+    eight batches or fewer is analysed here, as starting workers (each loads its model, seconds of
+    work) would cost more than it saves.
     """
     chunks = _checked(records, batch_size * 4, limits)
-    first = next(chunks, [])
-    second = next(chunks, None) if workers > 1 else None
-    if second is None:
-        yield from _analyse(first, batch_size, limits, known)
-        for items in chunks:
+    ahead = list(islice(chunks, LOOK_AHEAD))
+    more = next(chunks, None) if workers > 1 and len(ahead) == LOOK_AHEAD else None
+    if more is None:
+        for items in chain(ahead, chunks):
             yield from _analyse(items, batch_size, limits, known)
         return
     from .parallel import Workers
 
     with Workers(workers, batch_size, limits) as pool:
-        yield from pool.analyse(chain([first, second], chunks), known)
+        yield from pool.analyse(chain(ahead, [more], chunks), known)
+
+
+LOOK_AHEAD = 2  # checked chunks (of four batches) read before deciding to start workers
 
 
 def _checked(records: Iterable[Any], size: int, limits: Limits) -> Iterator[list[Article | Failure]]:
