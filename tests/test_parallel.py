@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,43 @@ def test_a_terminal_gets_a_progress_bar_with_the_rate_and_time_left(tmp_path: Pa
 
     assert "analysing" not in piped.stderr and piped.stdout.count("\n") == 12
     assert b"analysing" in seen and b"12/12" in seen and b"articles/s" in seen and b"left" in seen
+
+
+def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    path = tmp_path / "articles.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(200)), encoding="utf-8")
+    command = [sys.executable, "-m", "veille", "analyze", str(path), "--format", "jsonl", "--workers", "2",
+               "--batch-size", "4"]
+    parent = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(workers := spawned(parent.pid)) < 2:
+        assert time.monotonic() < deadline and parent.poll() is None, "no workers started"
+        time.sleep(0.2)
+
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 30
+    while alive := [pid for pid in workers if running(pid)]:
+        assert time.monotonic() < deadline, f"workers {alive} outlived their parent"
+        time.sleep(0.2)
+
+
+def spawned(pid: int) -> list[int]:
+    """The worker processes `pid` spawned."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in task.read_text().split():
+            try:
+                if b"multiprocessing.spawn" in Path(f"/proc/{child}/cmdline").read_bytes():
+                    found.append(int(child))
+            except OSError:
+                continue
+    return found
+
+
+def running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")  # a zombie has ended; only its parent's reaper is late

@@ -11,7 +11,10 @@ new pool, and the one that kills it again becomes a Failure.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +26,7 @@ from .limits import Limits
 from .model import Analysis, Article, Failure, Known
 
 IN_FLIGHT = 3  # chunks per worker submitted ahead of the one being read
+ORPHAN_CHECK = 1.0  # seconds between a worker's looks at whether its parent is alive
 Result = Analysis | Failure
 
 
@@ -108,7 +112,7 @@ class Workers:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_quiet)
+                                   initializer=_quiet, initargs=(os.getpid(),))
 
 
 def _split(items: list[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
@@ -125,9 +129,17 @@ def _split(items: list[Article | Failure], size: int) -> Iterator[list[Article |
         yield part
 
 
-def _quiet() -> None:
-    """Ctrl+C is the parent's to handle: it stops the pool."""
+def _quiet(parent: int) -> None:
+    """Ctrl+C is the parent's to handle: it stops the pool. A worker whose parent died (SIGKILL,
+    the memory killer), even before it started, ends too, rather than wait for work forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="veille-orphan-watch", daemon=True).start()
 
 
 def _analyse_chunk(articles: list[Article], batch_size: int, limits: Limits) -> list[Result]:
