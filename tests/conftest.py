@@ -149,6 +149,20 @@ def in_store(url: str, work: Callable[[Any], Any]) -> Any:
         engine.dispose()
 
 
+def endless_page(request: Any) -> Any:
+    """A pytest-httpserver handler: an HTML page that trickles out for ten seconds, as if it never ended."""
+    import time
+
+    from werkzeug import Response
+
+    def trickle() -> Iterator[str]:
+        yield "<html><body><p>"
+        for _ in range(100):
+            time.sleep(0.1)
+            yield "encore "
+    return Response(trickle(), content_type="text/html")
+
+
 def in_terminal(command: list[str]) -> bytes:
     """What `command` writes when its standard streams are a terminal (a pseudo-terminal)."""
     import fcntl

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import endless_page
 from pytest_httpserver import HTTPServer
 from sqlalchemy import create_engine, select
 from test_watch_exactly_once import DISPATCH, page, rss
@@ -71,15 +72,7 @@ def hostile_site(server: HTTPServer) -> list[str]:
         server.expect_request(f"/loop-{n}.html").respond_with_data(
             "", status=302, headers={"Location": f"/loop-{n + 1}.html"})
 
-    def endless(request: Request) -> Response:
-        def trickle() -> Any:
-            yield "<html><body><p>"
-            for _ in range(100):
-                time.sleep(0.1)
-                yield "encore "
-        return Response(trickle(), content_type="text/html")
-
-    server.expect_request("/endless.html").respond_with_handler(endless)
+    server.expect_request("/endless.html").respond_with_handler(endless_page)
     server.expect_request("/huge.html").respond_with_data("<p>" + "x" * (web.MAX_BYTES + 10) + "</p>",
                                                           content_type="text/html")
     server.expect_request("/private/secret.html").respond_with_data(article(4), content_type="text/html")

@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 import pytest
+from conftest import endless_page
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -152,15 +153,7 @@ def test_a_site_whose_robots_txt_fails_is_left_alone(httpserver: HTTPServer) -> 
 def test_a_page_that_never_ends_is_given_up(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(web, "TOTAL_TIMEOUT", 1.0)
 
-    def endless(request: Request) -> Response:
-        def trickle() -> Any:
-            yield "<html><body><p>"
-            for _ in range(100):
-                time.sleep(0.1)
-                yield "encore "
-        return Response(trickle(), content_type="text/html")
-
-    httpserver.expect_request("/endless.html").respond_with_handler(endless)
+    httpserver.expect_request("/endless.html").respond_with_handler(endless_page)
 
     failure = read(httpserver.url_for("/endless.html"))
 

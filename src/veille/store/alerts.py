@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from ..errors import BadInput
 from ..lang.text import fold
@@ -22,7 +22,7 @@ from . import schema
 from .facts import event_query, participants, stance_query, takings
 from .query import quote_filters
 from .schema import alert_items, alerts, articles
-from .sources import now, plain
+from .sources import now, plain, remove_named
 
 Row = dict[str, Any]
 FILTERS = ("speaker", "actor", "contains", "type", "place", "asserted_only")
@@ -52,12 +52,7 @@ def add(conn: Connection, name: str, **filters: Any) -> Row:
 
 
 def remove(conn: Connection, name: str) -> bool:
-    found = conn.execute(select(alerts.c.id).where(alerts.c.name == name)).scalar()
-    if found is None:
-        return False
-    conn.execute(delete(alert_items).where(alert_items.c.alert == found))
-    conn.execute(delete(alerts).where(alerts.c.id == found))
-    return True
+    return remove_named(conn, alerts, alert_items.c.alert, name)
 
 
 def listing(conn: Connection, name: str | None = None) -> list[Row]:

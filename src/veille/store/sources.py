@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Column, Connection, Table, delete, insert, select, update
 
 from ..errors import BadInput
 from .schema import articles, fetches, source_items, sources
@@ -26,11 +26,17 @@ def add(conn: Connection, name: str, url: str, kind: str, every: int) -> Row:
 
 
 def remove(conn: Connection, name: str) -> bool:
-    found = conn.execute(select(sources.c.id).where(sources.c.name == name)).scalar()
+    return remove_named(conn, sources, source_items.c.source, name)
+
+
+def remove_named(conn: Connection, table: Table, child: Column[int], name: str) -> bool:
+    """Deletes the row of `table` named `name` and the rows whose `child` column points at it
+    (foreign keys are not enforced on SQLite); False when there is none."""
+    found = conn.execute(select(table.c.id).where(table.c.name == name)).scalar()
     if found is None:
         return False
-    conn.execute(delete(source_items).where(source_items.c.source == found))
-    conn.execute(delete(sources).where(sources.c.id == found))
+    conn.execute(delete(child.table).where(child == found))
+    conn.execute(delete(table).where(table.c.id == found))
     return True
 
 
