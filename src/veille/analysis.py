@@ -99,7 +99,13 @@ def _analyse(items: list[Article | Failure], batch_size: int, limits: Limits,
              known: Callable[[list[str]], set[str]] | None) -> Iterator[Analysis | Failure | Known]:
     stored = known([i.sha256 for i in items if isinstance(i, Article)]) if known else set()
     todo = [item for item in items if isinstance(item, Article) and item.sha256 not in stored]
-    analysed = pipeline.run(todo, batch_size, limits)
+    yield from in_place(items, stored, pipeline.run(todo, batch_size, limits))
+
+
+def in_place(items: list[Article | Failure], stored: set[str],
+             analysed: Iterator[Analysis | Failure]) -> Iterator[Analysis | Failure | Known]:
+    """One result per item, in order: a Failure as it is, Known for a stored text, else the next of
+    `analysed` (the analyses of the other articles, in their order)."""
     for item in items:
         if isinstance(item, Failure):
             yield item

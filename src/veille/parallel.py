@@ -22,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Self
 
+from .analysis import in_place
 from .limits import Limits
 from .model import Analysis, Article, Failure, Known
 
@@ -80,14 +81,7 @@ class Workers:
             self._recover(flight)
             return
         flight.popleft()
-        analysed = iter(results)
-        for item in chunk.items:
-            if isinstance(item, Failure):
-                yield item
-            elif item.sha256 in chunk.stored:
-                yield Known(item)
-            else:
-                yield next(analysed)
+        yield from in_place(chunk.items, chunk.stored, iter(results))
 
     def _recover(self, flight: deque[_Chunk]) -> None:
         """A worker died: every chunk in flight is done again in a new pool, one article at a time,
