@@ -1,4 +1,5 @@
-# Two commands on a fresh machine with python3: `make demo` and `make test`; `make serve` to browse.
+# Two commands on a fresh machine with python3: `make demo` and `make test` (the suite in one process per
+# core, pytest-xdist, a test file per process); `make serve` to browse.
 # The virtual environment is built once; a stamp file records each install, so repeated runs skip it
 # until pyproject.toml changes.
 
@@ -24,7 +25,7 @@ serve: $(VENV)/.installed-serve
 	$(BIN)/veille serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.installed-dev browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 eval: $(VENV)/.installed
 	bash scripts/eval.sh
