@@ -6,7 +6,7 @@ import re
 import tomllib
 import unicodedata
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -36,9 +36,16 @@ def script(text: str, sample: int = 5000) -> str | None:
     """The Unicode script most of the text's letters are written in ("LATIN", "CYRILLIC", "ARABIC",
     "CJK"…, the first word of their Unicode names), from its first `sample` letters; None without letters."""
     counts: Counter[str] = Counter()
+    letters = 0
     for char in text:
         if char.isalpha():
-            counts[unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]] += 1
-            if counts.total() >= sample:
+            counts[_script_of(char)] += 1
+            letters += 1
+            if letters >= sample:
                 break
     return counts.most_common(1)[0][0] if counts else None
+
+
+@lru_cache(maxsize=4096)
+def _script_of(letter: str) -> str:
+    return unicodedata.name(letter, "UNKNOWN").split(" ", 1)[0]

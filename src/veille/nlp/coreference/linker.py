@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -325,8 +326,11 @@ class Linker:
     # --- ce dernier, celle-ci ----------------------------------------------------------------------
 
     def _demonstrative(self, token: Token) -> Link | None:
-        demonstratives = self.grammar.anaphora.demonstratives
-        for words, agreement in demonstratives.items():
+        begun = fold(token.text)
+        for words, agreement in self.grammar.anaphora.demonstratives.items():
+            folded = _folded(words)
+            if not (folded.startswith(begun) or begun.startswith(folded)):
+                continue  # most tokens: no phrase begins with this word, nothing to compare
             span = self._words_at(token, words)
             if span is None:
                 continue
@@ -358,6 +362,11 @@ class Linker:
         if fold(self.text[start:end]) != fold(words) or self.text[end:end + 1].isalnum():
             return None
         return (start, end) if token.i == 0 or not self.doc[token.i - 1].text.endswith("-") else None
+
+@cache
+def _folded(words: str) -> str:
+    return fold(words)
+
 
 def _referent(entity: Entity, gender: str | None, language: Language) -> Referent:
     names = [entity.name, *(m.text for m in entity.mentions)]

@@ -40,7 +40,7 @@ def source_words(prep: Token) -> str:
 
 
 def is_speech_verb(token: Token, language: Language) -> bool:
-    if (after_quote(token) or inverted(token, language)) and token.pos_ in ("NOUN", "ADJ", "PROPN"):
+    if token.pos_ in ("NOUN", "ADJ", "PROPN") and (after_quote(token) or inverted(token, language)):
         # "« … », juge Mme Binet", "Puis, raconte-t-elle : « … »": a verb the tagger read as a noun
         return bool(syntax.lemmas(token, language.grammar) & language.speech.verbs)
     if token.pos_ not in ("VERB", "AUX") or token.pos_ == "AUX" and token.dep_.startswith("aux"):

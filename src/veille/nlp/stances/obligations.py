@@ -23,8 +23,10 @@ def read(r: Reading, token: Token) -> Found | None:
     polarity, first = _polarity(r, token), token.i + 1
     if polarity is None and (duty := _their_duty(r, token)) is not None:
         polarity, first = "demand", duty  # « le Parquet doit rester juste »: that it should
+    if polarity is None:
+        return None
     marks = {straighten(c.lower_) for c in token.children if c.dep_ == "mark"}
-    if polarity is None or marks & r.lex.obligations.hypothesis_marks:
+    if marks & r.lex.obligations.hypothesis_marks:
         return None
     holder = holders.speaker_of(holders.quote_around(r, token.idx))
     if holder is None:
@@ -67,6 +69,8 @@ def _their_duty(r: Reading, token: Token) -> int | None:
 
 def _polarity(r: Reading, token: Token) -> Polarity | None:
     """Demand or oppose when the word states an obligation or a judgement with no one as its subject."""
+    if token.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
     words = r.lex.obligations
     lemma = token.lemma_.lower()
     subjects = [straighten(c.lower_) for c in token.children if c.dep_.startswith(("nsubj", "expl"))]
