@@ -21,7 +21,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from itertools import pairwise
 from pathlib import Path
 
 from corpus import real_articles  # bench/corpus.py, beside this script
@@ -41,27 +40,27 @@ def main(argv: list[str] | None = None) -> int:
         path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
         command = [sys.executable, "-m", "veille", "analyze", str(path), "--format", "jsonl",
                    "--workers", str(args.workers)]
+        print(f"# Analysis cost per article: {args.articles:,} articles, segments of {args.segment:,}, "
+              f"{args.workers} workers")
+        print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}\n")
+        print("| articles analysed | segment s | ms per article |")
+        print("|---|---|---|", flush=True)
         started = time.perf_counter()
         marks: list[float] = []
+        costs: list[float] = []
         with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as process:
             assert process.stdout is not None
             for count, _ in enumerate(process.stdout, start=1):
                 if count == 1 or count % args.segment == 0:
                     marks.append(time.perf_counter())
+                if count % args.segment == 0:  # each row as it comes: a long run can be read before its end
+                    lines = args.segment - 1 if len(marks) == 2 else args.segment  # the first from line 1
+                    costs.append((marks[-1] - marks[-2]) / lines)
+                    print(f"| {count:,} | {marks[-1] - marks[-2]:.1f} | {costs[-1] * 1000:.1f} |", flush=True)
         ended = time.perf_counter()
-    print(f"# Analysis cost per article: {args.articles:,} articles, segments of {args.segment:,}, "
-          f"{args.workers} workers")
-    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}\n")
-    print(f"start-up (to the first analysis): {marks[0] - started:.1f} s; whole run {ended - started:.1f} s\n")
-    print("| articles analysed | segment s | ms per article |")
-    print("|---|---|---|")
-    costs = []
-    for number, (before, after) in enumerate(pairwise(marks), start=1):
-        count = args.segment - 1 if number == 1 else args.segment  # the first segment starts at line 1
-        costs.append((after - before) / count)
-        print(f"| {number * args.segment:,} | {after - before:.1f} | {costs[-1] * 1000:.1f} |")
+    print(f"\nstart-up (to the first analysis): {marks[0] - started:.1f} s; whole run {ended - started:.1f} s")
     if len(costs) > 1:
-        print(f"\nlast segment / first segment, cost per article: {costs[-1] / costs[0]:.2f} (linear: about 1)")
+        print(f"last segment / first segment, cost per article: {costs[-1] / costs[0]:.2f} (linear: about 1)")
     return 0
 
 

@@ -49,7 +49,7 @@ def ingest(paths: Iterable[str | Path], url: str | None = None, address: str | N
         if not store:
             report = IngestReport()
             for result in results:
-                outcome = _outcome(result)
+                outcome = _written(result)
                 report.outcomes.append(outcome)
                 if on_outcome is not None:
                     on_outcome(outcome)
@@ -157,7 +157,8 @@ def _result(row: Row) -> Analysis | Failure | Known:
     return analysis_from_dict(data, row["text"])
 
 
-def _outcome(result: Analysis | Failure | Known) -> Outcome:
+def _written(result: Analysis | Failure | Known) -> Outcome:
+    """The outcome of an input written to Parquet and not stored (--no-store)."""
     if isinstance(result, Failure):
         return Outcome(result.id, "failed", result.error)
-    return Outcome(result.article.id, "already stored" if isinstance(result, Known) else "stored")
+    return Outcome(result.article.id, "written")

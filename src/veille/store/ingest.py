@@ -17,7 +17,7 @@ from .db import describe, errors, open_engine, refresh_statistics, write
 from .links import Linker
 from .schema import articles, fetches
 
-Status = Literal["stored", "already stored", "failed"]
+Status = Literal["stored", "already stored", "failed", "written"]  # written: to Parquet only (ingest --no-store)
 Result = Analysis | Failure | Known  # what an analysis of records gives, Known for a text stored already
 T = TypeVar("T")
 
@@ -45,7 +45,8 @@ class IngestReport:
 
     def summary(self) -> str:
         statuses: tuple[Status, ...] = ("stored", "already stored", "failed")
-        return ", ".join(f"{self.count(status)} {status}" for status in statuses)
+        written = f", {self.count('written')} written to Parquet only" if self.count("written") else ""
+        return ", ".join(f"{self.count(status)} {status}" for status in statuses) + written
 
 
 def ingest(results: Iterable[Result], url: str | None = None, batch_size: int = 64,
