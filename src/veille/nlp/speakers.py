@@ -11,7 +11,7 @@ number, a thing, a clitic or a demonstrative left alone.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -124,8 +124,7 @@ class Resolver:
                 return
             gender = next(iter(root.morph.get("Gender")), None)
             number = "Plur" if "Plur" in root.morph.get("Number") or self.and_ in speaker.text else "Sing"
-        self.history.append((speaker.start, speaker, gender, number))
-        self.history.sort(key=lambda item: item[0])
+        insort(self.history, (speaker.start, speaker, gender, number), key=lambda item: item[0])
 
     def just_heard(self, described: Speaker, verb: Token) -> Speaker | None:
         """"« … », a déclaré Iga Swiatek. « … », a réagi la quadruple championne": a definite

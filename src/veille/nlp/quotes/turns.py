@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -50,15 +51,20 @@ def without_attributions_of_reports(said: list[Said], doc: Doc) -> list[Said]:
 def cut_before_next_report(said: list[Said], doc: Doc, text: str) -> list[Said]:
     """'ont promis d'entamer un « siège » de Paris, M. Martin, qui …, a exhorté …': a report read to
     the sentence's end stops at the comma before the next report's speaker."""
+    # each report's boundary (where its speaker or cue begins), in text order, so that a report looks
+    # only at the boundaries inside it: an article of many reports does not cost their square
+    bounds = sorted((min(o.speaker.start, doc[o.cue_token].idx), n) for n, o in enumerate(said)
+                    if o.cue_token >= 0 and o.speaker is not None)
     out = []
-    for s in said:
+    for number, s in enumerate(said):
         if s.direct is None and s.cue_token >= 0 and doc[s.cue_token].idx < s.start:
-            for other in said:
-                if other is s or other.cue_token < 0 or other.speaker is None:
+            inside = bounds[bisect_right(bounds, (s.start, len(said))):bisect_left(bounds, (s.end, -1))]
+            for boundary, n in sorted(inside, key=lambda b: b[1]):  # in the order of `said`
+                other = said[n]
+                if n == number or not s.start < boundary < s.end:
                     continue
-                boundary = min(other.speaker.start, doc[other.cue_token].idx)
                 before = text[s.start:boundary].rstrip()
-                if s.start < boundary < s.end and before.endswith(",") and other.speaker.start > s.start:
+                if before.endswith(",") and other.speaker.start > s.start:
                     s = replace(s, end=s.start + len(before.rstrip(" ,")))
         out.append(s)
     return out
