@@ -12,6 +12,9 @@ PORT ?= 8000
 # The file behind a SQLite URL, to build the demo store when it is missing (empty for other databases).
 DB_FILE := $(patsubst sqlite:///%,%,$(filter sqlite:///%,$(DB)))
 CHROMIUM := /usr/bin/chromium
+# Test processes: the cores this process may use (nproc), at most 4, since each loads the French model
+# (about 0.7 GB); a container may report the host's cores.
+TEST_PROCESSES ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 4 ] && n=4; echo $$n)
 
 .PHONY: demo serve test eval browser
 
@@ -25,7 +28,7 @@ serve: $(VENV)/.installed-serve
 	$(BIN)/veille serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.installed-dev browser
-	$(BIN)/python -m pytest -q -n auto --dist loadfile
+	$(BIN)/python -m pytest -q -n $(TEST_PROCESSES) --dist loadfile
 
 eval: $(VENV)/.installed
 	bash scripts/eval.sh
