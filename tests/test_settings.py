@@ -46,3 +46,14 @@ def test_a_bad_value_or_an_unknown_key_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "veille.toml").write_text("db = \n", encoding="utf-8")
     with pytest.raises(BadSettings, match=r"veille\.toml: "):
         load(environ={}, cwd=tmp_path)
+
+
+def test_the_default_worker_count_fits_the_cores_and_the_memory(monkeypatch) -> None:
+    from veille import settings as module
+
+    monkeypatch.setattr(module, "machine_cores", lambda: 64)  # a container showing the host's cores
+    monkeypatch.setattr(module, "_available_bytes", lambda: 3 * module.WORKER_BYTES + 1)
+    assert module.load({}, environ={}).cores == 3
+    monkeypatch.setattr(module, "_available_bytes", lambda: 0)
+    assert module.load({}, environ={}).cores == 1
+    assert module.load({"workers": 5}, environ={}).cores == 5  # asked for: as many as asked

@@ -48,12 +48,27 @@ class Settings(BaseModel):
 
     @property
     def cores(self) -> int:
-        """The processes to analyse in: `workers`, else the cores this process may use."""
-        return self.workers or machine_cores()
+        """The processes to analyse in: `workers`, else the cores this process may use, as many as
+        the memory available holds (a container may show the host's cores and not its own limit)."""
+        return self.workers or max(1, min(machine_cores(), _available_bytes() // WORKER_BYTES))
 
     @property
     def limits(self) -> Limits:
         return Limits(max_chars=self.max_chars, max_seconds=self.max_seconds)
+
+
+WORKER_BYTES = 1 << 30  # what one analysing process may take: its model and its articles (about 0.7 GB)
+
+
+def _available_bytes() -> int:
+    """The memory the system says it can give without swapping (MemAvailable); unknown: no limit."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 1 << 62
 
 
 def machine_cores() -> int:
