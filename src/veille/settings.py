@@ -35,8 +35,8 @@ class Settings(BaseModel):
     db: str = Field("sqlite:///veille.db", description="SQLAlchemy URL of the store; SQLite paths are "
                                                        "relative to the working folder")
     batch_size: int = Field(16, ge=1, le=10_000, description="articles spaCy parses together")
-    workers: int | None = Field(None, ge=1, le=256, description="processes that analyse at once; the machine's "
-                                                               "cores when unset")
+    workers: int | None = Field(None, ge=1, le=256, description="processes that analyse at once; when unset, the "
+                                                               "cores, at most one per GiB of available memory")
     language: str | None = Field(None, description="language of records that give none; detected when unset")
     contact: str | None = Field(None, description="an e-mail or URL where the sites veille reads can reach "
                                                  "you; sent in its User-Agent")
